@@ -1,0 +1,202 @@
+//! One item through every per-item stage: normalize → language and script → heuristics →
+//! campaign rules → scores. Shared by `scan`, `explain` and `eval`.
+
+use crate::campaigns::{CampaignSet, IndicatorHit};
+use crate::config::{Config, Level};
+use crate::error::{Fatal, Result};
+use crate::heuristics::{self, Heuristic};
+use crate::langid::{LangId, LangInfo};
+use crate::normalize::{normalize, Normalized};
+use crate::record::Span;
+use crate::score;
+use crate::script::{self, ScriptStats};
+
+/// A heuristic that fired on an item.
+#[derive(Debug, Clone)]
+pub struct HeuristicHit {
+    /// Index into [`Analyzer::heuristics`].
+    pub heuristic: usize,
+    pub spans: Vec<Span>,
+    /// Its share of the interference density (after length dilution).
+    pub contribution: f64,
+}
+
+/// A campaign with a non-zero score on an item.
+#[derive(Debug, Clone)]
+pub struct CampaignScore {
+    pub campaign: usize,
+    pub score: f64,
+    /// Indices into the item's `indicator_hits` that counted (non-part indicators).
+    pub counted: Vec<usize>,
+}
+
+/// Everything the pipeline saw for one item.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub normalized: Normalized,
+    pub lang: LangInfo,
+    pub script: ScriptStats,
+    pub tokens: usize,
+    pub heuristic_hits: Vec<HeuristicHit>,
+    pub indicator_hits: Vec<IndicatorHit>,
+    /// Campaigns with a score > 0, best first (ties: campaign order).
+    pub campaigns: Vec<CampaignScore>,
+    pub interference_score: f64,
+    pub campaign_score: f64,
+    pub score: f64,
+    pub level: Level,
+}
+
+impl Analysis {
+    /// The best-matching campaign, if any indicator counted.
+    pub fn best_campaign(&self) -> Option<&CampaignScore> {
+        self.campaigns.first()
+    }
+}
+
+/// The compiled, immutable state every worker thread shares.
+pub struct Analyzer {
+    pub config: Config,
+    pub langid: LangId,
+    pub campaigns: CampaignSet,
+    /// Heuristics in registry order with their effective weights.
+    pub heuristics: Vec<(&'static dyn Heuristic, f64)>,
+    /// Effective weight of each indicator (config override or rule-file weight).
+    pub indicator_weights: Vec<f64>,
+}
+
+impl Analyzer {
+    pub fn new(config: Config, campaigns: CampaignSet) -> Result<Self> {
+        let heuristics: Vec<(&'static dyn Heuristic, f64)> = heuristics::all()
+            .map(|h| {
+                (
+                    h,
+                    config
+                        .weights
+                        .get(h.info().code)
+                        .copied()
+                        .unwrap_or(h.info().weight),
+                )
+            })
+            .collect();
+        let indicator_weights = campaigns
+            .indicators
+            .iter()
+            .map(|i| config.weights.get(&i.id).copied().unwrap_or(i.weight))
+            .collect();
+        for code in config.weights.keys() {
+            let known = heuristics.iter().any(|(h, _)| h.info().code == code)
+                || campaigns.indicators.iter().any(|i| &i.id == code);
+            if !known {
+                return Err(Fatal::config(format!(
+                    "config [weights]: {code:?} is neither a heuristic code nor an indicator id (see `calque heuristics` and `calque rules list`)"
+                )));
+            }
+        }
+        let allow = if config.langid.allow.is_empty() {
+            let mut langs: Vec<String> = crate::langid::DEFAULT_ALLOW
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            for l in campaigns.languages() {
+                if !langs.contains(&l) {
+                    langs.push(l);
+                }
+            }
+            langs
+        } else {
+            config.langid.allow.clone()
+        };
+        let langid = LangId::new(&allow)
+            .map_err(|e| Fatal::config(format!("config [langid] allow: {e}")))?;
+        Ok(Analyzer {
+            config,
+            langid,
+            campaigns,
+            heuristics,
+            indicator_weights,
+        })
+    }
+
+    /// Analyse one item's text.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let script = script::measure(text);
+        let lang = self.langid.detect(text, script.cyrillic_share());
+        let tokens = score::count_tokens(text);
+        let normalized = normalize(text);
+
+        let length = score::length_factor(tokens, &self.config);
+        let mut heuristic_hits = Vec::new();
+        let mut sum = 0.0;
+        let mut spans = Vec::new();
+        for (i, (h, weight)) in self.heuristics.iter().enumerate() {
+            if h.info().lang.code() != lang.code || *weight <= 0.0 {
+                continue;
+            }
+            spans.clear();
+            h.check(text, &mut spans);
+            if spans.is_empty() {
+                continue;
+            }
+            spans.sort();
+            spans.dedup();
+            let raw = score::heuristic_contribution(*weight, spans.len(), &self.config);
+            sum += raw;
+            heuristic_hits.push(HeuristicHit {
+                heuristic: i,
+                spans: spans.clone(),
+                contribution: raw / length,
+            });
+        }
+        let interference_score = score::interference_score(sum, tokens, &self.config);
+
+        let indicator_hits = self.campaigns.matches(text, &normalized, lang.code);
+        let mut campaigns: Vec<CampaignScore> = Vec::new();
+        for (k, hit) in indicator_hits.iter().enumerate() {
+            let ind = &self.campaigns.indicators[hit.indicator];
+            let w = self.indicator_weights[hit.indicator];
+            if ind.part || w <= 0.0 {
+                continue;
+            }
+            match campaigns.iter_mut().find(|c| c.campaign == ind.campaign) {
+                Some(c) => c.counted.push(k),
+                None => campaigns.push(CampaignScore {
+                    campaign: ind.campaign,
+                    score: 0.0,
+                    counted: vec![k],
+                }),
+            }
+        }
+        for c in &mut campaigns {
+            c.score = score::campaign_score(
+                c.counted
+                    .iter()
+                    .map(|&k| self.indicator_weights[indicator_hits[k].indicator]),
+            );
+        }
+        campaigns.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.campaign.cmp(&b.campaign))
+        });
+        let campaign_score = campaigns.first().map_or(0.0, |c| c.score);
+        let score = score::overall_score(campaign_score, interference_score, &self.config);
+        Analysis {
+            normalized,
+            lang,
+            script,
+            tokens,
+            heuristic_hits,
+            indicator_hits,
+            campaigns,
+            interference_score,
+            campaign_score,
+            score,
+            level: self.config.level(score),
+        }
+    }
+
+    pub fn heuristic(&self, hit: &HeuristicHit) -> &'static dyn Heuristic {
+        self.heuristics[hit.heuristic].0
+    }
+}

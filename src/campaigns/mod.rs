@@ -1,0 +1,731 @@
+//! Campaign rules: load TOML rule files, compile them once, and match items against them.
+//!
+//! All literal phrases of all campaigns go into one Aho-Corasick automaton run over the
+//! normalized view; regexes run on the same view; domains and hashtags are looked up in hash
+//! maps from the links and tags extracted from the original text; `all_of`/`any_of`
+//! combinations are evaluated last, in file order. See `docs/rules.md`.
+
+pub mod links;
+pub mod outlets;
+pub mod schema;
+
+use crate::error::{line_col, Fatal, Result};
+use crate::normalize::{normalize, Normalized};
+use crate::record::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexBuilder};
+use schema::{Kind, RuleFile};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// Largest compiled size allowed for one indicator's regex.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// A campaign as loaded from its rule file.
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub references: Vec<String>,
+    pub disarm: Vec<String>,
+    pub description: String,
+    /// Where it was loaded from ("embedded:matryoshka.toml" or a path).
+    pub origin: String,
+    /// Indices into [`CampaignSet::indicators`].
+    pub indicators: Vec<usize>,
+}
+
+/// What an indicator matches, compiled.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Phrases live in the shared automaton; this keeps their text for display.
+    Phrase(Vec<String>),
+    Regex(Regex),
+    Domain(Vec<String>),
+    Hashtag(Vec<String>),
+    Typosquat(Vec<String>),
+    AllOf(Vec<usize>),
+    AnyOf {
+        of: Vec<usize>,
+        min: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub campaign: usize,
+    pub kind: Kind,
+    pub weight: f64,
+    pub part: bool,
+    pub languages: Vec<String>,
+    pub description: String,
+    pub source: String,
+    pub fires_on: Vec<String>,
+    pub must_not_fire_on: Vec<String>,
+    /// "file:line" of the indicator's id, for messages.
+    pub location: String,
+    pub matcher: Matcher,
+}
+
+/// An indicator that fired on an item, with the spans of the original text it fired on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorHit {
+    pub indicator: usize,
+    pub spans: Vec<Span>,
+}
+
+/// Every loaded campaign, compiled for matching.
+#[derive(Debug, Clone)]
+pub struct CampaignSet {
+    pub campaigns: Vec<Campaign>,
+    pub indicators: Vec<Indicator>,
+    phrases: Option<AhoCorasick>,
+    /// For each automaton pattern: the indicators that own it.
+    phrase_owners: Vec<Vec<usize>>,
+    domains: HashMap<String, Vec<usize>>,
+    hashtags: HashMap<String, Vec<usize>>,
+    regexes: Vec<usize>,
+    typosquats: Vec<usize>,
+    combos: Vec<usize>,
+    outlets: outlets::Outlets,
+}
+
+/// Rule files to load, in order; a later file with the same campaign id replaces an earlier one.
+#[derive(Debug, Default, Clone)]
+pub struct RuleSources {
+    files: Vec<(String, String)>,
+}
+
+impl RuleSources {
+    /// The rule files embedded in the binary.
+    pub fn embedded() -> Self {
+        RuleSources {
+            files: EMBEDDED_RULE_FILES
+                .iter()
+                .map(|(name, text)| (format!("embedded:{name}"), text.to_string()))
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, origin: impl Into<String>, text: impl Into<String>) {
+        self.files.push((origin.into(), text.into()));
+    }
+
+    /// Add every `*.toml` file of `dir` (sorted by name), or `dir` itself if it is a file.
+    pub fn add_path(&mut self, path: &Path) -> Result<()> {
+        let mut files = Vec::new();
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| {
+                Fatal::rules(format!(
+                    "{}: cannot read rules directory: {e}",
+                    path.display()
+                ))
+            })?;
+            for entry in entries {
+                let p = entry
+                    .map_err(|e| Fatal::rules(format!("{}: {e}", path.display())))?
+                    .path();
+                if p.extension().is_some_and(|x| x == "toml") {
+                    files.push(p);
+                }
+            }
+            files.sort();
+            if files.is_empty() {
+                return Err(Fatal::rules(format!(
+                    "{}: no *.toml rule files in this directory",
+                    path.display()
+                )));
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+        for p in files {
+            let text = std::fs::read_to_string(&p).map_err(|e| {
+                Fatal::rules(format!("{}: cannot read rule file: {e}", p.display()))
+            })?;
+            self.add(p.display().to_string(), text);
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// Error at a byte offset of a rule file, rendered "file:line:col: message".
+fn at(origin: &str, text: &str, offset: usize, msg: impl std::fmt::Display) -> Fatal {
+    let (line, col) = line_col(text, offset);
+    Fatal::rules(format!("{origin}:{line}:{col}: {msg}"))
+}
+
+struct Builder {
+    set: CampaignSet,
+    phrase_index: HashMap<String, usize>,
+    phrase_patterns: Vec<String>,
+}
+
+impl CampaignSet {
+    /// Load and compile rule files; the last file defining a campaign id wins.
+    pub fn load(sources: &RuleSources, outlets: outlets::Outlets) -> Result<Self> {
+        let mut parsed: Vec<(String, String, RuleFile)> = Vec::new();
+        for (origin, text) in &sources.files {
+            let file: RuleFile = toml::from_str(text).map_err(|e| {
+                let offset = e.span().map_or(0, |s| s.start);
+                at(origin, text, offset, e.message())
+            })?;
+            let id = file.campaign.id.get_ref().clone();
+            if let Some(pos) = parsed
+                .iter()
+                .position(|(_, _, f)| *f.campaign.id.get_ref() == id)
+            {
+                parsed.remove(pos);
+            }
+            parsed.push((origin.clone(), text.clone(), file));
+        }
+        parsed.sort_by(|a, b| a.2.campaign.id.get_ref().cmp(b.2.campaign.id.get_ref()));
+        let mut b = Builder {
+            set: CampaignSet {
+                campaigns: Vec::new(),
+                indicators: Vec::new(),
+                phrases: None,
+                phrase_owners: Vec::new(),
+                domains: HashMap::new(),
+                hashtags: HashMap::new(),
+                regexes: Vec::new(),
+                typosquats: Vec::new(),
+                combos: Vec::new(),
+                outlets,
+            },
+            phrase_index: HashMap::new(),
+            phrase_patterns: Vec::new(),
+        };
+        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        for (origin, text, file) in parsed {
+            b.add_file(&origin, &text, file, &mut seen_ids)?;
+        }
+        if !b.phrase_patterns.is_empty() {
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&b.phrase_patterns)
+                .map_err(|e| Fatal::rules(format!("cannot build the phrase automaton: {e}")))?;
+            b.set.phrases = Some(ac);
+        }
+        Ok(b.set)
+    }
+
+    /// Load the embedded rule files with the embedded outlet list.
+    pub fn embedded() -> Result<Self> {
+        Self::load(&RuleSources::embedded(), outlets::Outlets::embedded()?)
+    }
+
+    pub fn campaign_of(&self, indicator: usize) -> &Campaign {
+        &self.campaigns[self.indicators[indicator].campaign]
+    }
+
+    pub fn outlets(&self) -> &outlets::Outlets {
+        &self.outlets
+    }
+
+    /// Index of the indicator with this id.
+    pub fn indicator_by_id(&self, id: &str) -> Option<usize> {
+        self.indicators
+            .iter()
+            .position(|i| i.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Languages named by any indicator.
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs: Vec<String> = self
+            .indicators
+            .iter()
+            .flat_map(|i| i.languages.iter().cloned())
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+
+    /// Add domain indicators from a published feed (see [`crate::campaigns::ioc`]).
+    pub fn add_domain_indicator(&mut self, campaign_id: &str, indicator: Indicator) -> usize {
+        let campaign = match self.campaigns.iter().position(|c| c.id == campaign_id) {
+            Some(c) => c,
+            None => {
+                self.campaigns.push(Campaign {
+                    id: campaign_id.to_string(),
+                    name: campaign_id.to_string(),
+                    aliases: Vec::new(),
+                    references: Vec::new(),
+                    disarm: Vec::new(),
+                    description: String::new(),
+                    origin: indicator.location.clone(),
+                    indicators: Vec::new(),
+                });
+                self.campaigns.len() - 1
+            }
+        };
+        let idx = self.indicators.len();
+        if let Matcher::Domain(domains) = &indicator.matcher {
+            for d in domains {
+                self.domains.entry(d.clone()).or_default().push(idx);
+            }
+        }
+        self.indicators.push(Indicator {
+            campaign,
+            ..indicator
+        });
+        self.campaigns[campaign].indicators.push(idx);
+        idx
+    }
+
+    /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
+    /// in language `lang`, in indicator order.
+    pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
+        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+        let applies = |i: usize| {
+            let langs = &self.indicators[i].languages;
+            langs.is_empty() || lang == "und" || langs.iter().any(|l| l == lang)
+        };
+        if let Some(ac) = &self.phrases {
+            let text = norm.text.as_str();
+            for m in ac.find_overlapping_iter(text) {
+                if !at_word_boundaries(text, m.start(), m.end()) {
+                    continue;
+                }
+                let span = norm.to_original(Span::new(m.start(), m.end()), original);
+                for &i in &self.phrase_owners[m.pattern().as_usize()] {
+                    if applies(i) {
+                        spans.entry(i).or_default().push(span);
+                    }
+                }
+            }
+        }
+        for &i in &self.regexes {
+            if !applies(i) {
+                continue;
+            }
+            if let Matcher::Regex(re) = &self.indicators[i].matcher {
+                for m in re.find_iter(&norm.text) {
+                    if m.start() < m.end() {
+                        let span = norm.to_original(Span::new(m.start(), m.end()), original);
+                        spans.entry(i).or_default().push(span);
+                    }
+                }
+            }
+        }
+        if !self.domains.is_empty() || !self.typosquats.is_empty() {
+            for host in links::extract_hosts(original) {
+                for suffix in host_suffixes(&host.host) {
+                    for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
+                        if applies(i) {
+                            spans.entry(i).or_default().push(host.span);
+                        }
+                    }
+                }
+                for &i in &self.typosquats {
+                    if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {
+                        if applies(i) && self.outlets.imitated_by(&host.host, ids).is_some() {
+                            spans.entry(i).or_default().push(host.span);
+                        }
+                    }
+                }
+            }
+        }
+        if !self.hashtags.is_empty() {
+            for tag in links::extract_hashtags(original) {
+                for &i in self
+                    .hashtags
+                    .get(&tag.tag)
+                    .map_or(&[][..], |v| v.as_slice())
+                {
+                    if applies(i) {
+                        spans.entry(i).or_default().push(tag.span);
+                    }
+                }
+            }
+        }
+        for &i in &self.combos {
+            if !applies(i) {
+                continue;
+            }
+            let (of, min) = match &self.indicators[i].matcher {
+                Matcher::AllOf(of) => (of, of.len()),
+                Matcher::AnyOf { of, min } => (of, *min),
+                _ => continue,
+            };
+            let fired: Vec<usize> = of
+                .iter()
+                .copied()
+                .filter(|j| spans.contains_key(j))
+                .collect();
+            if fired.len() >= min && !fired.is_empty() {
+                let mut union: Vec<Span> = fired
+                    .iter()
+                    .flat_map(|j| spans[j].iter().copied())
+                    .collect();
+                union.sort();
+                union.dedup();
+                spans.insert(i, union);
+            }
+        }
+        spans
+            .into_iter()
+            .map(|(indicator, mut spans)| {
+                spans.sort();
+                spans.dedup();
+                IndicatorHit { indicator, spans }
+            })
+            .collect()
+    }
+}
+
+/// `host` and each parent domain: "a.b.example.com", "b.example.com", "example.com", "com".
+pub fn host_suffixes(host: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, rest)| rest))
+}
+
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let edge_ok = |outside: Option<char>, inside: Option<char>| match (outside, inside) {
+        (Some(o), Some(i)) if i.is_alphanumeric() => !o.is_alphanumeric(),
+        _ => true,
+    };
+    edge_ok(before, first) && edge_ok(after, last)
+}
+
+impl Builder {
+    fn add_file(
+        &mut self,
+        origin: &str,
+        text: &str,
+        file: RuleFile,
+        seen_ids: &mut HashMap<String, String>,
+    ) -> Result<()> {
+        let err = |offset: usize, msg: String| at(origin, text, offset, msg);
+        let c = file.campaign;
+        if c.id.get_ref().trim().is_empty() {
+            return Err(err(
+                c.id.span().start,
+                "campaign id must not be empty".into(),
+            ));
+        }
+        let campaign = self.set.campaigns.len();
+        let mut local: HashMap<String, usize> = HashMap::new();
+        let mut own = Vec::new();
+        if file.indicators.is_empty() {
+            return Err(err(
+                c.id.span().start,
+                format!("campaign {:?} has no [[indicator]]", c.id.get_ref()),
+            ));
+        }
+        for def in file.indicators {
+            let id = def.id.get_ref().trim().to_string();
+            let id_at = def.id.span().start;
+            let (line, _) = line_col(text, id_at);
+            let location = format!("{origin}:{line}");
+            if id.is_empty() {
+                return Err(err(id_at, "indicator id must not be empty".into()));
+            }
+            if let Some(previous) = seen_ids.get(&id.to_ascii_uppercase()) {
+                return Err(err(
+                    id_at,
+                    format!("indicator id {id:?} is already used at {previous}"),
+                ));
+            }
+            seen_ids.insert(id.to_ascii_uppercase(), location.clone());
+            let kind = *def.kind.get_ref();
+            let weight = match (&def.weight, def.part) {
+                (Some(w), _) => {
+                    let v = *w.get_ref();
+                    if !(0.0..=1.0).contains(&v) || v.is_nan() {
+                        return Err(err(
+                            w.span().start,
+                            format!("indicator {id}: weight {v} is outside [0, 1]"),
+                        ));
+                    }
+                    v
+                }
+                (None, true) => 0.0,
+                (None, false) => {
+                    return Err(err(
+                        id_at,
+                        format!("indicator {id}: `weight` is required (or set `part = true`)"),
+                    ))
+                }
+            };
+            if def.source.get_ref().trim().is_empty() {
+                return Err(err(
+                    def.source.span().start,
+                    format!("indicator {id}: `source` must cite where the indicator comes from"),
+                ));
+            }
+            if def.fires_on.is_empty() || def.must_not_fire_on.is_empty() {
+                return Err(err(id_at, format!("indicator {id}: needs at least one `fires_on` and one `must_not_fire_on` example")));
+            }
+            let mut languages = Vec::new();
+            for l in &def.languages {
+                let code = l.get_ref().trim().to_ascii_lowercase();
+                if crate::langid::parse_code(&code).is_none() {
+                    return Err(err(
+                        l.span().start,
+                        format!("indicator {id}: unknown language code {code:?}"),
+                    ));
+                }
+                languages.push(
+                    crate::langid::iso_code(crate::langid::parse_code(&code).unwrap()).to_string(),
+                );
+            }
+            let idx = self.set.indicators.len();
+            let require = |field: &str, present: bool| -> Result<()> {
+                if present {
+                    Ok(())
+                } else {
+                    Err(err(
+                        id_at,
+                        format!(
+                            "indicator {id}: kind {} needs a non-empty `{field}`",
+                            kind.as_str()
+                        ),
+                    ))
+                }
+            };
+            let matcher = match kind {
+                Kind::Phrase => {
+                    require("phrases", !def.phrases.is_empty())?;
+                    let mut shown = Vec::new();
+                    for p in &def.phrases {
+                        let n = normalize(p.get_ref()).text.trim().to_string();
+                        if n.is_empty() {
+                            return Err(err(
+                                p.span().start,
+                                format!("indicator {id}: empty phrase"),
+                            ));
+                        }
+                        let pat = match self.phrase_index.get(&n) {
+                            Some(&k) => k,
+                            None => {
+                                self.phrase_patterns.push(n.clone());
+                                self.set.phrase_owners.push(Vec::new());
+                                self.phrase_index.insert(n, self.phrase_patterns.len() - 1);
+                                self.phrase_patterns.len() - 1
+                            }
+                        };
+                        if !self.set.phrase_owners[pat].contains(&idx) {
+                            self.set.phrase_owners[pat].push(idx);
+                        }
+                        shown.push(p.get_ref().clone());
+                    }
+                    Matcher::Phrase(shown)
+                }
+                Kind::Regex => {
+                    let p = def.pattern.as_ref().ok_or_else(|| {
+                        err(id_at, format!("indicator {id}: kind regex needs `pattern`"))
+                    })?;
+                    let re = RegexBuilder::new(p.get_ref())
+                        .size_limit(REGEX_SIZE_LIMIT)
+                        .build()
+                        .map_err(|e| {
+                            err(
+                                p.span().start,
+                                format!("indicator {id}: invalid regex: {e}"),
+                            )
+                        })?;
+                    if re.is_match("") {
+                        return Err(err(
+                            p.span().start,
+                            format!("indicator {id}: regex matches the empty string"),
+                        ));
+                    }
+                    self.set.regexes.push(idx);
+                    Matcher::Regex(re)
+                }
+                Kind::Domain => {
+                    require("domains", !def.domains.is_empty())?;
+                    let mut list = Vec::new();
+                    for d in &def.domains {
+                        let host =
+                            links::host_of(&links::refang(d.get_ref())).ok_or_else(|| {
+                                err(
+                                    d.span().start,
+                                    format!("indicator {id}: {:?} is not a domain", d.get_ref()),
+                                )
+                            })?;
+                        self.set.domains.entry(host.clone()).or_default().push(idx);
+                        list.push(host);
+                    }
+                    Matcher::Domain(list)
+                }
+                Kind::Hashtag => {
+                    require("hashtags", !def.hashtags.is_empty())?;
+                    let mut list = Vec::new();
+                    for h in &def.hashtags {
+                        let tag = normalize(h.get_ref().trim_start_matches('#')).text;
+                        if tag.is_empty() || tag.contains(char::is_whitespace) {
+                            return Err(err(
+                                h.span().start,
+                                format!("indicator {id}: {:?} is not a hashtag", h.get_ref()),
+                            ));
+                        }
+                        self.set.hashtags.entry(tag.clone()).or_default().push(idx);
+                        list.push(tag);
+                    }
+                    Matcher::Hashtag(list)
+                }
+                Kind::Typosquat => {
+                    let mut ids = Vec::new();
+                    for o in &def.outlets {
+                        if !self.set.outlets.contains(o.get_ref()) {
+                            return Err(err(
+                                o.span().start,
+                                format!(
+                                    "indicator {id}: unknown outlet {:?} (see data/outlets.toml)",
+                                    o.get_ref()
+                                ),
+                            ));
+                        }
+                        ids.push(o.get_ref().clone());
+                    }
+                    self.set.typosquats.push(idx);
+                    Matcher::Typosquat(ids)
+                }
+                Kind::AllOf | Kind::AnyOf => {
+                    require("of", !def.of.is_empty())?;
+                    let mut refs = Vec::new();
+                    for r in &def.of {
+                        let j = local.get(r.get_ref().trim()).copied().ok_or_else(|| {
+                            err(r.span().start, format!("indicator {id}: {:?} is not an indicator defined earlier in this file", r.get_ref()))
+                        })?;
+                        refs.push(j);
+                    }
+                    self.set.combos.push(idx);
+                    if kind == Kind::AllOf {
+                        Matcher::AllOf(refs)
+                    } else {
+                        let min = def.min.as_ref().map_or(1, |m| *m.get_ref());
+                        if min == 0 || min > refs.len() {
+                            let offset = def.min.as_ref().map_or(id_at, |m| m.span().start);
+                            return Err(err(
+                                offset,
+                                format!(
+                                    "indicator {id}: `min` must be between 1 and {}",
+                                    refs.len()
+                                ),
+                            ));
+                        }
+                        Matcher::AnyOf { of: refs, min }
+                    }
+                }
+            };
+            let unused = [
+                ("phrases", !def.phrases.is_empty() && kind != Kind::Phrase),
+                ("pattern", def.pattern.is_some() && kind != Kind::Regex),
+                ("domains", !def.domains.is_empty() && kind != Kind::Domain),
+                (
+                    "hashtags",
+                    !def.hashtags.is_empty() && kind != Kind::Hashtag,
+                ),
+                (
+                    "outlets",
+                    !def.outlets.is_empty() && kind != Kind::Typosquat,
+                ),
+                (
+                    "of",
+                    !def.of.is_empty() && !matches!(kind, Kind::AllOf | Kind::AnyOf),
+                ),
+                ("min", def.min.is_some() && kind != Kind::AnyOf),
+            ];
+            if let Some((field, _)) = unused.iter().find(|(_, bad)| *bad) {
+                return Err(err(
+                    id_at,
+                    format!(
+                        "indicator {id}: `{field}` does not apply to kind {}",
+                        kind.as_str()
+                    ),
+                ));
+            }
+            local.insert(id.clone(), idx);
+            own.push(idx);
+            self.set.indicators.push(Indicator {
+                id,
+                campaign,
+                kind,
+                weight,
+                part: def.part,
+                languages,
+                description: def.description,
+                source: def.source.into_inner(),
+                fires_on: def.fires_on,
+                must_not_fire_on: def.must_not_fire_on,
+                location,
+                matcher,
+            });
+        }
+        self.set.campaigns.push(Campaign {
+            id: c.id.into_inner(),
+            name: c.name,
+            aliases: c.aliases,
+            references: c.references,
+            disarm: c.disarm,
+            description: c.description,
+            origin: origin.to_string(),
+            indicators: own,
+        });
+        Ok(())
+    }
+}
+
+/// Result of running one indicator's examples.
+#[derive(Debug, Clone)]
+pub struct ExampleFailure {
+    pub indicator: String,
+    pub location: String,
+    pub message: String,
+}
+
+impl CampaignSet {
+    /// Run every indicator's `fires_on` / `must_not_fire_on` examples; return the failures.
+    ///
+    /// An example is analysed in the indicator's first language (or English), so language
+    /// gating applies as it would in a scan.
+    pub fn test_examples(&self) -> Vec<ExampleFailure> {
+        let mut failures = Vec::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let lang = ind.languages.first().map_or("en", String::as_str);
+            let fires = |text: &str| {
+                let norm = normalize(text);
+                self.matches(text, &norm, lang)
+                    .iter()
+                    .any(|h| h.indicator == i)
+            };
+            for ex in &ind.fires_on {
+                if !fires(ex) {
+                    failures.push(ExampleFailure {
+                        indicator: ind.id.clone(),
+                        location: ind.location.clone(),
+                        message: format!("must fire on {ex:?} but did not"),
+                    });
+                }
+            }
+            for ex in &ind.must_not_fire_on {
+                if fires(ex) {
+                    failures.push(ExampleFailure {
+                        indicator: ind.id.clone(),
+                        location: ind.location.clone(),
+                        message: format!("must not fire on {ex:?} but did"),
+                    });
+                }
+            }
+        }
+        failures
+    }
+}
+
+#[cfg(test)]
+mod tests;

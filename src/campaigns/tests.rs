@@ -1,0 +1,196 @@
+use super::*;
+
+fn set_from(text: &str) -> Result<CampaignSet> {
+    let mut sources = RuleSources::default();
+    sources.add("test.toml", text);
+    CampaignSet::load(&sources, outlets::Outlets::embedded().unwrap())
+}
+
+const MINIMAL: &str = r#"
+[campaign]
+id = "demo"
+name = "Demo"
+
+[[indicator]]
+id = "D-1"
+kind = "phrase"
+weight = 0.5
+description = "d"
+source = "s"
+phrases = ["can you verify"]
+fires_on = ["x"]
+must_not_fire_on = ["y"]
+"#;
+
+fn hits(set: &CampaignSet, text: &str, lang: &str) -> Vec<String> {
+    let norm = normalize(text);
+    set.matches(text, &norm, lang)
+        .into_iter()
+        .map(|h| {
+            let spans: Vec<&str> = h.spans.iter().map(|s| s.slice(text)).collect();
+            format!("{}={}", set.indicators[h.indicator].id, spans.join("|"))
+        })
+        .collect()
+}
+
+#[test]
+fn embedded_rules_load_and_their_examples_hold() {
+    let set = CampaignSet::embedded().expect("embedded rules compile");
+    assert!(set.campaigns.iter().any(|c| c.id == "matryoshka"));
+    let failures = set.test_examples();
+    let report: Vec<String> = failures
+        .iter()
+        .map(|f| format!("{} ({}): {}", f.indicator, f.location, f.message))
+        .collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn phrases_resist_case_accents_homoglyphs_zero_width_and_spacing() {
+    let set = set_from(MINIMAL).unwrap();
+    for text in [
+        "CAN YOU VERIFY this?",
+        "Саn yоu verify this?", // Cyrillic С, а, о
+        "can you ver\u{200B}ify this?",
+        "can you v e r i f y this?",
+        "cän yöu vérify",
+    ] {
+        assert_eq!(hits(&set, text, "en").len(), 1, "should fire on {text:?}");
+    }
+    assert!(
+        hits(&set, "can you verifying", "en").is_empty(),
+        "word boundary"
+    );
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let set = set_from(MINIMAL).unwrap();
+    assert_eq!(
+        hits(&set, "Hey, CAN YOU VERIFY?", "en"),
+        vec!["D-1=CAN YOU VERIFY"]
+    );
+}
+
+#[test]
+fn errors_name_file_line_and_problem() {
+    let bad_regex = MINIMAL
+        .replace(
+            "kind = \"phrase\"",
+            "kind = \"regex\"\npattern = \"(unclosed\"",
+        )
+        .replace("phrases = [\"can you verify\"]\n", "");
+    let e = set_from(&bad_regex).unwrap_err().message;
+    assert!(e.starts_with("test.toml:9:"), "{e}");
+    assert!(e.contains("invalid regex"), "{e}");
+
+    let bad_kind = MINIMAL.replace("kind = \"phrase\"", "kind = \"sentence\"");
+    let e = set_from(&bad_kind).unwrap_err().message;
+    assert!(e.starts_with("test.toml:8:"), "{e}");
+    assert!(e.contains("unknown variant"), "{e}");
+
+    let bad_weight = MINIMAL.replace("weight = 0.5", "weight = 1.5");
+    let e = set_from(&bad_weight).unwrap_err().message;
+    assert!(
+        e.starts_with("test.toml:9:") && e.contains("outside [0, 1]"),
+        "{e}"
+    );
+
+    let no_examples = MINIMAL.replace("must_not_fire_on = [\"y\"]", "");
+    assert!(set_from(&no_examples)
+        .unwrap_err()
+        .message
+        .contains("must_not_fire_on"));
+
+    let unknown_field = MINIMAL.replace("source = \"s\"", "source = \"s\"\nwieght = 2");
+    let e = set_from(&unknown_field).unwrap_err().message;
+    assert!(
+        e.starts_with("test.toml:12:") && e.contains("wieght"),
+        "{e}"
+    );
+}
+
+#[test]
+fn combinations_need_their_parts() {
+    let text = format!(
+        "{MINIMAL}
+[[indicator]]
+id = \"D-2\"
+kind = \"phrase\"
+part = true
+description = \"d\"
+source = \"s\"
+phrases = [\"bbc\"]
+fires_on = [\"x\"]
+must_not_fire_on = [\"y\"]
+
+[[indicator]]
+id = \"D-3\"
+kind = \"all_of\"
+of = [\"D-1\", \"D-2\"]
+weight = 0.8
+description = \"d\"
+source = \"s\"
+fires_on = [\"x\"]
+must_not_fire_on = [\"y\"]
+"
+    );
+    let set = set_from(&text).unwrap();
+    assert_eq!(
+        hits(&set, "BBC video: can you verify?", "en"),
+        vec!["D-1=can you verify", "D-2=BBC", "D-3=BBC|can you verify"]
+    );
+    assert_eq!(hits(&set, "BBC video", "en"), vec!["D-2=BBC"]);
+
+    let forward = text.replace("of = [\"D-1\", \"D-2\"]", "of = [\"D-1\", \"D-9\"]");
+    let e = set_from(&forward).unwrap_err().message;
+    assert!(e.contains("D-9") && e.contains("defined earlier"), "{e}");
+}
+
+#[test]
+fn languages_gate_indicators() {
+    let text = MINIMAL.replace("weight = 0.5", "weight = 0.5\nlanguages = [\"fr\"]");
+    let set = set_from(&text).unwrap();
+    assert!(hits(&set, "can you verify", "en").is_empty());
+    assert_eq!(hits(&set, "can you verify", "fr").len(), 1);
+}
+
+#[test]
+fn domains_match_hosts_and_subdomains_only() {
+    let text = MINIMAL
+        .replace("kind = \"phrase\"", "kind = \"domain\"")
+        .replace(
+            "phrases = [\"can you verify\"]",
+            "domains = [\"rrn.media\"]",
+        );
+    let set = set_from(&text).unwrap();
+    assert_eq!(
+        hits(&set, "read https://rrn.media/x", "en"),
+        vec!["D-1=https://rrn.media/x"]
+    );
+    assert_eq!(hits(&set, "read hxxps://fr.rrn[.]media/x", "en").len(), 1);
+    assert!(hits(&set, "read https://notrrn.media/x", "en").is_empty());
+}
+
+#[test]
+fn later_files_override_campaigns_with_the_same_id() {
+    let mut sources = RuleSources::default();
+    sources.add("a.toml", MINIMAL);
+    sources.add("b.toml", MINIMAL.replace("can you verify", "is this real"));
+    let set = CampaignSet::load(&sources, outlets::Outlets::embedded().unwrap()).unwrap();
+    assert_eq!(set.campaigns.len(), 1);
+    assert_eq!(set.campaigns[0].origin, "b.toml");
+    assert!(hits(&set, "can you verify", "en").is_empty());
+    assert_eq!(hits(&set, "is this real", "en").len(), 1);
+}
+
+#[test]
+fn duplicate_indicator_ids_are_rejected() {
+    let mut sources = RuleSources::default();
+    sources.add("a.toml", MINIMAL);
+    sources.add("b.toml", MINIMAL.replace("id = \"demo\"", "id = \"other\""));
+    let e = CampaignSet::load(&sources, outlets::Outlets::embedded().unwrap())
+        .unwrap_err()
+        .message;
+    assert!(e.contains("already used at a.toml:"), "{e}");
+}

@@ -1,0 +1,69 @@
+//! Command-line parsing and dispatch. Each subcommand has its own module; all of them build
+//! the library's [`calque::Analyzer`] through [`common::EngineArgs`].
+
+mod common;
+mod heuristics;
+mod rules;
+mod scan;
+
+use clap::{Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (records that could not be read are in the rejects file, not an error)
+  2  usage error (unknown flag, bad value)
+  3  input error: a file cannot be opened or read, an unknown column, a corrupt gzip stream
+  4  rule error: a campaign rule file, outlet list or IOC feed is invalid
+  5  config error: the --config file is invalid
+  6  output error: the report, rejects or summary cannot be written
+  7  a self-test failed (calque rules test)";
+
+#[derive(Parser)]
+#[command(
+    name = "calque",
+    version,
+    about = "Screen posts and transcripts for indicators of Russian influence operations.",
+    long_about = "calque screens social-media posts and video transcripts for indicators of Russian \
+influence operations: Russian-syntax interference in English and French, and the patterns of known \
+campaigns (Matryoshka/Overload, Doppelganger, Pravda network, Storm-1516, CopyCop, IRA). It writes a \
+ranked CSV report in which every score is explained by the rules that fired and the text they fired \
+on. A high score means an item matches indicators of a campaign — never that it is propaganda.",
+    after_help = EXIT_CODES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Screen inputs and write a ranked, explained report.
+    Scan(scan::ScanArgs),
+    /// List the interference heuristics, or show one in full.
+    Heuristics(heuristics::HeuristicsArgs),
+    /// List, check and test campaign rules.
+    Rules(rules::RulesArgs),
+}
+
+/// Parse arguments, run the subcommand and return the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Scan(args) => scan::run(args),
+        Command::Heuristics(args) => heuristics::run(args),
+        Command::Rules(args) => rules::run(args),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("calque: error: {e}");
+            e.kind.exit_code()
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! `calque rules`: list, check and test campaign rules.
+
+use super::common::EngineArgs;
+use calque::campaigns::{CampaignSet, RuleSources};
+use calque::{Fatal, FatalKind, Result};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    command: RulesCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// List campaigns and their indicators.
+    #[command(after_help = "Example:\n  calque rules list --rules my-rules/")]
+    List {
+        #[command(flatten)]
+        engine: EngineArgs,
+    },
+    /// Validate rule files; errors give file, line and what is wrong.
+    #[command(
+        after_help = "Examples:\n  calque rules check                # the embedded rules\n  calque rules check my-rules/      # only the files in my-rules/"
+    )]
+    Check {
+        /// Directory or file to check instead of the embedded rules.
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        engine: EngineArgs,
+    },
+    /// Run every indicator's fires_on / must_not_fire_on examples.
+    #[command(
+        after_help = "Examples:\n  calque rules test\n  calque rules test --rules my-rules/"
+    )]
+    Test {
+        /// Directory or file to test instead of the embedded rules.
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        engine: EngineArgs,
+    },
+}
+
+fn load(dir: &Option<PathBuf>, engine: &EngineArgs) -> Result<CampaignSet> {
+    match dir {
+        Some(d) => {
+            let mut sources = RuleSources::default();
+            sources.add_path(d)?;
+            CampaignSet::load(&sources, engine.outlets()?)
+        }
+        None => engine.campaigns(),
+    }
+}
+
+pub fn run(args: RulesArgs) -> Result<()> {
+    match args.command {
+        RulesCommand::List { engine } => {
+            let set = engine.campaigns()?;
+            for c in &set.campaigns {
+                let aliases = if c.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — also {}", c.aliases.join(", "))
+                };
+                println!("{} ({}){}  [{}]", c.id, c.name, aliases, c.origin);
+                for &i in &c.indicators {
+                    let ind = &set.indicators[i];
+                    let weight = if ind.part {
+                        "part".to_string()
+                    } else {
+                        format!("{:.2}", ind.weight)
+                    };
+                    let langs = if ind.languages.is_empty() {
+                        "any".to_string()
+                    } else {
+                        ind.languages.join(",")
+                    };
+                    println!(
+                        "  {:<10} {:<9} {:>5} {:<6} {}",
+                        ind.id,
+                        ind.kind.as_str(),
+                        weight,
+                        langs,
+                        ind.description
+                    );
+                }
+            }
+            Ok(())
+        }
+        RulesCommand::Check { dir, engine } => {
+            let set = load(&dir, &engine)?;
+            println!(
+                "ok: {} campaigns, {} indicators",
+                set.campaigns.len(),
+                set.indicators.len()
+            );
+            Ok(())
+        }
+        RulesCommand::Test { dir, engine } => {
+            let set = load(&dir, &engine)?;
+            let failures = set.test_examples();
+            let examples: usize = set
+                .indicators
+                .iter()
+                .map(|i| i.fires_on.len() + i.must_not_fire_on.len())
+                .sum();
+            for f in &failures {
+                println!("FAIL {} ({}): {}", f.indicator, f.location, f.message);
+            }
+            println!(
+                "{} passed, {} failed",
+                examples - failures.len(),
+                failures.len()
+            );
+            if failures.is_empty() {
+                Ok(())
+            } else {
+                Err(Fatal::new(
+                    FatalKind::TestFailed,
+                    format!("{} rule examples failed", failures.len()),
+                ))
+            }
+        }
+    }
+}

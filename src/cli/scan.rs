@@ -1,0 +1,125 @@
+//! `calque scan`.
+
+use super::common::EngineArgs;
+use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::pipeline::{self, ScanOptions};
+use calque::report::sink::ReportFormat;
+use calque::Result;
+use clap::Args;
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  calque scan data/samples/posts.csv -o report.csv
+  calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
+  cat posts.jsonl | calque scan - --format jsonl -o -
+  calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+
+Every record read ends up in the report or in the rejects file (default: next to the report,
+REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
+Report columns are documented in docs/report-schema.md.")]
+pub struct ScanArgs {
+    /// Input files (CSV, TSV, JSON Lines or text, optionally .gz); - reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Report path; - writes to standard output. The file appears only when complete.
+    #[arg(short, long, default_value = "report.csv", value_name = "FILE")]
+    output: String,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+    format: ReportFormat,
+    /// Input format, instead of guessing from the extension (stdin: JSON Lines if it starts
+    /// with '{', else text). Example: --input-format tsv
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
+    /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
+    #[arg(long, value_name = "NAME")]
+    text_col: Option<String>,
+    /// Column holding the item id (default: id, tweet_id, post_id…).
+    #[arg(long, value_name = "NAME")]
+    id_col: Option<String>,
+    /// Column holding the author (default: author, user, username, screen_name, user.screen_name…).
+    #[arg(long, value_name = "NAME")]
+    author_col: Option<String>,
+    /// Column holding the timestamp (default: timestamp, created_at, date, publish_date…).
+    #[arg(long, value_name = "NAME")]
+    time_col: Option<String>,
+    /// Column holding the item's URL (default: url, link, permalink…).
+    #[arg(long, value_name = "NAME")]
+    url_col: Option<String>,
+    /// Column holding the platform (default: platform, network, site).
+    #[arg(long, value_name = "NAME")]
+    platform_col: Option<String>,
+    /// Extra input columns copied to the end of the report. Example: --keep-cols likes,shares
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    keep_cols: Vec<String>,
+    /// Rejects file (records that could not be read, with source, line and reason).
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<String>,
+    /// Also write the run summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<String>,
+    /// Worker threads (0: one per core). The report is identical whatever the number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// Records analysed per parallel batch.
+    #[arg(long, default_value_t = 4096, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    batch_size: u64,
+    /// Keep only the N best-ranked rows.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Keep only rows scoring at least X (0–1). Example: --min-score 0.4 keeps medium and high.
+    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    min_score: f64,
+    /// Records larger than this many bytes are rejected (reason too_large).
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    max_record_bytes: usize,
+    /// Memory for ranking before rows spill to temporary files, in MiB.
+    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    sort_memory_mib: usize,
+    /// Write cells as they are. By default a CSV cell starting with = + - @ tab or CR gets a
+    /// leading ' so that spreadsheets do not run it as a formula.
+    #[arg(long)]
+    raw_cells: bool,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+pub fn run(args: ScanArgs) -> Result<()> {
+    let analyzer = args.engine.analyzer()?;
+    let options = ScanOptions {
+        inputs: args.inputs,
+        input_format: args.input_format,
+        ingest: IngestOptions {
+            columns: ColumnSpec {
+                text: args.text_col,
+                id: args.id_col,
+                author: args.author_col,
+                timestamp: args.time_col,
+                url: args.url_col,
+                platform: args.platform_col,
+                keep: args.keep_cols,
+            },
+            max_record_bytes: args.max_record_bytes,
+        },
+        output: args.output,
+        format: args.format,
+        rejects: args.rejects,
+        summary: args.summary,
+        threads: args.threads,
+        batch_size: args.batch_size as usize,
+        top: args.top,
+        min_score: args.min_score,
+        raw_cells: args.raw_cells,
+        progress: !args.quiet,
+        sort_memory: args.sort_memory_mib.max(1) << 20,
+    };
+    let summary = pipeline::scan(&analyzer, &options)?;
+    if !args.quiet {
+        eprint!("{}", summary.render());
+    }
+    Ok(())
+}

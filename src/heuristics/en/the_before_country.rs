@@ -1,0 +1,56 @@
+use crate::heuristics::support::{self, Pattern};
+use regex::Regex;
+
+static RE: Pattern = Pattern::new(|| {
+    Regex::new(r"\b[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)\b").unwrap()
+});
+
+crate::heuristic! {
+    /// ## What it detects
+    /// The definite article before the name of a country, continent or capital that takes no
+    /// article in English: "the Europe", "the Russia", "the Germany".
+    ///
+    /// ## Why it signals Russian interference
+    /// Russian has no articles; writers who learned them as a rule over-apply "the" to proper
+    /// names (a classic item in teachers' lists of mistakes by Russian speakers).
+    ///
+    /// ## Fires on
+    /// "sanctions destroyed the Europe economy", "the Russia will answer".
+    ///
+    /// ## Must not fire on
+    /// "the UK", "the US", "the Netherlands", "the Ukraine" (older native usage), and uses
+    /// that need the article: "the Russia of the 1990s", "the Germany team", "the France
+    /// of de Gaulle".
+    ///
+    /// ## Known false positives
+    /// Attributive uses not covered by the exclusions ("the Germany match"); weight kept low.
+    pub struct TheBeforeCountry {
+        code: "RU-EN-ART-001",
+        name: "the-before-country",
+        family: Articles,
+        lang: En,
+        weight: 0.35,
+        fires_on: [
+            "Sanctions destroyed the Europe economy completely",
+            "Soon the Russia will answer to this provocation",
+            "Refugees in the Germany commit crimes every day",
+        ],
+        must_not_fire_on: [
+            "The UK and the US announced new sanctions",
+            "This is not the Russia of the 1990s",
+            "The Germany team won the match",
+        ],
+    }
+    fn check(text, hits) {
+        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+            let end = caps.get(0).unwrap().end();
+            let next = support::after(text, end, 12).to_lowercase();
+            !(next.starts_with(" of ")
+                || next.starts_with("'s")
+                || next.starts_with("’s")
+                || [" team", " match", " game", " squad", " side", " national", " we ", " that ", " which ", " i "]
+                    .iter()
+                    .any(|w| next.starts_with(w)))
+        });
+    }
+}

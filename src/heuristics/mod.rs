@@ -1,0 +1,286 @@
+//! Explainable heuristics for Russian-syntax interference in English and French.
+//!
+//! Each heuristic lives in its own file under `en/` or `fr/`, declared with the
+//! [`heuristic!`](crate::heuristic) macro: a stable code, a family, a language, a default
+//! weight, a doc comment (*What it detects / Why it matters / Fires on / Must not fire on /
+//! Known false positives*) and examples that must and must not fire — which run as that
+//! file's own unit test. Adding a heuristic is one new file plus one line in the language's
+//! `registry!` list.
+
+pub mod en;
+pub mod fr;
+pub mod support;
+
+use crate::record::Span;
+
+/// The language a heuristic covers. Heuristics run only on items identified as that language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
+/// Families of interference (see `docs/heuristics.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Articles,
+    Prepositions,
+    LexicalCalques,
+    Verbs,
+    WordOrder,
+    Punctuation,
+    Typography,
+    Transliteration,
+    ScriptMixing,
+    KremlinLexicon,
+    MachineTranslation,
+    Gender,
+    Negation,
+    Numbers,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Articles => "articles",
+            Family::Prepositions => "prepositions",
+            Family::LexicalCalques => "lexical-calques",
+            Family::Verbs => "verbs",
+            Family::WordOrder => "word-order",
+            Family::Punctuation => "punctuation",
+            Family::Typography => "typography",
+            Family::Transliteration => "transliteration",
+            Family::ScriptMixing => "script-mixing",
+            Family::KremlinLexicon => "kremlin-lexicon",
+            Family::MachineTranslation => "machine-translation",
+            Family::Gender => "gender",
+            Family::Negation => "negation",
+            Family::Numbers => "numbers",
+        }
+    }
+}
+
+/// Static description of a heuristic: what `calque heuristics` prints.
+#[derive(Debug)]
+pub struct HeuristicInfo {
+    /// Stable code, never reused, e.g. `RU-EN-PREP-001`.
+    pub code: &'static str,
+    /// Short kebab-case name that reads as "allow <name>".
+    pub name: &'static str,
+    pub family: Family,
+    pub lang: Lang,
+    /// Default weight in [0, 1]; overridable in the config's `[weights]` table.
+    pub weight: f64,
+    /// The doc comment of the heuristic's struct.
+    pub doc: &'static str,
+    /// Texts on which the heuristic must fire.
+    pub fires_on: &'static [&'static str],
+    /// Near-misses on which it must not fire.
+    pub must_not_fire_on: &'static [&'static str],
+}
+
+/// A heuristic: looks at an item's original text and reports the spans where it fires.
+pub trait Heuristic: Send + Sync {
+    fn info(&self) -> &'static HeuristicInfo;
+    /// Push the byte spans of `text` on which the heuristic fires.
+    fn check(&self, text: &str, hits: &mut Vec<Span>);
+}
+
+/// Declare a heuristic: its struct with doc comment, metadata, check function and example test.
+///
+/// ```ignore
+/// heuristic! {
+///     /// ## What it detects ...
+///     pub struct OnThePhoto {
+///         code: "RU-EN-PREP-001", name: "on-the-photo", family: Prepositions, lang: En,
+///         weight: 0.6,
+///         fires_on: ["..."], must_not_fire_on: ["..."],
+///     }
+///     fn check(text, hits) { support::push_all(&RE, text, hits) }
+/// }
+/// ```
+#[macro_export]
+macro_rules! heuristic {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $hname:literal,
+            family: $family:ident,
+            lang: $lang:ident,
+            weight: $weight:literal,
+            fires_on: [$($pos:literal),* $(,)?],
+            must_not_fire_on: [$($neg:literal),* $(,)?] $(,)?
+        }
+        fn check($text:ident, $hits:ident) $body:block
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $crate::heuristics::Heuristic for $name {
+            fn info(&self) -> &'static $crate::heuristics::HeuristicInfo {
+                static INFO: $crate::heuristics::HeuristicInfo = $crate::heuristics::HeuristicInfo {
+                    code: $code,
+                    name: $hname,
+                    family: $crate::heuristics::Family::$family,
+                    lang: $crate::heuristics::Lang::$lang,
+                    weight: $weight,
+                    doc: concat!($($doc, "\n"),*),
+                    fires_on: &[$($pos),*],
+                    must_not_fire_on: &[$($neg),*],
+                };
+                &INFO
+            }
+
+            #[allow(unused_variables)]
+            fn check(&self, $text: &str, $hits: &mut Vec<$crate::record::Span>) $body
+        }
+
+        #[cfg(test)]
+        mod examples {
+            #[test]
+            fn documented_examples_hold() {
+                $crate::heuristics::assert_examples(&super::$name);
+            }
+        }
+    };
+}
+
+/// Declare a language's heuristic modules and its registry in one list: one line per heuristic.
+#[macro_export]
+macro_rules! registry {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// Every heuristic of this language, in code order.
+        pub static HEURISTICS: &[&dyn $crate::heuristics::Heuristic] = &[$(&$module::$name),*];
+    };
+}
+
+/// Every heuristic, English first, then French.
+pub fn all() -> impl Iterator<Item = &'static dyn Heuristic> {
+    en::HEURISTICS.iter().chain(fr::HEURISTICS.iter()).copied()
+}
+
+/// Look a heuristic up by its code.
+pub fn by_code(code: &str) -> Option<&'static dyn Heuristic> {
+    all().find(|h| h.info().code.eq_ignore_ascii_case(code))
+}
+
+/// Run one heuristic on `text` and return its hits (sorted, deduplicated).
+pub fn run(h: &dyn Heuristic, text: &str) -> Vec<Span> {
+    let mut hits = Vec::new();
+    h.check(text, &mut hits);
+    hits.sort();
+    hits.dedup();
+    hits
+}
+
+/// Problems with a heuristic's documented examples, one line each (empty when all hold).
+pub fn example_failures(h: &dyn Heuristic) -> Vec<String> {
+    let info = h.info();
+    let mut failures = Vec::new();
+    for text in info.fires_on {
+        let hits = run(h, text);
+        if hits.is_empty() {
+            failures.push(format!("{} must fire on {text:?} but did not", info.code));
+        }
+        for span in hits {
+            if text.get(span.start..span.end).is_none() || span.start >= span.end {
+                failures.push(format!(
+                    "{} reported an invalid span {span:?} on {text:?}",
+                    info.code
+                ));
+            }
+        }
+    }
+    for text in info.must_not_fire_on {
+        let hits = run(h, text);
+        if let Some(span) = hits.first() {
+            failures.push(format!(
+                "{} must not fire on {text:?} but fired on {:?}",
+                info.code,
+                span.slice(text)
+            ));
+        }
+    }
+    failures
+}
+
+/// Panic with every failing example of `h` (used by each heuristic's own test).
+pub fn assert_examples(h: &dyn Heuristic) {
+    let failures = example_failures(h);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for h in all() {
+            let info = h.info();
+            assert!(seen.insert(info.code), "duplicate code {}", info.code);
+            let prefix = format!("RU-{}-", info.lang.code().to_uppercase());
+            assert!(
+                info.code.starts_with(&prefix),
+                "{} should start with {prefix}",
+                info.code
+            );
+            assert!(
+                (0.0..=1.0).contains(&info.weight),
+                "{} weight out of range",
+                info.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_heuristic_is_documented_with_enough_examples() {
+        for h in all() {
+            let info = h.info();
+            for section in [
+                "What it detects",
+                "Why it",
+                "Fires on",
+                "Must not fire on",
+                "Known false positives",
+            ] {
+                assert!(
+                    info.doc.contains(section),
+                    "{} doc lacks section {section:?}",
+                    info.code
+                );
+            }
+            assert!(
+                info.fires_on.len() >= 3,
+                "{} needs 3 examples that fire",
+                info.code
+            );
+            assert!(
+                info.must_not_fire_on.len() >= 3,
+                "{} needs 3 near-misses",
+                info.code
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_by_code_is_case_insensitive() {
+        let first = all().next().unwrap().info().code;
+        assert_eq!(by_code(&first.to_lowercase()).unwrap().info().code, first);
+        assert!(by_code("RU-XX-NOPE-999").is_none());
+    }
+}

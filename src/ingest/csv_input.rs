@@ -1,0 +1,221 @@
+//! CSV and TSV input: a header row, then one record per row (quoted fields may span lines).
+
+use super::columns::{self, ColumnSpec};
+use super::{io_error, IngestOptions, RecordReader};
+use crate::error::{Fatal, Result};
+use crate::record::{Event, Provenance, Record, Reject, RejectReason};
+use std::io::BufRead;
+use std::sync::Arc;
+
+/// Column indices resolved from the header.
+struct Layout {
+    text: usize,
+    id: Option<usize>,
+    author: Option<usize>,
+    timestamp: Option<usize>,
+    url: Option<usize>,
+    platform: Option<usize>,
+    keep: Vec<usize>,
+    width: usize,
+}
+
+pub struct CsvReader {
+    reader: csv::Reader<Box<dyn BufRead + Send>>,
+    record: csv::ByteRecord,
+    layout: Layout,
+    source: Arc<str>,
+    delimiter: u8,
+    max_record_bytes: usize,
+}
+
+impl CsvReader {
+    pub fn new(
+        input: Box<dyn BufRead + Send>,
+        delimiter: u8,
+        source: Arc<str>,
+        options: &IngestOptions,
+    ) -> Result<Self> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(input);
+        let headers: Vec<String> = reader
+            .byte_headers()
+            .map_err(|e| io_error(&source, 1, e))?
+            .iter()
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim()
+                    .trim_start_matches('\u{FEFF}')
+                    .to_string()
+            })
+            .collect();
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(Fatal::input(format!("{source}:1: empty input or header row; a CSV input needs a header naming its columns")));
+        }
+        let layout = resolve(&headers, &options.columns, &source)?;
+        Ok(CsvReader {
+            reader,
+            record: csv::ByteRecord::new(),
+            layout,
+            source,
+            delimiter,
+            max_record_bytes: options.max_record_bytes,
+        })
+    }
+
+    fn raw(&self) -> String {
+        let mut raw = Vec::with_capacity(self.record.as_slice().len() + self.record.len());
+        for (i, field) in self.record.iter().enumerate() {
+            if i > 0 {
+                raw.push(self.delimiter);
+            }
+            raw.extend_from_slice(&field[..field.len().min(self.max_record_bytes)]);
+        }
+        String::from_utf8_lossy(&raw).into_owned()
+    }
+
+    fn field(&self, index: Option<usize>) -> std::result::Result<String, usize> {
+        match index.and_then(|i| self.record.get(i)) {
+            Some(bytes) => std::str::from_utf8(bytes)
+                .map(str::to_owned)
+                .map_err(|_| index.unwrap()),
+            None => Ok(String::new()),
+        }
+    }
+}
+
+fn resolve(headers: &[String], spec: &ColumnSpec, source: &str) -> Result<Layout> {
+    let named = |name: &Option<String>, candidates: &[&str], what: &str| -> Result<Option<usize>> {
+        match name {
+            Some(n) => columns::find(headers, n).map(Some).ok_or_else(|| {
+                Fatal::input(format!(
+                    "{source}: no column named {n:?} (for {what}); the columns are: {}",
+                    headers.join(", ")
+                ))
+            }),
+            None => Ok(columns::discover(headers, candidates)),
+        }
+    };
+    let text = named(&spec.text, columns::TEXT_NAMES, "the text")?.ok_or_else(|| {
+        Fatal::input(format!(
+            "{source}: no text column found (looked for {}); name it with --text-col. The columns are: {}",
+            columns::TEXT_NAMES.join(", "),
+            headers.join(", ")
+        ))
+    })?;
+    let mut keep = Vec::new();
+    for k in &spec.keep {
+        keep.push(columns::find(headers, k).ok_or_else(|| {
+            Fatal::input(format!(
+                "{source}: no column named {k:?} (in --keep-cols); the columns are: {}",
+                headers.join(", ")
+            ))
+        })?);
+    }
+    Ok(Layout {
+        text,
+        id: named(&spec.id, columns::ID_NAMES, "the id")?,
+        author: named(&spec.author, columns::AUTHOR_NAMES, "the author")?,
+        timestamp: named(&spec.timestamp, columns::TIME_NAMES, "the timestamp")?,
+        url: named(&spec.url, columns::URL_NAMES, "the url")?,
+        platform: named(&spec.platform, columns::PLATFORM_NAMES, "the platform")?,
+        keep,
+        width: headers.len(),
+    })
+}
+
+impl RecordReader for CsvReader {
+    fn next_event(&mut self) -> Result<Option<Event>> {
+        let more = match self.reader.read_byte_record(&mut self.record) {
+            Ok(more) => more,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(io_error(&self.source, line, e));
+            }
+        };
+        if !more {
+            return Ok(None);
+        }
+        let line = self.record.position().map_or(0, |p| p.line());
+        let provenance = Provenance {
+            source: self.source.clone(),
+            line,
+        };
+        let reject = |reason, detail: String, raw: String| {
+            Ok(Some(Event::Reject(
+                provenance.clone(),
+                Reject {
+                    reason,
+                    detail,
+                    raw,
+                },
+            )))
+        };
+        let size = self.record.as_slice().len();
+        if size > self.max_record_bytes {
+            return reject(
+                RejectReason::TooLarge,
+                format!(
+                    "record is {size} bytes, over --max-record-bytes {}",
+                    self.max_record_bytes
+                ),
+                self.raw(),
+            );
+        }
+        if self.record.len() != self.layout.width {
+            return reject(
+                RejectReason::MalformedCsv,
+                format!(
+                    "expected {} fields as in the header, found {}",
+                    self.layout.width,
+                    self.record.len()
+                ),
+                self.raw(),
+            );
+        }
+        let l = &self.layout;
+        let mut rec = Record::default();
+        let fields = [
+            (Some(l.text), &mut rec.text),
+            (l.id, &mut rec.id),
+            (l.author, &mut rec.author),
+            (l.timestamp, &mut rec.timestamp),
+            (l.url, &mut rec.url),
+            (l.platform, &mut rec.platform),
+        ];
+        for (index, slot) in fields {
+            match self.field(index) {
+                Ok(v) => *slot = v,
+                Err(col) => {
+                    return reject(
+                        RejectReason::InvalidUtf8,
+                        format!("field {} is not valid UTF-8", col + 1),
+                        self.raw(),
+                    );
+                }
+            }
+        }
+        for &k in &l.keep {
+            match self.field(Some(k)) {
+                Ok(v) => rec.kept.push(v),
+                Err(col) => {
+                    return reject(
+                        RejectReason::InvalidUtf8,
+                        format!("field {} is not valid UTF-8", col + 1),
+                        self.raw(),
+                    )
+                }
+            }
+        }
+        if rec.text.trim().is_empty() {
+            return reject(
+                RejectReason::EmptyText,
+                "the text field is empty".into(),
+                self.raw(),
+            );
+        }
+        Ok(Some(Event::Record(provenance, rec)))
+    }
+}

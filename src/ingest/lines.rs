@@ -1,0 +1,77 @@
+//! Bounded line reading: a line longer than the limit is consumed but not kept whole.
+
+use std::io::{self, BufRead};
+
+/// Read one line (without its `\n` / `\r\n`) into `buf`, keeping at most `limit` bytes.
+/// Returns `None` at end of input, else the line's full length in bytes.
+pub fn read_bounded_line<R: BufRead + ?Sized>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<usize>> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut saw_any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        saw_any = true;
+        let (chunk, done) = match memchr_newline(available) {
+            Some(i) => (&available[..i], Some(i + 1)),
+            None => (available, None),
+        };
+        let room = (limit + 1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        total += chunk.len();
+        let used = done.unwrap_or(available.len());
+        reader.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !saw_any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') && total <= limit + 1 {
+        buf.pop();
+        total -= 1;
+    }
+    Ok(Some(total))
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lines_and_reports_full_length() {
+        let mut input: &[u8] = b"short\r\nthis line is long\nlast";
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_bounded_line(&mut input, &mut buf, 100).unwrap(),
+            Some(5)
+        );
+        assert_eq!(buf, b"short");
+        assert_eq!(
+            read_bounded_line(&mut input, &mut buf, 4).unwrap(),
+            Some(17)
+        );
+        assert!(buf.len() <= 5);
+        assert_eq!(
+            read_bounded_line(&mut input, &mut buf, 100).unwrap(),
+            Some(4)
+        );
+        assert_eq!(buf, b"last");
+        assert_eq!(read_bounded_line(&mut input, &mut buf, 100).unwrap(), None);
+    }
+}

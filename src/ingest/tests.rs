@@ -1,0 +1,196 @@
+use super::*;
+use crate::record::{Event, RejectReason};
+use std::io::Write;
+
+fn events(path: &str, format: Option<InputFormat>, options: &IngestOptions) -> Result<Vec<Event>> {
+    let mut reader = open(path, format, options, Arc::new(AtomicU64::new(0)))?;
+    let mut out = Vec::new();
+    while let Some(e) = reader.next_event()? {
+        out.push(e);
+    }
+    Ok(out)
+}
+
+fn file_with(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let p = path.to_string_lossy().into_owned();
+    (dir, p)
+}
+
+fn summary(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| match e {
+            Event::Record(p, r) => format!("{}:{}", p.line, r.text),
+            Event::Reject(p, r) => format!("{}!{}", p.line, r.reason.as_str()),
+        })
+        .collect()
+}
+
+#[test]
+fn csv_discovers_columns_and_keeps_line_numbers() {
+    let (_d, p) = file_with(
+        "a.csv",
+        b"tweet_id,user.screen_name,created_at,content,extra\n1,alice,2024-01-01,\"hello\nworld\",x\n2,bob,2024-01-02,second,y\n",
+    );
+    let opts = IngestOptions {
+        columns: ColumnSpec {
+            keep: vec!["extra".into()],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let ev = events(&p, None, &opts).unwrap();
+    assert_eq!(summary(&ev), vec!["2:hello\nworld", "4:second"]);
+    match &ev[1] {
+        Event::Record(_, r) => {
+            assert_eq!(
+                (r.id.as_str(), r.author.as_str(), r.timestamp.as_str()),
+                ("2", "bob", "2024-01-02")
+            );
+            assert_eq!(r.kept, vec!["y"]);
+        }
+        _ => panic!(),
+    }
+}
+
+#[test]
+fn csv_rejects_bad_rows_and_goes_on() {
+    let mut bytes = b"id,text\n1,good\n2,too,many\n3,\n4,bad \xff utf8\n5,fine\n".to_vec();
+    bytes.extend_from_slice(b"6,");
+    bytes.extend(std::iter::repeat(b'a').take(50));
+    bytes.push(b'\n');
+    let (_d, p) = file_with("b.csv", &bytes);
+    let opts = IngestOptions {
+        max_record_bytes: 40,
+        ..Default::default()
+    };
+    let ev = events(&p, None, &opts).unwrap();
+    assert_eq!(
+        summary(&ev),
+        vec![
+            "2:good",
+            "3!malformed_csv",
+            "4!empty_text",
+            "5!invalid_utf8",
+            "6:fine",
+            "7!too_large"
+        ]
+    );
+}
+
+#[test]
+fn csv_without_text_column_or_with_unknown_named_column_stops() {
+    let (_d, p) = file_with("c.csv", b"a,b\n1,2\n");
+    let e = events(&p, None, &IngestOptions::default()).unwrap_err();
+    assert!(
+        e.message.contains("no text column") && e.message.contains("a, b"),
+        "{}",
+        e.message
+    );
+    let opts = IngestOptions {
+        columns: ColumnSpec {
+            text: Some("nope".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let e = events(&p, None, &opts).unwrap_err();
+    assert!(
+        e.message.contains("no column named \"nope\""),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn tsv_and_gzip_inputs() {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"message\tid\nbonjour\t7\n").unwrap();
+    let (_d, p) = file_with("d.tsv.gz", &gz.finish().unwrap());
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2:bonjour"]
+    );
+}
+
+#[test]
+fn jsonl_reads_nested_fields_and_rejects_bad_lines() {
+    let (_d, p) = file_with(
+        "e.jsonl",
+        b"{\"text\":\"one\",\"user\":{\"screen_name\":\"al\"}}\n\n{bad json}\n[1,2]\n{\"other\":1}\n{\"text\":[\"tele\",{\"type\":\"bold\",\"text\":\"gram\"}]}\n{\"text\":\"  \"}\n",
+    );
+    let ev = events(&p, None, &IngestOptions::default()).unwrap();
+    assert_eq!(
+        summary(&ev),
+        vec![
+            "1:one",
+            "3!invalid_json",
+            "4!not_an_object",
+            "5!missing_text",
+            "6:telegram",
+            "7!empty_text"
+        ]
+    );
+    match &ev[0] {
+        Event::Record(_, r) => assert_eq!(r.author, "al"),
+        _ => panic!(),
+    }
+}
+
+#[test]
+fn jsonl_named_dotted_text_field() {
+    let (_d, p) = file_with(
+        "f.ndjson",
+        b"{\"post\":{\"body\":\"deep\"},\"text\":\"shallow\"}\n",
+    );
+    let opts = IngestOptions {
+        columns: ColumnSpec {
+            text: Some("post.body".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_eq!(summary(&events(&p, None, &opts).unwrap()), vec!["1:deep"]);
+}
+
+#[test]
+fn text_input_one_item_per_non_empty_line() {
+    let (_d, p) = file_with("g.txt", b"first\r\n\n   \nsecond \xfe\nthird");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["1:first", "4!invalid_utf8", "5:third"]
+    );
+}
+
+#[test]
+fn unknown_extension_and_missing_file_are_clear_errors() {
+    let (_d, p) = file_with("h.xyz", b"x");
+    assert!(events(&p, None, &IngestOptions::default())
+        .unwrap_err()
+        .message
+        .contains("--input-format"));
+    assert_eq!(
+        summary(&events(&p, Some(InputFormat::Text), &IngestOptions::default()).unwrap()),
+        vec!["1:x"]
+    );
+    let e = events("/nonexistent/in.csv", None, &IngestOptions::default()).unwrap_err();
+    assert!(
+        e.message.starts_with("/nonexistent/in.csv: cannot open"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn corrupt_gzip_stops_with_the_file_name() {
+    let (_d, p) = file_with("i.txt.gz", b"\x1f\x8b\x08\x00garbage-garbage-garbage");
+    let e = events(&p, None, &IngestOptions::default()).unwrap_err();
+    assert!(
+        e.message.contains("i.txt.gz") && e.message.contains("read error"),
+        "{}",
+        e.message
+    );
+}

@@ -1,0 +1,24 @@
+//! calque: screen social-media posts and transcripts for indicators of Russian influence
+//! operations, with scores explained by the rules that fired and the text they fired on.
+//!
+//! The pipeline, stage by stage (see `docs/ARCHITECTURE.md`):
+//! [`ingest`] → [`normalize`] + [`script`] + [`langid`] → [`heuristics`] → [`campaigns`] →
+//! [`score`] → [`report`], driven per item by [`analyze`] and per run by [`pipeline`].
+
+pub mod analyze;
+pub mod campaigns;
+pub mod config;
+pub mod error;
+pub mod heuristics;
+pub mod ingest;
+pub mod langid;
+pub mod normalize;
+pub mod pipeline;
+pub mod record;
+pub mod report;
+pub mod score;
+pub mod script;
+
+pub use analyze::{Analysis, Analyzer};
+pub use error::{Fatal, FatalKind, Result};
+pub use record::Span;

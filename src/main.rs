@@ -1,0 +1,7 @@
+//! The `calque` command: a thin layer over the library (see `src/cli/`).
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::run());
+}

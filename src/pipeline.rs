@@ -1,0 +1,380 @@
+//! `calque scan`: the streaming pipeline.
+//!
+//! A reader thread reads the inputs in order into batches of events; the main thread analyses
+//! each batch in parallel with rayon (`collect_into_vec` keeps input order), then hands rows
+//! to the ranker and rejects to the rejects file in order. At most two batches wait in the
+//! channel, so memory is bounded by (batch size × 4) records plus the ranking budget, and the
+//! report is byte-identical whatever the number of threads.
+
+use crate::analyze::Analyzer;
+use crate::error::{Fatal, Result};
+use crate::ingest::{self, IngestOptions, InputFormat};
+use crate::record::Event;
+use crate::report::rank::Ranker;
+use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter};
+use crate::report::{self, ReportRow};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub inputs: Vec<String>,
+    pub input_format: Option<InputFormat>,
+    pub ingest: IngestOptions,
+    /// Report path, "-" for standard output.
+    pub output: String,
+    pub format: ReportFormat,
+    /// Rejects path; None: next to the report (or `calque.rejects.csv` when writing to stdout,
+    /// created only if something was rejected).
+    pub rejects: Option<String>,
+    pub summary: Option<String>,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    pub batch_size: usize,
+    pub top: Option<usize>,
+    pub min_score: f64,
+    pub raw_cells: bool,
+    pub progress: bool,
+    /// Bytes of report rows kept in memory before ranking spills to disk.
+    pub sort_memory: usize,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            inputs: Vec::new(),
+            input_format: None,
+            ingest: IngestOptions::default(),
+            output: "report.csv".into(),
+            format: ReportFormat::Csv,
+            rejects: None,
+            summary: None,
+            threads: 0,
+            batch_size: 4096,
+            top: None,
+            min_score: 0.0,
+            raw_cells: false,
+            progress: false,
+            sort_memory: 256 << 20,
+        }
+    }
+}
+
+/// The run summary (printed on stderr, and written as JSON with `--summary`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub schema_version: String,
+    pub inputs: Vec<String>,
+    pub report: String,
+    pub rejects_file: Option<String>,
+    pub records_read: u64,
+    pub scored: u64,
+    pub rejected: u64,
+    pub rejected_by_reason: BTreeMap<String, u64>,
+    pub rows_written: u64,
+    pub rows_filtered: u64,
+    pub by_language: BTreeMap<String, u64>,
+    pub by_level: BTreeMap<String, u64>,
+    /// Items whose best-matching campaign is this one.
+    pub by_campaign: BTreeMap<String, u64>,
+    pub bytes_read: u64,
+    pub threads: usize,
+    pub elapsed_seconds: f64,
+    pub mb_per_second: f64,
+    pub items_per_second: f64,
+}
+
+impl Summary {
+    /// Human-readable lines for stderr.
+    pub fn render(&self) -> String {
+        let mut s = format!(
+            "calque: read {} records: {} scored, {} rejected{}\n",
+            self.records_read,
+            self.scored,
+            self.rejected,
+            if self.rejected > 0 {
+                format!(
+                    " ({})",
+                    self.rejected_by_reason
+                        .iter()
+                        .map(|(k, v)| format!("{k}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                String::new()
+            }
+        );
+        let counts = |m: &BTreeMap<String, u64>| {
+            m.iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        s += &format!("calque: levels: {}\n", counts(&self.by_level));
+        s += &format!("calque: languages: {}\n", counts(&self.by_language));
+        if !self.by_campaign.is_empty() {
+            s += &format!(
+                "calque: best campaign match: {}\n",
+                counts(&self.by_campaign)
+            );
+        }
+        s += &format!(
+            "calque: wrote {} rows to {}",
+            self.rows_written, self.report
+        );
+        if self.rows_filtered > 0 {
+            s += &format!(" ({} left out by --top/--min-score)", self.rows_filtered);
+        }
+        if let Some(r) = &self.rejects_file {
+            s += &format!("; rejects in {r}");
+        }
+        s += &format!(
+            "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",
+            self.bytes_read as f64 / 1e6,
+            self.elapsed_seconds,
+            self.mb_per_second,
+            self.items_per_second,
+            self.threads
+        );
+        s
+    }
+}
+
+/// The default rejects path for a report path.
+pub fn default_rejects_path(output: &str) -> String {
+    if output == "-" {
+        return "calque.rejects.csv".into();
+    }
+    let p = std::path::Path::new(output);
+    let stem = p
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem
+        .strip_suffix(".csv")
+        .or_else(|| stem.strip_suffix(".jsonl"))
+        .unwrap_or(&stem)
+        .to_string();
+    p.with_file_name(format!("{stem}.rejects.csv"))
+        .display()
+        .to_string()
+}
+
+type Batch = Vec<(u64, Event)>;
+
+/// Run the scan; returns the summary once the report is in place.
+pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
+    let started = Instant::now();
+    if opts.inputs.is_empty() {
+        return Err(Fatal::input("no input given (use - for standard input)"));
+    }
+    if opts.inputs.iter().filter(|p| *p == "-").count() > 1 {
+        return Err(Fatal::input("standard input (-) can be read only once"));
+    }
+    for path in opts.inputs.iter().filter(|p| *p != "-") {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(Fatal::input(format!("{path}: cannot open: {e}")));
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
+    let threads = pool.current_num_threads();
+
+    let rejects_path = opts
+        .rejects
+        .clone()
+        .unwrap_or_else(|| default_rejects_path(&opts.output));
+    let rejects_optional = opts.rejects.is_none() && opts.output == "-";
+    let mut rejects = RejectsWriter::create(&rejects_path, opts.raw_cells)?;
+    let out = AtomicOutput::create(&opts.output)?;
+    let mut writer = ReportWriter::new(
+        out,
+        opts.format,
+        opts.raw_cells,
+        report::header(&opts.ingest.columns.keep),
+    )?;
+    let mut ranker = Ranker::new(opts.sort_memory, opts.top, opts.min_score);
+
+    let bytes = Arc::new(AtomicU64::new(0));
+    let total_bytes: Option<u64> = opts.inputs.iter().map(|p| ingest::input_size(p)).sum();
+    let progress = make_progress(opts.progress, total_bytes);
+
+    let mut summary = Summary {
+        schema_version: report::SCHEMA_VERSION.into(),
+        inputs: opts.inputs.clone(),
+        report: if opts.output == "-" {
+            "<stdout>".into()
+        } else {
+            opts.output.clone()
+        },
+        threads,
+        ..Summary::default()
+    };
+
+    let (tx, rx) = sync_channel::<Result<Batch>>(2);
+    let reader_opts = opts.clone();
+    let reader_bytes = bytes.clone();
+    let reader = std::thread::spawn(move || {
+        let mut seq = 0u64;
+        for path in &reader_opts.inputs {
+            let mut source = match ingest::open(
+                path,
+                reader_opts.input_format,
+                &reader_opts.ingest,
+                reader_bytes.clone(),
+            ) {
+                Ok(s) => s,
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            };
+            loop {
+                let mut batch = Vec::with_capacity(reader_opts.batch_size);
+                let mut ended = false;
+                while batch.len() < reader_opts.batch_size {
+                    match source.next_event() {
+                        Ok(Some(ev)) => {
+                            batch.push((seq, ev));
+                            seq += 1;
+                        }
+                        Ok(None) => {
+                            ended = true;
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Ok(batch)).is_err() {
+                    return;
+                }
+                if ended {
+                    break;
+                }
+            }
+        }
+    });
+
+    let mut rows: Vec<Option<(ReportRow, &'static str, Option<String>)>> = Vec::new();
+    let mut failure = None;
+    for batch in rx {
+        let batch = match batch {
+            Ok(b) => b,
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        };
+        pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(seq, ev)| match ev {
+                    Event::Record(p, r) => {
+                        let a = analyzer.analyze(&r.text);
+                        let campaign = a
+                            .best_campaign()
+                            .map(|c| analyzer.campaigns.campaigns[c.campaign].id.clone());
+                        let lang = a.lang.code;
+                        Some((report::build_row(analyzer, *seq, p, r, &a), lang, campaign))
+                    }
+                    Event::Reject(..) => None,
+                })
+                .collect_into_vec(&mut rows)
+        });
+        for ((_, ev), row) in batch.iter().zip(rows.drain(..)) {
+            summary.records_read += 1;
+            match (ev, row) {
+                (Event::Reject(p, r), _) => {
+                    summary.rejected += 1;
+                    *summary
+                        .rejected_by_reason
+                        .entry(r.reason.as_str().into())
+                        .or_default() += 1;
+                    rejects.write(p, r)?;
+                }
+                (Event::Record(..), Some((row, lang, campaign))) => {
+                    summary.scored += 1;
+                    *summary.by_language.entry(lang.into()).or_default() += 1;
+                    *summary.by_level.entry(row.cells[1].clone()).or_default() += 1;
+                    if let Some(c) = campaign {
+                        *summary.by_campaign.entry(c).or_default() += 1;
+                    }
+                    ranker.push(row)?;
+                }
+                (Event::Record(..), None) => unreachable!("every record gets a row"),
+            }
+        }
+        if let Some(pb) = &progress {
+            pb.set_position(bytes.load(Ordering::Relaxed));
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            pb.set_message(format!(
+                "{} items, {:.0} items/s",
+                summary.records_read,
+                summary.records_read as f64 / secs
+            ));
+        }
+    }
+    let _ = reader.join();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let (written, filtered) = ranker.finish(&mut writer)?;
+    writer.finish()?.commit()?;
+    if rejects_optional && rejects.written == 0 {
+        drop(rejects); // nothing rejected: no file
+    } else {
+        rejects.commit()?;
+        summary.rejects_file = Some(rejects_path);
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    summary.rows_written = written;
+    summary.rows_filtered = filtered;
+    summary.bytes_read = bytes.load(Ordering::Relaxed);
+    let secs = started.elapsed().as_secs_f64();
+    summary.elapsed_seconds = secs;
+    summary.mb_per_second = summary.bytes_read as f64 / 1e6 / secs.max(1e-9);
+    summary.items_per_second = summary.records_read as f64 / secs.max(1e-9);
+    debug_assert_eq!(summary.records_read, summary.scored + summary.rejected);
+    if let Some(path) = &opts.summary {
+        let mut out = AtomicOutput::create(path)?;
+        serde_json::to_writer_pretty(&mut out, &summary)
+            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
+        std::io::Write::write_all(&mut out, b"\n")
+            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
+        out.commit()?;
+    }
+    Ok(summary)
+}
+
+fn make_progress(enabled: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = match total {
+        Some(t) => indicatif::ProgressBar::new(t),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    let template = if total.is_some() {
+        "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}"
+    } else {
+        "{spinner} {bytes} {bytes_per_sec} {msg}"
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        pb.set_style(style);
+    }
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    Some(pb)
+}
