@@ -1,1 +1,94 @@
-fn main() {}
+//! Per-stage throughput on real text: `cargo bench --bench stages [-- CORPUS.csv]`.
+//!
+//! Reads the text column of a CSV (default: a corpus built from ../shared/corpora by
+//! scripts/make-bench-corpus.py, or the bundled sample) and times each per-item stage over
+//! every text, single-threaded, printing µs/item and MB/s. Figures go to docs/PERFORMANCE.md.
+
+use calque::analyze::Analyzer;
+use calque::campaigns::CampaignSet;
+use calque::config::Config;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn load_texts(path: &str) -> Vec<String> {
+    let mut rdr = csv::Reader::from_path(path).expect("readable CSV");
+    let headers = rdr.headers().unwrap().clone();
+    let col = ["text", "content", "tweet_text"]
+        .iter()
+        .find_map(|c| headers.iter().position(|h| h == *c))
+        .expect("a text column");
+    rdr.records()
+        .filter_map(|r| r.ok())
+        .map(|r| r[col].to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn time<F: FnMut(&str)>(name: &str, texts: &[String], mut f: F) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let start = Instant::now();
+    for t in texts {
+        f(t);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{name:<22} {:>8.2} µs/item {:>8.1} MB/s",
+        secs * 1e6 / texts.len() as f64,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+fn main() {
+    let default = format!("{}/data/samples/posts.csv", env!("CARGO_MANIFEST_DIR"));
+    let path = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or(default);
+    let mut texts = load_texts(&path);
+    texts.truncate(200_000);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "{} texts, {:.1} MB, mean {:.0} bytes, from {path}",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / texts.len() as f64
+    );
+    let analyzer = Analyzer::new(Config::default(), CampaignSet::embedded().unwrap()).unwrap();
+
+    time("script::measure", &texts, |t| {
+        black_box(calque::script::measure(t));
+    });
+    time("normalize", &texts, |t| {
+        black_box(calque::normalize::normalize(t));
+    });
+    time("langid", &texts, |t| {
+        black_box(analyzer.langid.detect(t, 0.0));
+    });
+    time("langid (whatlang only)", &texts, |t| {
+        black_box(
+            whatlang::Detector::with_allowlist(vec![
+                whatlang::Lang::Eng,
+                whatlang::Lang::Fra,
+                whatlang::Lang::Deu,
+                whatlang::Lang::Rus,
+                whatlang::Lang::Ukr,
+            ])
+            .detect(t),
+        );
+    });
+    let mut spans = Vec::new();
+    time("heuristics (all)", &texts, |t| {
+        for (h, _) in &analyzer.heuristics {
+            spans.clear();
+            h.check(t, &mut spans);
+        }
+        black_box(&spans);
+    });
+    time("campaigns", &texts, |t| {
+        let n = calque::normalize::normalize(t);
+        black_box(analyzer.campaigns.matches(t, &n, "en"));
+    });
+    time("analyze (all stages)", &texts, |t| {
+        black_box(analyzer.analyze(t));
+    });
+}

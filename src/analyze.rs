@@ -63,6 +63,65 @@ pub struct Analyzer {
     pub heuristics: Vec<(&'static dyn Heuristic, f64)>,
     /// Effective weight of each indicator (config override or rule-file weight).
     pub indicator_weights: Vec<f64>,
+    triggers: Triggers,
+}
+
+/// One automaton over every heuristic's trigger words, so that a heuristic's own (costlier)
+/// check runs only on texts where it can fire.
+struct Triggers {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// For each automaton pattern, the heuristics (indices into `Analyzer::heuristics`) it triggers.
+    owners: Vec<Vec<usize>>,
+    /// Heuristics with no triggers: they always run.
+    always: Vec<bool>,
+}
+
+impl Triggers {
+    fn new(heuristics: &[(&'static dyn Heuristic, f64)]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (i, (h, _)) in heuristics.iter().enumerate() {
+            for t in h.info().triggers {
+                let t = t.to_ascii_lowercase();
+                match patterns.iter().position(|p| *p == t) {
+                    Some(k) => owners[k].push(i),
+                    None => {
+                        patterns.push(t);
+                        owners.push(vec![i]);
+                    }
+                }
+            }
+        }
+        let automaton = (!patterns.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .build(&patterns)
+                .expect("trigger words compile")
+        });
+        let always = heuristics
+            .iter()
+            .map(|(h, _)| h.info().triggers.is_empty())
+            .collect();
+        Triggers {
+            automaton,
+            owners,
+            always,
+        }
+    }
+
+    /// Which heuristics may fire on `text`.
+    fn active(&self, text: &str) -> Vec<bool> {
+        let mut active = self.always.clone();
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                for &i in &self.owners[m.pattern().as_usize()] {
+                    active[i] = true;
+                }
+            }
+        }
+        active
+    }
 }
 
 impl Analyzer {
@@ -109,12 +168,14 @@ impl Analyzer {
         };
         let langid = LangId::new(&allow)
             .map_err(|e| Fatal::config(format!("config [langid] allow: {e}")))?;
+        let triggers = Triggers::new(&heuristics);
         Ok(Analyzer {
             config,
             langid,
             campaigns,
             heuristics,
             indicator_weights,
+            triggers,
         })
     }
 
@@ -129,8 +190,9 @@ impl Analyzer {
         let mut heuristic_hits = Vec::new();
         let mut sum = 0.0;
         let mut spans = Vec::new();
+        let active = self.triggers.active(text);
         for (i, (h, weight)) in self.heuristics.iter().enumerate() {
-            if h.info().lang.code() != lang.code || *weight <= 0.0 {
+            if !active[i] || h.info().lang.code() != lang.code || *weight <= 0.0 {
                 continue;
             }
             spans.clear();

@@ -101,23 +101,68 @@ pub fn parse_code(code: &str) -> Option<Lang> {
         .find(|&l| iso_code(l) == code || l.code() == code)
 }
 
-const EN_WORDS: &[&str] = &[
-    "the", "and", "is", "are", "of", "to", "that", "it", "you", "for", "with", "this", "was",
-    "have", "be", "not", "they", "we", "he", "she", "what", "will", "my", "your", "has", "but",
-    "at", "by", "from", "an", "his", "her", "their", "were", "been", "who", "would", "there",
-    "about", "just", "can", "all", "our", "if", "or", "so", "do", "no", "i", "me",
-];
-const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas",
-    "sur", "avec", "ce", "il", "elle", "nous", "vous", "ne", "au", "aux", "sont", "mais", "par",
-    "cette", "je", "tu", "ils", "leur", "sa", "ses", "mes", "tout", "plus", "comme", "été", "être",
-    "c'est", "l'", "d'", "qu'", "n'", "j'", "s'",
-];
-const DE_WORDS: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "sich", "auf", "für", "den",
-    "dem", "des", "zu", "von", "sie", "wir", "ich", "auch", "es", "im", "sind", "wird", "nach",
-    "wie", "aus", "bei", "noch", "aber", "oder", "wenn", "nur", "einen", "einer", "werden",
-];
+/// Bit flags of the languages a lowercase word is a function word of.
+const EN: u8 = 1;
+const FR: u8 = 2;
+const DE: u8 = 4;
+
+/// Function words of English, French and German: frequent, short, and (mostly) exclusive to
+/// one of the three. A `match` compiles to a few length-and-byte comparisons.
+fn function_word(word: &str) -> u8 {
+    match word {
+        "the" | "and" | "is" | "are" | "of" | "to" | "that" | "it" | "you" | "for" | "with"
+        | "this" | "was" | "have" | "be" | "not" | "they" | "we" | "he" | "she" | "what"
+        | "will" | "my" | "your" | "has" | "but" | "at" | "by" | "from" | "an" | "his" | "her"
+        | "their" | "were" | "been" | "who" | "would" | "there" | "about" | "just" | "can"
+        | "all" | "our" | "if" | "or" | "so" | "do" | "no" | "i" | "me" | "its" | "it's"
+        | "don't" | "i'm" | "should" | "could" | "than" | "them" | "when" | "which" | "these" => EN,
+        "le" | "la" | "les" | "des" | "du" | "et" | "est" | "un" | "une" | "que" | "qui"
+        | "dans" | "pour" | "pas" | "sur" | "avec" | "ce" | "il" | "elle" | "nous" | "vous"
+        | "ne" | "au" | "aux" | "sont" | "mais" | "par" | "cette" | "je" | "tu" | "ils"
+        | "leur" | "sa" | "ses" | "mes" | "tout" | "plus" | "comme" | "été" | "être" | "c'est"
+        | "l'" | "d'" | "qu'" | "n'" | "j'" | "s'" | "c'" | "très" | "ont" | "sont-ils"
+        | "aussi" | "fait" => FR,
+        "der" | "die" | "das" | "und" | "ist" | "nicht" | "ein" | "eine" | "mit" | "sich"
+        | "auf" | "für" | "den" | "dem" | "zu" | "von" | "sie" | "wir" | "ich" | "auch" | "es"
+        | "im" | "sind" | "wird" | "nach" | "wie" | "aus" | "bei" | "noch" | "aber" | "oder"
+        | "wenn" | "nur" | "einen" | "einer" | "werden" | "ist's" | "dass" | "hat" => DE,
+        _ => 0,
+    }
+}
+
+/// Count English, French and German function words in `text`.
+fn count_function_words(text: &str) -> [usize; 3] {
+    let mut counts = [0usize; 3];
+    let mut word = String::with_capacity(16);
+    let mut tally = |word: &str| {
+        // French elision: "l'homme", "c'est", "qu'il" count by their head.
+        let flags = match word.find('\'') {
+            Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
+            _ => function_word(word),
+        };
+        for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
+            counts[i] += (flags & bit != 0) as usize;
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if c == '’' {
+                word.push('\'');
+            } else if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        } else if !word.is_empty() {
+            tally(&word);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        tally(&word);
+    }
+    counts
+}
 
 impl LangId {
     /// Build a detector restricted to `allowed` (ISO codes). An empty list means the default.
@@ -172,25 +217,7 @@ impl LangId {
     }
 
     fn function_words(&self, clean: &str) -> Option<LangInfo> {
-        let (mut en, mut fr, mut de) = (0usize, 0usize, 0usize);
-        for raw in clean.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            if raw.is_empty() {
-                continue;
-            }
-            let word = raw.to_lowercase().replace('’', "'");
-            // French elided articles and pronouns: "l'homme", "c'est".
-            if let Some(pos) = word.find('\'') {
-                let head = &word[..=pos];
-                if FR_WORDS.contains(&head) || FR_WORDS.contains(&word.as_str()) {
-                    fr += 1;
-                }
-                continue;
-            }
-            let w = word.as_str();
-            en += EN_WORDS.contains(&w) as usize;
-            fr += FR_WORDS.contains(&w) as usize;
-            de += DE_WORDS.contains(&w) as usize;
-        }
+        let [en, fr, de] = count_function_words(clean);
         let allowed = |l: Lang| self.allowed.contains(&l);
         let candidates = [
             (Lang::Eng, en, fr + de),

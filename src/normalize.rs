@@ -103,8 +103,31 @@ fn fold_punctuation(c: char) -> char {
 /// space. Finally, runs of four or more single letters separated by one space, dot or hyphen
 /// ("v e r i f y") are joined.
 pub fn normalize(original: &str) -> Normalized {
-    let latin_dominant = latin_dominant(original);
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
+    if original.is_ascii() {
+        // Nothing to decompose, strip or fold: lowercase and collapse space only.
+        for (i, b) in original.bytes().enumerate() {
+            push_collapsing_space(&mut chars, (b as char).to_ascii_lowercase(), i as u32);
+        }
+    } else {
+        fold_unicode(original, &mut chars);
+    }
+    join_spaced_letters(&mut chars);
+    let mut out = Normalized {
+        text: String::with_capacity(chars.len()),
+        origin: Vec::with_capacity(chars.len()),
+    };
+    for (c, at) in chars {
+        out.text.push(c);
+        for _ in 0..c.len_utf8() {
+            out.origin.push(at);
+        }
+    }
+    out
+}
+
+fn fold_unicode(original: &str, chars: &mut Vec<(char, u32)>) {
+    let latin_dominant = latin_dominant(original);
     for (word_start, word) in words_and_gaps(original) {
         let fold_lookalikes = should_fold_word(word, latin_dominant);
         for (i, c) in word.char_indices() {
@@ -119,7 +142,7 @@ pub fn normalize(original: &str) -> Normalized {
                 }
             }
             if c.is_ascii() {
-                push_collapsing_space(&mut chars, c.to_ascii_lowercase(), at);
+                push_collapsing_space(chars, c.to_ascii_lowercase(), at);
                 continue;
             }
             for d in c.nfkd() {
@@ -128,23 +151,11 @@ pub fn normalize(original: &str) -> Normalized {
                 }
                 let d = fold_punctuation(d);
                 for l in d.to_lowercase() {
-                    push_collapsing_space(&mut chars, l, at);
+                    push_collapsing_space(chars, l, at);
                 }
             }
         }
     }
-    join_spaced_letters(&mut chars);
-    let mut out = Normalized {
-        text: String::with_capacity(chars.len()),
-        origin: Vec::with_capacity(chars.len()),
-    };
-    for (c, at) in chars {
-        out.text.push(c);
-        for _ in 0..c.len_utf8() {
-            out.origin.push(at);
-        }
-    }
-    out
 }
 
 fn push_collapsing_space(chars: &mut Vec<(char, u32)>, c: char, at: u32) {

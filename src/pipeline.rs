@@ -1,17 +1,18 @@
 //! `calque scan`: the streaming pipeline.
 //!
-//! A reader thread reads the inputs in order into batches of events; the main thread analyses
-//! each batch in parallel with rayon (`collect_into_vec` keeps input order), then hands rows
-//! to the ranker and rejects to the rejects file in order. At most two batches wait in the
-//! channel, so memory is bounded by (batch size × 4) records plus the ranking budget, and the
-//! report is byte-identical whatever the number of threads.
+//! Three stages joined by bounded channels: a reader thread reads the inputs in order into
+//! batches of events; the analysis stage analyses each batch in parallel with rayon and encodes
+//! its report rows (`collect_into_vec` keeps input order); a sink thread writes rejects, counts,
+//! and hands rows to the ranker, in order. At most two batches wait in each channel, so memory
+//! is bounded by about six batches of records plus the ranking budget, and the report is
+//! byte-identical whatever the number of threads.
 
 use crate::analyze::Analyzer;
 use crate::error::{Fatal, Result};
 use crate::ingest::{self, IngestOptions, InputFormat};
 use crate::record::Event;
 use crate::report::rank::Ranker;
-use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter};
+use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter, RowEncoder};
 use crate::report::{self, ReportRow};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -168,6 +169,14 @@ pub fn default_rejects_path(output: &str) -> String {
 
 type Batch = Vec<(u64, Event)>;
 
+/// What the analysis stage hands to the sink for one record.
+struct Analysed {
+    lang: &'static str,
+    level: &'static str,
+    campaign: Option<String>,
+    row: ReportRow,
+}
+
 /// Run the scan; returns the summary once the report is in place.
 pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     let started = Instant::now();
@@ -193,21 +202,21 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         .clone()
         .unwrap_or_else(|| default_rejects_path(&opts.output));
     let rejects_optional = opts.rejects.is_none() && opts.output == "-";
-    let mut rejects = RejectsWriter::create(&rejects_path, opts.raw_cells)?;
+    let rejects = RejectsWriter::create(&rejects_path, opts.raw_cells)?;
     let out = AtomicOutput::create(&opts.output)?;
-    let mut writer = ReportWriter::new(
-        out,
+    let encoder = RowEncoder::new(
         opts.format,
         opts.raw_cells,
         report::header(&opts.ingest.columns.keep),
-    )?;
-    let mut ranker = Ranker::new(opts.sort_memory, opts.top, opts.min_score);
+    );
+    let mut writer = ReportWriter::new(out, encoder.clone())?;
+    let ranker = Ranker::new(opts.sort_memory, opts.top, opts.min_score);
 
     let bytes = Arc::new(AtomicU64::new(0));
     let total_bytes: Option<u64> = opts.inputs.iter().map(|p| ingest::input_size(p)).sum();
     let progress = make_progress(opts.progress, total_bytes);
 
-    let mut summary = Summary {
+    let summary = Summary {
         schema_version: report::SCHEMA_VERSION.into(),
         inputs: opts.inputs.clone(),
         report: if opts.output == "-" {
@@ -219,56 +228,46 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         ..Summary::default()
     };
 
-    let (tx, rx) = sync_channel::<Result<Batch>>(2);
-    let reader_opts = opts.clone();
-    let reader_bytes = bytes.clone();
-    let reader = std::thread::spawn(move || {
-        let mut seq = 0u64;
-        for path in &reader_opts.inputs {
-            let mut source = match ingest::open(
-                path,
-                reader_opts.input_format,
-                &reader_opts.ingest,
-                reader_bytes.clone(),
-            ) {
-                Ok(s) => s,
-                Err(e) => {
-                    let _ = tx.send(Err(e));
-                    return;
-                }
-            };
-            loop {
-                let mut batch = Vec::with_capacity(reader_opts.batch_size);
-                let mut ended = false;
-                while batch.len() < reader_opts.batch_size {
-                    match source.next_event() {
-                        Ok(Some(ev)) => {
-                            batch.push((seq, ev));
-                            seq += 1;
-                        }
-                        Ok(None) => {
-                            ended = true;
-                            break;
-                        }
-                        Err(e) => {
-                            let _ = tx.send(Err(e));
-                            return;
-                        }
+    // Stage 1: read inputs into batches of events.
+    let (batch_tx, batch_rx) = sync_channel::<Result<Batch>>(2);
+    let reader = spawn_reader(opts.clone(), bytes.clone(), batch_tx);
+
+    // Stage 3: rejects, counts and ranking, in input order, off the analysis threads.
+    let (done_tx, done_rx) = sync_channel::<(Batch, Vec<Option<Analysed>>)>(2);
+    let sink = std::thread::spawn(move || -> Result<(Summary, Ranker, RejectsWriter)> {
+        let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
+        for (batch, rows) in done_rx {
+            for ((_, ev), row) in batch.into_iter().zip(rows) {
+                summary.records_read += 1;
+                match (ev, row) {
+                    (Event::Reject(p, r), _) => {
+                        summary.rejected += 1;
+                        *summary
+                            .rejected_by_reason
+                            .entry(r.reason.as_str().into())
+                            .or_default() += 1;
+                        rejects.write(&p, &r)?;
                     }
-                }
-                if !batch.is_empty() && tx.send(Ok(batch)).is_err() {
-                    return;
-                }
-                if ended {
-                    break;
+                    (Event::Record(..), Some(a)) => {
+                        summary.scored += 1;
+                        *summary.by_language.entry(a.lang.into()).or_default() += 1;
+                        *summary.by_level.entry(a.level.into()).or_default() += 1;
+                        if let Some(c) = a.campaign {
+                            *summary.by_campaign.entry(c).or_default() += 1;
+                        }
+                        ranker.push(a.row)?;
+                    }
+                    (Event::Record(..), None) => unreachable!("every record gets a row"),
                 }
             }
         }
+        Ok((summary, ranker, rejects))
     });
 
-    let mut rows: Vec<Option<(ReportRow, &'static str, Option<String>)>> = Vec::new();
+    // Stage 2: analyse each batch in parallel; `collect_into_vec` keeps input order.
     let mut failure = None;
-    for batch in rx {
+    let mut items = 0u64;
+    for batch in batch_rx {
         let batch = match batch {
             Ok(b) => b,
             Err(e) => {
@@ -276,56 +275,39 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                 break;
             }
         };
+        let mut rows = Vec::with_capacity(batch.len());
         pool.install(|| {
             batch
                 .par_iter()
                 .map(|(seq, ev)| match ev {
                     Event::Record(p, r) => {
                         let a = analyzer.analyze(&r.text);
-                        let campaign = a
-                            .best_campaign()
-                            .map(|c| analyzer.campaigns.campaigns[c.campaign].id.clone());
-                        let lang = a.lang.code;
-                        Some((report::build_row(analyzer, *seq, p, r, &a), lang, campaign))
+                        Some(Analysed {
+                            lang: a.lang.code,
+                            level: a.level.as_str(),
+                            campaign: a
+                                .best_campaign()
+                                .map(|c| analyzer.campaigns.campaigns[c.campaign].id.clone()),
+                            row: report::build_row(analyzer, &encoder, *seq, p, r, &a),
+                        })
                     }
                     Event::Reject(..) => None,
                 })
                 .collect_into_vec(&mut rows)
         });
-        for ((_, ev), row) in batch.iter().zip(rows.drain(..)) {
-            summary.records_read += 1;
-            match (ev, row) {
-                (Event::Reject(p, r), _) => {
-                    summary.rejected += 1;
-                    *summary
-                        .rejected_by_reason
-                        .entry(r.reason.as_str().into())
-                        .or_default() += 1;
-                    rejects.write(p, r)?;
-                }
-                (Event::Record(..), Some((row, lang, campaign))) => {
-                    summary.scored += 1;
-                    *summary.by_language.entry(lang.into()).or_default() += 1;
-                    *summary.by_level.entry(row.cells[1].clone()).or_default() += 1;
-                    if let Some(c) = campaign {
-                        *summary.by_campaign.entry(c).or_default() += 1;
-                    }
-                    ranker.push(row)?;
-                }
-                (Event::Record(..), None) => unreachable!("every record gets a row"),
-            }
+        items += batch.len() as u64;
+        if done_tx.send((batch, rows)).is_err() {
+            break; // the sink stopped on an error, reported below
         }
         if let Some(pb) = &progress {
             pb.set_position(bytes.load(Ordering::Relaxed));
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            pb.set_message(format!(
-                "{} items, {:.0} items/s",
-                summary.records_read,
-                summary.records_read as f64 / secs
-            ));
+            pb.set_message(format!("{items} items, {:.0} items/s", items as f64 / secs));
         }
     }
+    drop(done_tx);
     let _ = reader.join();
+    let (mut summary, ranker, rejects) = sink.join().expect("sink thread")?;
     if let Some(e) = failure {
         return Err(e);
     }
@@ -357,6 +339,53 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         out.commit()?;
     }
     Ok(summary)
+}
+
+/// Read every input in order into batches of `batch_size` events, numbered across inputs.
+fn spawn_reader(
+    opts: ScanOptions,
+    bytes: Arc<AtomicU64>,
+    tx: std::sync::mpsc::SyncSender<Result<Batch>>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut seq = 0u64;
+        for path in &opts.inputs {
+            let mut source =
+                match ingest::open(path, opts.input_format, &opts.ingest, bytes.clone()) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+            loop {
+                let mut batch = Vec::with_capacity(opts.batch_size);
+                let mut ended = false;
+                while batch.len() < opts.batch_size {
+                    match source.next_event() {
+                        Ok(Some(ev)) => {
+                            batch.push((seq, ev));
+                            seq += 1;
+                        }
+                        Ok(None) => {
+                            ended = true;
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Ok(batch)).is_err() {
+                    return;
+                }
+                if ended {
+                    break;
+                }
+            }
+        }
+    })
 }
 
 fn make_progress(enabled: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {

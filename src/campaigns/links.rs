@@ -20,15 +20,26 @@ pub struct TagRef {
 /// Undo common defanging: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`, `hxxp`.
 pub fn refang(token: &str) -> String {
     let mut s = token.to_lowercase();
-    for pat in ["[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}", " dot "] {
-        if s.contains(pat) {
-            s = s.replace(pat, ".");
+    if s.contains(['[', '(', '{']) {
+        for (pat, with) in [
+            ("[.]", "."),
+            ("(.)", "."),
+            ("{.}", "."),
+            ("[dot]", "."),
+            ("(dot)", "."),
+            ("{dot}", "."),
+            ("[:]", ":"),
+            ("[://]", "://"),
+        ] {
+            if s.contains(pat) {
+                s = s.replace(pat, with);
+            }
         }
     }
     if let Some(rest) = s.strip_prefix("hxxp") {
         s = format!("http{rest}");
     }
-    s.replace("[:]", ":").replace("[://]", "://")
+    s
 }
 
 fn is_host_char(c: char) -> bool {
@@ -80,6 +91,10 @@ const FILE_EXTENSIONS: &[&str] = &[
 pub fn extract_hosts(text: &str) -> Vec<HostRef> {
     let mut out = Vec::new();
     for (start, token) in tokens(text) {
+        // A host needs a dot (or a defanged one): skip every other word cheaply.
+        if !token.contains('.') && !token.contains("dot") && !token.contains("DOT") {
+            continue;
+        }
         let refanged = refang(token);
         let explicit = refanged.contains("://") || refanged.starts_with("www.");
         if !explicit && !refanged.contains('.') {

@@ -86,6 +86,9 @@ pub struct HeuristicInfo {
     pub fires_on: &'static [&'static str],
     /// Near-misses on which it must not fire.
     pub must_not_fire_on: &'static [&'static str],
+    /// Words (ASCII case-insensitive) at least one of which occurs in every text the heuristic
+    /// fires on. The engine skips the heuristic when none occurs; empty means always run.
+    pub triggers: &'static [&'static str],
 }
 
 /// A heuristic: looks at an item's original text and reports the spans where it fires.
@@ -119,7 +122,8 @@ macro_rules! heuristic {
             lang: $lang:ident,
             weight: $weight:literal,
             fires_on: [$($pos:literal),* $(,)?],
-            must_not_fire_on: [$($neg:literal),* $(,)?] $(,)?
+            must_not_fire_on: [$($neg:literal),* $(,)?]
+            $(, triggers: [$($trigger:literal),* $(,)?])? $(,)?
         }
         fn check($text:ident, $hits:ident) $body:block
     ) => {
@@ -137,6 +141,7 @@ macro_rules! heuristic {
                     doc: concat!($($doc, "\n"),*),
                     fires_on: &[$($pos),*],
                     must_not_fire_on: &[$($neg),*],
+                    triggers: &[$($($trigger),*)?],
                 };
                 &INFO
             }
@@ -185,10 +190,29 @@ pub fn run(h: &dyn Heuristic, text: &str) -> Vec<Span> {
     hits
 }
 
+/// Whether one of the heuristic's triggers occurs in `text` (true when it has none).
+pub fn triggered(info: &HeuristicInfo, text: &str) -> bool {
+    if info.triggers.is_empty() {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    info.triggers
+        .iter()
+        .any(|t| lower.contains(&t.to_lowercase()))
+}
+
 /// Problems with a heuristic's documented examples, one line each (empty when all hold).
 pub fn example_failures(h: &dyn Heuristic) -> Vec<String> {
     let info = h.info();
     let mut failures = Vec::new();
+    for text in info.fires_on.iter().chain(info.must_not_fire_on) {
+        if !run(h, text).is_empty() && !triggered(info, text) {
+            failures.push(format!(
+                "{} fires on {text:?} but none of its triggers occurs there",
+                info.code
+            ));
+        }
+    }
     for text in info.fires_on {
         let hits = run(h, text);
         if hits.is_empty() {

@@ -22,6 +22,11 @@ pub fn push_group_if(
     hits: &mut Vec<Span>,
     mut keep: impl FnMut(&str, &regex::Captures) -> bool,
 ) {
+    // Most texts do not match: decide that with the fast engines before asking for captures,
+    // which need the slower backtracker.
+    if !re.is_match(text) {
+        return;
+    }
     for caps in re.captures_iter(text) {
         if !keep(text, &caps) {
             continue;

@@ -52,19 +52,20 @@ const SNIPPET_CHARS: usize = 80;
 /// At most this many snippets per rule in the evidence column.
 const SNIPPETS_PER_RULE: usize = 3;
 
-/// A report row before ranking: its sort key and its cells (every column but `rank`).
+/// A report row before ranking: its sort key and its encoded columns (all but `rank`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
     pub score: f64,
     /// Position in the input stream (inputs in command-line order), the tie-breaker.
     pub seq: u64,
-    pub cells: Vec<String>,
+    /// Every column but `rank`, encoded by [`sink::RowEncoder`].
+    pub encoded: Vec<u8>,
 }
 
 impl ReportRow {
-    /// Approximate heap size, for the ranking memory budget.
+    /// Heap and inline size, for the ranking memory budget.
     pub fn heap_bytes(&self) -> usize {
-        self.cells.iter().map(|c| c.len() + 24).sum::<usize>() + 48
+        self.encoded.capacity() + std::mem::size_of::<Self>()
     }
 }
 
@@ -113,11 +114,26 @@ fn evidence_entry(code: &str, text: &str, spans: &[Span]) -> String {
 /// Build the report row of one analysed record.
 pub fn build_row(
     analyzer: &Analyzer,
+    encoder: &sink::RowEncoder,
     seq: u64,
     provenance: &Provenance,
     record: &Record,
     a: &Analysis,
 ) -> ReportRow {
+    ReportRow {
+        score: a.score,
+        seq,
+        encoded: encoder.encode(&cells(analyzer, provenance, record, a)),
+    }
+}
+
+/// The cells of every column but `rank`, in [`COLUMNS`] order, then the kept columns.
+pub fn cells(
+    analyzer: &Analyzer,
+    provenance: &Provenance,
+    record: &Record,
+    a: &Analysis,
+) -> Vec<String> {
     let text = record.text.as_str();
     let mut evidence = Vec::new();
     let mut interference_rules = Vec::new();
@@ -177,9 +193,5 @@ pub fn build_row(
         record.text.clone(),
     ];
     cells.extend(record.kept.iter().cloned());
-    ReportRow {
-        score: a.score,
-        seq,
-        cells,
-    }
+    cells
 }

@@ -1,17 +1,18 @@
 //! Ranking with bounded memory.
 //!
 //! Rows are ordered by score (descending), then input order (ascending), so ties are broken
-//! deterministically. Rows are buffered up to a memory budget; past it the buffer is sorted
-//! and spilled to a temporary run file, and the runs are merged at the end (external merge
-//! sort). With `--top N` only the best N rows are ever kept. Memory is therefore bounded by
-//! the budget (or N rows), whatever the input size; disk use by the report's own size.
+//! deterministically. Rows (already encoded) are buffered up to a memory budget; past it the
+//! buffer is sorted and spilled to a temporary run file, and the runs are merged at the end
+//! (external merge sort). With `--top N` only the best N rows are ever kept. Memory is
+//! therefore bounded by the budget (or N rows) whatever the input size; disk use by the
+//! report's own size.
 
 use super::sink::ReportWriter;
 use super::ReportRow;
 use crate::error::{Fatal, Result};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::io::{BufReader, BufWriter, Seek, Write};
+use std::io::{BufReader, BufWriter, Read, Seek, Write};
 
 /// Sort order of the report: best score first, then earliest input.
 pub fn rank_order(a: &ReportRow, b: &ReportRow) -> Ordering {
@@ -79,19 +80,19 @@ impl Ranker {
         self.runs.len()
     }
 
+    /// Sort the buffer and write it as a run: per row, score bits, seq, length, bytes.
     fn spill(&mut self) -> Result<()> {
         self.rows.sort_by(rank_order);
         let mut file = tempfile::tempfile().map_err(spill_err)?;
         {
-            let mut w = csv::Writer::from_writer(BufWriter::new(&mut file));
+            let mut w = BufWriter::with_capacity(1 << 20, &mut file);
             for row in self.rows.drain(..) {
-                let key = [format!("{:016x}", row.score.to_bits()), row.seq.to_string()];
-                w.write_record(
-                    key.iter()
-                        .map(String::as_str)
-                        .chain(row.cells.iter().map(String::as_str)),
-                )
-                .map_err(spill_err)?;
+                w.write_all(&row.score.to_bits().to_le_bytes())
+                    .map_err(spill_err)?;
+                w.write_all(&row.seq.to_le_bytes()).map_err(spill_err)?;
+                w.write_all(&(row.encoded.len() as u64).to_le_bytes())
+                    .map_err(spill_err)?;
+                w.write_all(&row.encoded).map_err(spill_err)?;
             }
             w.flush().map_err(spill_err)?;
         }
@@ -101,7 +102,7 @@ impl Ranker {
         Ok(())
     }
 
-    /// Write every kept row in rank order; returns the number of rows written.
+    /// Write every kept row in rank order; returns (rows written, rows filtered).
     pub fn finish<W: Write>(mut self, out: &mut ReportWriter<W>) -> Result<(u64, u64)> {
         if let Some(n) = self.top {
             self.truncate_to_top(n);
@@ -109,21 +110,17 @@ impl Ranker {
         if self.runs.is_empty() {
             self.rows.sort_by(rank_order);
             for (i, row) in self.rows.iter().enumerate() {
-                out.write_row(i as u64 + 1, &row.cells)?;
+                out.write_ranked(i as u64 + 1, &row.encoded)?;
             }
             return Ok((self.rows.len() as u64, self.filtered));
         }
         if !self.rows.is_empty() {
             self.spill()?;
         }
-        let mut readers: Vec<csv::Reader<BufReader<std::fs::File>>> = self
+        let mut readers: Vec<BufReader<std::fs::File>> = self
             .runs
             .drain(..)
-            .map(|f| {
-                csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(BufReader::new(f))
-            })
+            .map(|f| BufReader::with_capacity(1 << 16, f))
             .collect();
         let mut heap = BinaryHeap::new();
         for (i, r) in readers.iter_mut().enumerate() {
@@ -134,7 +131,7 @@ impl Ranker {
         let mut rank = 0;
         while let Some(HeapEntry { row, run }) = heap.pop() {
             rank += 1;
-            out.write_row(rank, &row.cells)?;
+            out.write_ranked(rank, &row.encoded)?;
             if let Some(next) = read_run_row(&mut readers[run])? {
                 heap.push(HeapEntry { row: next, run });
             }
@@ -143,17 +140,23 @@ impl Ranker {
     }
 }
 
-fn read_run_row(r: &mut csv::Reader<BufReader<std::fs::File>>) -> Result<Option<ReportRow>> {
-    let mut rec = csv::StringRecord::new();
-    if !r.read_record(&mut rec).map_err(spill_err)? {
-        return Ok(None);
+fn read_run_row(r: &mut impl Read) -> Result<Option<ReportRow>> {
+    let mut word = [0u8; 8];
+    match r.read_exact(&mut word) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(spill_err(e)),
     }
-    let bits = u64::from_str_radix(&rec[0], 16).map_err(spill_err)?;
-    let seq = rec[1].parse().map_err(spill_err)?;
+    let score = f64::from_bits(u64::from_le_bytes(word));
+    r.read_exact(&mut word).map_err(spill_err)?;
+    let seq = u64::from_le_bytes(word);
+    r.read_exact(&mut word).map_err(spill_err)?;
+    let mut encoded = vec![0u8; u64::from_le_bytes(word) as usize];
+    r.read_exact(&mut encoded).map_err(spill_err)?;
     Ok(Some(ReportRow {
-        score: f64::from_bits(bits),
+        score,
         seq,
-        cells: rec.iter().skip(2).map(str::to_owned).collect(),
+        encoded,
     }))
 }
 
@@ -183,13 +186,21 @@ impl Ord for HeapEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::sink::ReportFormat;
+    use crate::report::sink::{ReportFormat, RowEncoder};
+
+    fn encoder() -> RowEncoder {
+        RowEncoder::new(
+            ReportFormat::Csv,
+            true,
+            vec!["rank".into(), "score".into(), "id".into()],
+        )
+    }
 
     fn row(score: f64, seq: u64) -> ReportRow {
         ReportRow {
             score,
             seq,
-            cells: vec![format!("{score}"), format!("item{seq}")],
+            encoded: encoder().encode(&[format!("{score}"), format!("item{seq}")]),
         }
     }
 
@@ -197,13 +208,7 @@ mod tests {
         for &(s, q) in rows {
             ranker.push(row(s, q)).unwrap();
         }
-        let mut w = ReportWriter::new(
-            Vec::new(),
-            ReportFormat::Csv,
-            true,
-            vec!["rank".into(), "score".into(), "id".into()],
-        )
-        .unwrap();
+        let mut w = ReportWriter::new(Vec::new(), encoder()).unwrap();
         ranker.finish(&mut w).unwrap();
         String::from_utf8(w.finish().unwrap())
             .unwrap()
@@ -223,18 +228,11 @@ mod tests {
     fn spilling_gives_the_same_order_as_in_memory() {
         let in_memory = ranked(Ranker::new(usize::MAX, None, 0.0), &input());
         let mut tiny = Ranker::new(1000, None, 0.0);
-        for &(s, q) in &input()[..100] {
+        for &(s, q) in &input() {
             tiny.push(row(s, q)).unwrap();
         }
         assert!(tiny.spilled_runs() > 3, "the budget should force spills");
-        let spilled = {
-            let rest = &input()[100..];
-            for &(s, q) in rest {
-                tiny.push(row(s, q)).unwrap();
-            }
-            ranked(tiny, &[])
-        };
-        assert_eq!(in_memory, spilled);
+        assert_eq!(in_memory, ranked(tiny, &[]));
         assert_eq!(in_memory.len(), 500);
     }
 

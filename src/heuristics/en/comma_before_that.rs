@@ -39,6 +39,7 @@ crate::heuristic! {
             "He said, \"that is a lie\" and left",
             "She said, that's it, we are done",
         ],
+        triggers: [", that", ", what", ", whether", ", if"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 1, text, hits, |text, caps| {

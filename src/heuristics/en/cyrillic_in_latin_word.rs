@@ -34,6 +34,9 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        if text.is_ascii() {
+            return;
+        }
         hits.extend(crate::script::measure(text).mixed_tokens);
     }
 }

@@ -36,6 +36,7 @@ crate::heuristic! {
             "Go to the nearest hospital",
             "Book the nearest time slot available",
         ],
+        triggers: ["nearest"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -40,6 +40,7 @@ crate::heuristic! {
             "Moscow keeps talking about the \"collective West\" in its statements",
             "The western alliance met in Brussels",
         ],
+        triggers: ["special military", "regime", "collective west", "denazification", "russophob", "anglo-saxon", "junta", "expansion to the east", "golden billion", "banderite", "ukronazi"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

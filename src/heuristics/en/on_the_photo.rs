@@ -37,6 +37,7 @@ crate::heuristic! {
             "Please comment on the photo below",
             "She put a filter on the picture and posted it",
         ],
+        triggers: ["photo", "picture", "video", "footage"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 1, text, hits, |text, caps| {

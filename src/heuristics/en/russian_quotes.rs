@@ -35,6 +35,7 @@ crate::heuristic! {
             "The 'peace plan' is a lie",
             "Price: 5 « 10 in this notation",
         ],
+        triggers: ["«", "„"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

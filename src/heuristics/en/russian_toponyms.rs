@@ -39,6 +39,7 @@ crate::heuristic! {
             "We had Chicken Kiev for dinner",
             "He grew up in Odessa, Texas",
         ],
+        triggers: ["kharkov", "nikolaev", "nikolayev", "lugansk", "zaporozh", "artemovsk", "dnepr", "krivoy rog", "chernigov", "rovno", "lvov", "vinnitsa", "kirovograd", "ivano-frankovsk", "kiev", "odessa"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -40,6 +40,7 @@ crate::heuristic! {
             "This is not the Russia of the 1990s",
             "The Germany team won the match",
         ],
+        triggers: ["europe", "russia", "germany", "france", "italy", "spain", "poland", "moscow", "america", "china", "britain", "japan", "canada", "israel", "syria", "iran", "belarus", "kyiv", "kiev"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

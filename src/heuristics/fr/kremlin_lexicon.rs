@@ -39,6 +39,7 @@ crate::heuristic! {
             "Les Anglo-Saxons ont gagné le match",
             "L'Occident soutient l'Ukraine",
         ],
+        triggers: ["militaire sp", "gime de k", "junte de k", "occident collectif", "nazification", "russophobie", "onazis", "milliard dor"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

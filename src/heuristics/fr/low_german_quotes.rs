@@ -35,6 +35,7 @@ crate::heuristic! {
             "Les \"experts\" de Bruxelles mentent encore",
             "Voilà votre démocratie occidentale",
         ],
+        triggers: ["„"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);
