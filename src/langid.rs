@@ -225,7 +225,7 @@ impl LangId {
             (Lang::Deu, de, en + fr),
         ];
         for (lang, hits, others) in candidates {
-            if allowed(lang) && hits >= 3 && hits >= 4 * others {
+            if allowed(lang) && ((hits >= 3 && hits >= 4 * others) || (hits >= 2 && others == 0)) {
                 // More decisive evidence, more confidence; never claims certainty.
                 let confidence =
                     (1.0 - 1.0 / (hits as f64 + 1.0) - 0.1 * others as f64).clamp(0.5, 0.95);
