@@ -18,13 +18,25 @@ fn texts(path: &str, column: &str) -> Vec<String> {
             return Vec::new();
         }
     };
-    let col = rdr.headers().unwrap().iter().position(|h| h == column).expect("column exists");
-    rdr.records().filter_map(|r| r.ok()).map(|r| r[col].to_string()).filter(|t| !t.trim().is_empty()).collect()
+    let col = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == column)
+        .expect("column exists");
+    rdr.records()
+        .filter_map(|r| r.ok())
+        .map(|r| r[col].to_string())
+        .filter(|t| !t.trim().is_empty())
+        .collect()
 }
 
 fn main() {
     let shared = format!("{}/../shared/corpora", env!("CARGO_MANIFEST_DIR"));
-    let mut specs: Vec<String> = std::env::args().skip(1).filter(|a| a.contains(':')).collect();
+    let mut specs: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a.contains(':'))
+        .collect();
     if specs.is_empty() {
         specs = vec![
             format!("{shared}/neg_en_538_twitter-ratio_BarackObama.csv:text:en"),
@@ -36,8 +48,12 @@ fn main() {
         ];
     }
     let staged = LangId::new(&[]).unwrap();
-    let plain = Detector::with_allowlist(vec![Lang::Eng, Lang::Fra, Lang::Deu, Lang::Rus, Lang::Ukr]);
-    println!("{:<45} {:>6} {:>10} {:>10} {:>9} {:>9} {:>9}", "file", "items", "whatlang", "calque", "fastpath", "µs wl", "µs calque");
+    let plain =
+        Detector::with_allowlist(vec![Lang::Eng, Lang::Fra, Lang::Deu, Lang::Rus, Lang::Ukr]);
+    println!(
+        "{:<45} {:>6} {:>10} {:>10} {:>9} {:>9} {:>9}",
+        "file", "items", "whatlang", "calque", "fastpath", "µs wl", "µs calque"
+    );
     for spec in specs {
         let parts: Vec<&str> = spec.rsplitn(3, ':').collect();
         let (lang, column, path) = (parts[0], parts[1], parts[2]);
@@ -47,7 +63,10 @@ fn main() {
         }
         let n = items.len() as f64;
         let t = Instant::now();
-        let wl = items.iter().filter(|x| plain.detect_lang(x).map(iso_code) == Some(lang)).count();
+        let wl = items
+            .iter()
+            .filter(|x| plain.detect_lang(x).map(iso_code) == Some(lang))
+            .count();
         let wl_us = t.elapsed().as_secs_f64() * 1e6 / n;
         let t = Instant::now();
         let mut ours = 0;
@@ -58,7 +77,11 @@ fn main() {
             fast += (info.method == LangMethod::FunctionWords) as usize;
         }
         let ours_us = t.elapsed().as_secs_f64() * 1e6 / n;
-        let name = std::path::Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+        let name = std::path::Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         println!(
             "{:<45} {:>6} {:>9.1}% {:>9.1}% {:>8.1}% {:>9.2} {:>9.2}",
             format!("{name} ({lang})"),

@@ -115,17 +115,27 @@ fn function_word(word: &str) -> u8 {
         | "will" | "my" | "your" | "has" | "but" | "at" | "by" | "from" | "an" | "his" | "her"
         | "their" | "were" | "been" | "who" | "would" | "there" | "about" | "just" | "can"
         | "all" | "our" | "if" | "or" | "so" | "do" | "no" | "i" | "me" | "its" | "it's"
-        | "don't" | "i'm" | "should" | "could" | "than" | "them" | "when" | "which" | "these" => EN,
+        | "don't" | "i'm" | "should" | "could" | "than" | "them" | "when" | "which" | "these"
+        | "new" | "after" | "over" | "how" | "why" | "out" | "up" | "says" | "said" | "like"
+        | "get" | "now" | "more" | "only" | "into" | "had" | "did" | "does" | "here" | "some"
+        | "any" | "very" | "much" | "many" | "being" | "against" | "people" | "because"
+        | "won't" | "can't" | "didn't" | "doesn't" | "isn't" | "you're" | "we're" | "they're"
+        | "that's" | "what's" | "there's" | "he's" | "she's" | "let's" | "where" | "while" => EN,
         "le" | "la" | "les" | "des" | "du" | "et" | "est" | "un" | "une" | "que" | "qui"
         | "dans" | "pour" | "pas" | "sur" | "avec" | "ce" | "il" | "elle" | "nous" | "vous"
         | "ne" | "au" | "aux" | "sont" | "mais" | "par" | "cette" | "je" | "tu" | "ils"
         | "leur" | "sa" | "ses" | "mes" | "tout" | "plus" | "comme" | "été" | "être" | "c'est"
-        | "l'" | "d'" | "qu'" | "n'" | "j'" | "s'" | "c'" | "très" | "ont" | "sont-ils"
-        | "aussi" | "fait" => FR,
+        | "l'" | "d'" | "qu'" | "n'" | "j'" | "s'" | "c'" | "très" | "ont" | "aussi" | "fait"
+        | "ou" | "où" | "notre" | "votre" | "nos" | "vos" | "ces" | "cet" | "lui" | "après"
+        | "depuis" | "sans" | "sous" | "chez" | "entre" | "contre" | "encore" | "déjà"
+        | "toujours" | "rien" | "jamais" | "bien" | "peut" | "doit" | "faut" | "selon"
+        | "avait" | "était" | "sera" | "ça" | "moi" | "toi" | "eux" | "quand" | "lors" => FR,
         "der" | "die" | "das" | "und" | "ist" | "nicht" | "ein" | "eine" | "mit" | "sich"
         | "auf" | "für" | "den" | "dem" | "zu" | "von" | "sie" | "wir" | "ich" | "auch" | "es"
         | "im" | "sind" | "wird" | "nach" | "wie" | "aus" | "bei" | "noch" | "aber" | "oder"
-        | "wenn" | "nur" | "einen" | "einer" | "werden" | "ist's" | "dass" | "hat" => DE,
+        | "wenn" | "nur" | "einen" | "einer" | "werden" | "dass" | "hat" | "kein" | "keine"
+        | "mehr" | "über" | "vom" | "zum" | "zur" | "gegen" | "ohne" | "schon" | "jetzt"
+        | "heute" | "hier" | "wurde" | "haben" | "sein" | "ihre" | "unser" | "uns" | "weil" => DE,
         _ => 0,
     }
 }
