@@ -99,6 +99,7 @@ pub struct Explanation {
     pub heuristics: Vec<HeuristicView>,
     /// Sum of the contributions.
     pub interference_density: f64,
+    pub interference_scale: f64,
     /// 1 − exp(−density / scale).
     pub interference_score: f64,
     pub indicators: Vec<IndicatorView>,
@@ -217,8 +218,9 @@ impl Explanation {
             normalized: a.normalized.text.clone(),
             length_factor: score::length_factor(a.tokens, config),
             heuristics_run,
-            interference_density: heuristics.iter().map(|h| h.contribution).sum(),
+            interference_density: heuristics.iter().fold(0.0, |acc, h| acc + h.contribution),
             heuristics,
+            interference_scale: config.interference.scale,
             interference_score: a.interference_score,
             indicators,
             campaigns,
@@ -297,8 +299,8 @@ normalized:    {}\n",
             );
         }
         out += &format!(
-            "interference score = 1 - exp(-{:.4} / scale) = {:.4}\n",
-            self.interference_density, self.interference_score
+            "interference score = 1 - exp(-{:.4} / {}) = {:.4}\n",
+            self.interference_density, self.interference_scale, self.interference_score
         );
         out += &format!("\nCampaign indicators ({} fired):\n", self.indicators.len());
         if !self.indicators.is_empty() {

@@ -316,6 +316,43 @@ mod tests {
     }
 
     #[test]
+    fn collection_counts_everything_and_ignores_the_thread_count() {
+        use crate::campaigns::CampaignSet;
+        use crate::config::Config;
+        let analyzer = Analyzer::new(Config::default(), CampaignSet::embedded().unwrap()).unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/labelled.csv");
+        let opts = |threads, batch_size| CollectOptions {
+            inputs: vec![LabelledInput {
+                path: path.into(),
+                fixed: None,
+            }],
+            input_format: None,
+            ingest: IngestOptions::default(),
+            label: LabelSpec {
+                column: Some("is_troll".into()),
+                positive: None,
+            },
+            threads,
+            batch_size,
+        };
+        let one = collect(&analyzer, &opts(1, 1)).unwrap();
+        let many = collect(&analyzer, &opts(4, 7)).unwrap();
+        let c = &one.inputs[0];
+        assert_eq!((c.records_read, c.rejected), (43, 1));
+        assert_eq!((c.positives, c.negatives), (20, 20));
+        assert_eq!((c.missing_label, c.unparseable_label), (1, 1));
+        assert_eq!(c.unparseable_examples, ["maybe"]);
+        let key = |d: &Dataset| {
+            d.items
+                .iter()
+                .map(|i| (i.label, i.score.to_bits(), i.heuristics.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&one), key(&many));
+        assert!(one.items[0].label && !one.items[39].label);
+    }
+
+    #[test]
     fn label_file_specs() {
         let l = parse_label_file("a=b.csv=1").unwrap();
         assert_eq!((l.path.as_str(), l.fixed), ("a=b.csv", Some(true)));

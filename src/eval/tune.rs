@@ -33,8 +33,9 @@ use crate::score;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Scales tried for the coefficient → weight mapping.
-pub const SCALES: &[f64] = &[0.25, 0.5, 1.0, 2.0, 4.0];
+/// Scales tried for the coefficient → weight mapping, in order of preference: on equal
+/// training ROC-AUC the earlier wins, so the natural s = 1 is kept unless another ranks better.
+pub const SCALES: &[f64] = &[1.0, 0.5, 2.0, 0.25, 4.0];
 
 #[derive(Debug, Clone, Copy)]
 pub struct TuneOptions {
@@ -91,7 +92,7 @@ pub fn rescore(analyzer: &Analyzer, item: &Item, weights: &Weights) -> f64 {
         .iter()
         .filter(|&&(h, _)| weights.heuristics[h] > 0.0)
         .map(|&(h, n)| score::heuristic_contribution(weights.heuristics[h], n, config))
-        .sum();
+        .fold(0.0, |acc, c| acc + c);
     let interference = score::interference_score(sum, item.tokens, config);
     let set = &analyzer.campaigns;
     let mut campaign = 0.0f64;
@@ -383,5 +384,75 @@ impl TuneReport {
             .iter()
             .map(|t| (t.code.clone(), t.after))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaigns::CampaignSet;
+    use crate::eval::summarize;
+
+    const TEXTS: &[&str] = &[
+        "We will publish the results in the nearest time. On the photo you see «experts».",
+        "Is this real? A BBC video says Ukrainian refugees attacked a church. Can you verify?",
+        "Heading to Kiev next week for the energy conference.",
+        "He said, that the Europe is tired. Everybody knows, that the sanctions do not work.",
+        "Le régime de Kiev et l'Occident collectif mentent encore, selon „les experts“.",
+        "A perfectly ordinary sentence about the weather and the garden.",
+    ];
+
+    fn analyzer(config: Config) -> Analyzer {
+        Analyzer::new(config, CampaignSet::embedded().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn rescoring_reproduces_the_analyzer_scores() {
+        let mut config = Config::default();
+        config.weights.insert("RU-EN-TRANS-001".into(), 0.0);
+        config.weights.insert("MAT-001".into(), 0.9);
+        let real = analyzer(config);
+        let extraction = extraction_analyzer(&real).unwrap();
+        let weights = Weights::of(&real);
+        for text in TEXTS {
+            let item = summarize(&extraction, text, true, 0);
+            let expected = real.analyze(text).score;
+            let got = rescore(&real, &item, &weights);
+            assert!(
+                (expected - got).abs() < 1e-12,
+                "{text}: {expected} vs {got}"
+            );
+        }
+        // Sanity: the texts exercise both heuristics and indicators.
+        let fired: Vec<Item> = TEXTS
+            .iter()
+            .map(|t| summarize(&extraction, t, true, 0))
+            .collect();
+        assert!(fired.iter().any(|i| !i.heuristics.is_empty()));
+        assert!(fired.iter().any(|i| !i.indicators.is_empty()));
+    }
+
+    #[test]
+    fn tuning_switches_off_a_rule_that_fires_only_on_negatives() {
+        let real = analyzer(Config::default());
+        let extraction = extraction_analyzer(&real).unwrap();
+        let mut items = Vec::new();
+        for i in 0..12 {
+            // The defaults rank these the wrong way round: two transliterations (0.45 each)
+            // outweigh one pair of guillemets (0.5).
+            let pos = format!("Item {i}: the «experts» will tell you more about it.");
+            let neg = format!("Item {i}: our team flies from Kharkov to Lugansk tomorrow.");
+            items.push(summarize(&extraction, &pos, true, 0));
+            items.push(summarize(&extraction, &neg, false, 0));
+        }
+        let report = tune(&real, &items, &TuneOptions::default());
+        let w = report.weights();
+        assert_eq!(w["RU-EN-TRANS-001"], 0.0);
+        assert!(w["RU-EN-TYPO-001"] > 0.0);
+        assert_eq!(report.cv_roc_auc_after, Some(1.0));
+        assert_eq!(report.cv_roc_auc_before, Some(0.0));
+        // Same data, same seed: same result.
+        let again = tune(&real, &items, &TuneOptions::default());
+        assert_eq!(again.weights(), w);
     }
 }
