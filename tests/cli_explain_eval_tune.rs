@@ -251,6 +251,10 @@ fn eval_with_fixed_labels_per_file() {
     let unlabelled = calque(&["eval", "tests/fixtures/labelled.csv"]);
     assert_eq!(unlabelled.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&unlabelled.stderr).contains("--label-col"));
+    let wrong = calque(&["eval", "tests/fixtures/labelled.csv", "--label-col", "nope"]);
+    assert_eq!(wrong.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .contains("no label column named \"nope\" (--label-col)"));
     let bad = calque(&["eval", "--label-file", "x.csv=maybe"]);
     assert_eq!(bad.status.code(), Some(2));
 }

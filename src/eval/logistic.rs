@@ -50,11 +50,51 @@ fn sigmoid(z: f64) -> f64 {
 
 /// Gradient of the objective at (bias, coef): returns (d bias, d coef).
 pub fn gradient(rows: &[Row], labels: &[bool], model: &Model, l2: f64) -> (f64, Vec<f64>) {
-    let n = rows.len().max(1) as f64;
+    gradient_weighted(rows, labels, &vec![1.0; rows.len()], model, l2)
+}
+
+/// Fit a model with `dims` features.
+pub fn fit(rows: &[Row], labels: &[bool], dims: usize, opts: FitOptions) -> Model {
+    assert_eq!(rows.len(), labels.len(), "one label per row");
+    let (rows, labels, counts) = compress(rows, labels);
+    fit_weighted(&rows, &labels, &counts, dims, opts)
+}
+
+/// Identical (row, label) pairs merged into one with a count: most items fire no rule at all,
+/// so this shrinks the problem to the few distinct patterns without changing the objective.
+/// The order is that of the first occurrence, so the fit stays deterministic.
+fn compress(rows: &[Row], labels: &[bool]) -> (Vec<Row>, Vec<bool>, Vec<f64>) {
+    let mut index: std::collections::HashMap<(Vec<(usize, u64)>, bool), usize> =
+        std::collections::HashMap::new();
+    let (mut out_rows, mut out_labels, mut counts) = (Vec::new(), Vec::new(), Vec::new());
+    for (row, &y) in rows.iter().zip(labels) {
+        let key = (row.iter().map(|&(j, v)| (j, v.to_bits())).collect(), y);
+        match index.get(&key) {
+            Some(&k) => counts[k] += 1.0,
+            None => {
+                index.insert(key, out_rows.len());
+                out_rows.push(row.clone());
+                out_labels.push(y);
+                counts.push(1.0);
+            }
+        }
+    }
+    (out_rows, out_labels, counts)
+}
+
+/// Gradient of the objective with each row counted `counts[i]` times.
+fn gradient_weighted(
+    rows: &[Row],
+    labels: &[bool],
+    counts: &[f64],
+    model: &Model,
+    l2: f64,
+) -> (f64, Vec<f64>) {
+    let n: f64 = counts.iter().sum::<f64>().max(1.0);
     let mut gb = 0.0;
     let mut g = vec![0.0; model.coef.len()];
-    for (row, &y) in rows.iter().zip(labels) {
-        let r = sigmoid(model.logit(row)) - f64::from(u8::from(y));
+    for ((row, &y), &c) in rows.iter().zip(labels).zip(counts) {
+        let r = c * (sigmoid(model.logit(row)) - f64::from(u8::from(y)));
         gb += r;
         for &(j, v) in row {
             g[j] += r * v;
@@ -66,15 +106,20 @@ pub fn gradient(rows: &[Row], labels: &[bool], model: &Model, l2: f64) -> (f64, 
     (gb / n, g)
 }
 
-/// Fit a model with `dims` features.
-pub fn fit(rows: &[Row], labels: &[bool], dims: usize, opts: FitOptions) -> Model {
-    assert_eq!(rows.len(), labels.len(), "one label per row");
-    let n = rows.len().max(1) as f64;
+fn fit_weighted(
+    rows: &[Row],
+    labels: &[bool],
+    counts: &[f64],
+    dims: usize,
+    opts: FitOptions,
+) -> Model {
+    let n: f64 = counts.iter().sum::<f64>().max(1.0);
     // Curvature bound: the log-loss Hessian is ≤ ¼·XᵀX/n (with a column of ones for the bias),
     // whose largest eigenvalue is at most its trace.
     let trace: f64 = rows
         .iter()
-        .map(|r| 1.0 + r.iter().map(|(_, v)| v * v).sum::<f64>())
+        .zip(counts)
+        .map(|(r, c)| c * (1.0 + r.iter().map(|(_, v)| v * v).sum::<f64>()))
         .sum::<f64>()
         / n;
     let step = 1.0 / (0.25 * trace + opts.l2).max(1e-12);
@@ -92,7 +137,7 @@ pub fn fit(rows: &[Row], labels: &[bool], dims: usize, opts: FitOptions) -> Mode
     let mut y = x.clone();
     let mut t = 1.0f64;
     for _ in 0..opts.iterations {
-        let (gb, g) = gradient(rows, labels, &y, opts.l2);
+        let (gb, g) = gradient_weighted(rows, labels, counts, &y, opts.l2);
         let mut next = Model {
             bias: y.bias - step * gb,
             coef: y.coef.iter().zip(&g).map(|(c, gc)| c - step * gc).collect(),

@@ -223,7 +223,18 @@ pub fn collect(analyzer: &Analyzer, opts: &CollectOptions) -> Result<Dataset> {
             opts.input_format,
             &ingest_opts,
             Arc::new(AtomicU64::new(0)),
-        )?;
+        )
+        .map_err(|mut e| {
+            // The label column is read as a kept column; name the flag the user gave.
+            if let Some(col) = &label_col {
+                let kept = format!("no column named {col:?} (in --keep-cols)");
+                e.message = e.message.replace(
+                    &kept,
+                    &format!("no label column named {col:?} (--label-col)"),
+                );
+            }
+            e
+        })?;
         let mut batch: Vec<(bool, String)> = Vec::with_capacity(batch_size);
         let mut done = false;
         while !done {
