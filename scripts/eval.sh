@@ -8,6 +8,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpora="${1:-$repo/../shared/corpora}"
+[[ -d "$corpora" ]] || { echo "eval.sh: no corpora directory at $corpora (give it as the first argument)" >&2; exit 3; }
 corpora="$(cd "$corpora" && pwd)"
 doc="$repo/docs/EVALUATION.md"
 
@@ -123,6 +124,10 @@ w("""## What these numbers do and do not show
   Campaign indicators are therefore expected to stay almost silent here; these runs mostly measure
   the interference heuristics, and measure them on short tweets, many written by native-level
   writers or copied from elsewhere.
+- **Known indicators are not generalisation.** Where a rule file cites the very incidents an
+  evaluation file contains (IRA hoax hashtags in B, for instance), the campaign score measures
+  recall of those published indicators on their own source material, not how well calque finds
+  new activity.
 - **The negatives are narrow.** Two accounts (@BarackObama, @realDonaldTrump) in A and B: polished,
   staff-written US political English. A low false-positive rate on them says little about casual
   native writing, non-native writers of other L1s, or machine-translated text.
