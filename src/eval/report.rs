@@ -384,7 +384,6 @@ readable label are counted above and not evaluated.\n",
                 }
             }
         }
-        drop(put);
         String::from_utf8(w.into_inner().expect("flushing to memory")).expect("UTF-8 cells")
     }
 }
