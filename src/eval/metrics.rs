@@ -261,6 +261,34 @@ mod tests {
     }
 
     #[test]
+    fn auc_equals_the_pairwise_count_on_random_data_with_ties() {
+        let mut rng = crate::eval::logistic::SplitMix64::new(7);
+        for round in 0..50 {
+            let n = 2 + rng.below(60) as usize;
+            // Few distinct score values, so that ties are common.
+            let scores: Vec<f64> = (0..n).map(|_| rng.below(6) as f64 / 5.0).collect();
+            let labels: Vec<bool> = (0..n).map(|_| rng.below(3) == 0).collect();
+            let d = Scored::new(&scores, &labels);
+            let (mut wins, mut pairs) = (0.0, 0.0);
+            for i in (0..n).filter(|&i| labels[i]) {
+                for j in (0..n).filter(|&j| !labels[j]) {
+                    pairs += 1.0;
+                    wins += match scores[i].total_cmp(&scores[j]) {
+                        std::cmp::Ordering::Greater => 1.0,
+                        std::cmp::Ordering::Equal => 0.5,
+                        std::cmp::Ordering::Less => 0.0,
+                    };
+                }
+            }
+            let expected = (pairs > 0.0).then(|| wins / pairs);
+            match (roc_auc(&d), expected) {
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12, "round {round}: {a} vs {b}"),
+                (a, b) => assert_eq!(a, b, "round {round}"),
+            }
+        }
+    }
+
+    #[test]
     fn undefined_metrics_are_none() {
         let s = [0.1, 0.2];
         assert_eq!(roc_auc(&Scored::new(&s, &[true, true])), None);
