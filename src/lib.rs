@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod campaigns;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod heuristics;
 pub mod ingest;
 pub mod langid;

@@ -2,9 +2,12 @@
 //! the library's [`calque::Analyzer`] through [`common::EngineArgs`].
 
 mod common;
+mod eval;
+mod explain;
 mod heuristics;
 mod rules;
 mod scan;
+mod tune;
 
 use clap::{Parser, Subcommand};
 
@@ -43,6 +46,13 @@ enum Command {
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Show everything the pipeline saw for one item: language, normalized view, every rule
+    /// that fired with its span and contribution, and the final score.
+    Explain(explain::ExplainArgs),
+    /// Measure scores and rules against labelled data (ROC-AUC, PR-AUC, precision@k, …).
+    Eval(eval::EvalArgs),
+    /// Fit heuristic and indicator weights on labelled data and write a config.
+    Tune(tune::TuneArgs),
 }
 
 /// Parse arguments, run the subcommand and return the process exit code.
@@ -58,6 +68,9 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan::run(args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Tune(args) => tune::run(args),
     };
     match result {
         Ok(()) => 0,

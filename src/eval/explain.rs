@@ -1,0 +1,366 @@
+//! `calque explain`: everything the pipeline saw for one item, as data ([`Explanation`], for
+//! `--format json`) or as text for a human ([`Explanation::render`]).
+
+use super::report::table;
+use crate::analyze::{Analysis, Analyzer};
+use crate::campaigns::Matcher;
+use crate::record::Span;
+use crate::report::snippet;
+use crate::score;
+use serde::Serialize;
+
+/// A span of the original text: byte offsets and the text itself (whitespace collapsed,
+/// shortened past 80 characters).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpanView {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl SpanView {
+    fn new(text: &str, span: Span) -> Self {
+        SpanView {
+            start: span.start,
+            end: span.end,
+            text: snippet(text, span),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageView {
+    pub code: &'static str,
+    pub confidence: f64,
+    pub method: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScriptView {
+    pub letters: usize,
+    pub cyrillic_letters: usize,
+    pub cyrillic_share: f64,
+    pub mixed_script_tokens: Vec<SpanView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeuristicView {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: &'static str,
+    pub weight: f64,
+    /// Distinct spans it fired on (repeats count up to `max_repeats`).
+    pub hits: usize,
+    /// Its share of the interference density: weight × √min(hits, max_repeats) / length factor.
+    pub contribution: f64,
+    pub spans: Vec<SpanView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub campaign: String,
+    pub kind: &'static str,
+    /// Effective weight (config override or rule file); parts of combinations have none.
+    pub weight: Option<f64>,
+    pub part: bool,
+    /// Whether it entered its campaign's score (non-part, weight > 0).
+    pub counted: bool,
+    /// For a part: the combinations (all_of / any_of) it belongs to.
+    pub part_of: Vec<String>,
+    /// For a combination: its parts that fired on this item.
+    pub parts_fired: Vec<String>,
+    pub description: String,
+    pub spans: Vec<SpanView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignView {
+    pub id: String,
+    pub name: String,
+    /// Noisy-OR of the counted indicators' weights: 1 − Π(1 − w).
+    pub score: f64,
+    pub counted: Vec<String>,
+}
+
+/// Everything the pipeline saw for one item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub bytes: usize,
+    pub tokens: usize,
+    pub language: LanguageView,
+    pub script: ScriptView,
+    /// The matching view campaign phrases and regexes run on.
+    pub normalized: String,
+    /// Length dilution: max(1, tokens / reference_tokens)^½.
+    pub length_factor: f64,
+    /// Heuristics that ran on this item (its language, weight > 0).
+    pub heuristics_run: usize,
+    pub heuristics: Vec<HeuristicView>,
+    /// Sum of the contributions.
+    pub interference_density: f64,
+    pub interference_scale: f64,
+    /// 1 − exp(−density / scale).
+    pub interference_score: f64,
+    pub indicators: Vec<IndicatorView>,
+    /// Campaigns with a score, best first.
+    pub campaigns: Vec<CampaignView>,
+    pub campaign_score: f64,
+    /// 1 − (1 − campaign_weight × campaign) × (1 − interference_weight × interference).
+    pub score: f64,
+    pub level: &'static str,
+    pub campaign_weight: f64,
+    pub interference_weight: f64,
+}
+
+impl Explanation {
+    pub fn build(analyzer: &Analyzer, text: &str, a: &Analysis) -> Self {
+        let config = &analyzer.config;
+        let heuristics: Vec<HeuristicView> = a
+            .heuristic_hits
+            .iter()
+            .map(|hit| {
+                let (h, weight) = analyzer.heuristics[hit.heuristic];
+                let info = h.info();
+                HeuristicView {
+                    code: info.code,
+                    name: info.name,
+                    family: info.family.as_str(),
+                    weight,
+                    hits: hit.spans.len(),
+                    contribution: hit.contribution,
+                    spans: hit.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
+                }
+            })
+            .collect();
+        let set = &analyzer.campaigns;
+        let fired: Vec<usize> = a.indicator_hits.iter().map(|h| h.indicator).collect();
+        let counted: Vec<usize> = a
+            .campaigns
+            .iter()
+            .flat_map(|c| c.counted.iter().map(|&k| a.indicator_hits[k].indicator))
+            .collect();
+        let indicators = a
+            .indicator_hits
+            .iter()
+            .map(|hit| {
+                let ind = &set.indicators[hit.indicator];
+                let combo_parts = |m: &Matcher| match m {
+                    Matcher::AllOf(of) | Matcher::AnyOf { of, .. } => Some(of.clone()),
+                    _ => None,
+                };
+                let part_of = set
+                    .indicators
+                    .iter()
+                    .filter(|other| {
+                        combo_parts(&other.matcher).is_some_and(|of| of.contains(&hit.indicator))
+                    })
+                    .map(|other| other.id.clone())
+                    .collect();
+                let parts_fired = combo_parts(&ind.matcher)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|p| fired.contains(p))
+                    .map(|p| set.indicators[p].id.clone())
+                    .collect();
+                IndicatorView {
+                    id: ind.id.clone(),
+                    campaign: set.campaigns[ind.campaign].id.clone(),
+                    kind: ind.kind.as_str(),
+                    weight: (!ind.part).then(|| analyzer.indicator_weights[hit.indicator]),
+                    part: ind.part,
+                    counted: counted.contains(&hit.indicator),
+                    part_of,
+                    parts_fired,
+                    description: ind.description.clone(),
+                    spans: hit.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
+                }
+            })
+            .collect();
+        let campaigns = a
+            .campaigns
+            .iter()
+            .map(|c| CampaignView {
+                id: set.campaigns[c.campaign].id.clone(),
+                name: set.campaigns[c.campaign].name.clone(),
+                score: c.score,
+                counted: c
+                    .counted
+                    .iter()
+                    .map(|&k| set.indicators[a.indicator_hits[k].indicator].id.clone())
+                    .collect(),
+            })
+            .collect();
+        let heuristics_run = analyzer
+            .heuristics
+            .iter()
+            .filter(|(h, w)| h.info().lang.code() == a.lang.code && *w > 0.0)
+            .count();
+        Explanation {
+            bytes: text.len(),
+            tokens: a.tokens,
+            language: LanguageView {
+                code: a.lang.code,
+                confidence: a.lang.confidence,
+                method: a.lang.method.as_str(),
+            },
+            script: ScriptView {
+                letters: a.script.letters,
+                cyrillic_letters: a.script.cyrillic,
+                cyrillic_share: a.script.cyrillic_share(),
+                mixed_script_tokens: a
+                    .script
+                    .mixed_tokens
+                    .iter()
+                    .map(|s| SpanView::new(text, *s))
+                    .collect(),
+            },
+            normalized: a.normalized.text.clone(),
+            length_factor: score::length_factor(a.tokens, config),
+            heuristics_run,
+            interference_density: heuristics.iter().fold(0.0, |acc, h| acc + h.contribution),
+            heuristics,
+            interference_scale: config.interference.scale,
+            interference_score: a.interference_score,
+            indicators,
+            campaigns,
+            campaign_score: a.campaign_score,
+            score: a.score,
+            level: a.level.as_str(),
+            campaign_weight: config.score.campaign_weight,
+            interference_weight: config.score.interference_weight,
+        }
+    }
+
+    /// The explanation as text for a human.
+    pub fn render(&self) -> String {
+        let spans = |v: &[SpanView]| {
+            v.iter()
+                .map(|s| format!("{}..{} \"{}\"", s.start, s.end, s.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = format!(
+            "score {:.4} ({})\n\n\
+language:      {} (confidence {:.2}, by {})\n\
+size:          {} bytes, {} word tokens, length factor {:.3}\n\
+script:        {} letters, {} Cyrillic (share {:.3}), {} mixed-script token(s){}\n\
+normalized:    {}\n",
+            self.score,
+            self.level,
+            self.language.code,
+            self.language.confidence,
+            self.language.method,
+            self.bytes,
+            self.tokens,
+            self.length_factor,
+            self.script.letters,
+            self.script.cyrillic_letters,
+            self.script.cyrillic_share,
+            self.script.mixed_script_tokens.len(),
+            if self.script.mixed_script_tokens.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", spans(&self.script.mixed_script_tokens))
+            },
+            self.normalized
+        );
+        out += &format!(
+            "\nInterference heuristics ({} ran for language {:?}; {} fired):\n",
+            self.heuristics_run,
+            self.language.code,
+            self.heuristics.len()
+        );
+        if !self.heuristics.is_empty() {
+            let rows: Vec<Vec<String>> = self
+                .heuristics
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.code.to_string(),
+                        h.name.to_string(),
+                        format!("{:.2}", h.weight),
+                        h.hits.to_string(),
+                        format!("{:.4}", h.contribution),
+                        spans(&h.spans),
+                    ]
+                })
+                .collect();
+            out += &table(
+                &[
+                    "code",
+                    "name",
+                    "weight",
+                    "hits",
+                    "contribution",
+                    "spans (bytes \"text\")",
+                ],
+                &rows,
+            );
+        }
+        out += &format!(
+            "interference score = 1 - exp(-{:.4} / {}) = {:.4}\n",
+            self.interference_density, self.interference_scale, self.interference_score
+        );
+        out += &format!("\nCampaign indicators ({} fired):\n", self.indicators.len());
+        if !self.indicators.is_empty() {
+            let rows: Vec<Vec<String>> = self
+                .indicators
+                .iter()
+                .map(|i| {
+                    let role = if i.part {
+                        format!("part of {}", i.part_of.join(", "))
+                    } else if i.counted {
+                        if i.parts_fired.is_empty() {
+                            "counted".to_string()
+                        } else {
+                            format!("counted (parts: {})", i.parts_fired.join(", "))
+                        }
+                    } else {
+                        "not counted (weight 0)".to_string()
+                    };
+                    vec![
+                        i.id.clone(),
+                        i.campaign.clone(),
+                        i.kind.to_string(),
+                        i.weight.map_or("-".into(), |w| format!("{w:.2}")),
+                        role,
+                        spans(&i.spans),
+                    ]
+                })
+                .collect();
+            out += &table(
+                &[
+                    "indicator",
+                    "campaign",
+                    "kind",
+                    "weight",
+                    "role",
+                    "spans (bytes \"text\")",
+                ],
+                &rows,
+            );
+        }
+        for c in &self.campaigns {
+            out += &format!(
+                "campaign {} ({}): 1 - Π(1 - w) over {} = {:.4}\n",
+                c.id,
+                c.name,
+                c.counted.join(", "),
+                c.score
+            );
+        }
+        out += &format!(
+            "campaign score (best campaign) = {:.4}\n\n\
+overall = 1 - (1 - {} × {:.4}) × (1 - {} × {:.4}) = {:.4} → {}\n",
+            self.campaign_score,
+            self.campaign_weight,
+            self.campaign_score,
+            self.interference_weight,
+            self.interference_score,
+            self.score,
+            self.level
+        );
+        out
+    }
+}
