@@ -36,6 +36,9 @@ pub struct LabelledArgs {
     /// Records larger than this many bytes are rejected (and counted).
     #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
     pub max_record_bytes: usize,
+    /// Replace invalid UTF-8 bytes with U+FFFD instead of skipping the record.
+    #[arg(long)]
+    pub lossy_utf8: bool,
     /// Worker threads (0: one per core). Results are identical whatever the number.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -83,6 +86,7 @@ impl LabelledArgs {
                     ..ColumnSpec::default()
                 },
                 max_record_bytes: self.max_record_bytes,
+                lossy_utf8: self.lossy_utf8,
             },
             label: LabelSpec {
                 column: self.label_col.clone(),

@@ -74,6 +74,10 @@ pub struct ScanArgs {
     /// Records larger than this many bytes are rejected (reason too_large).
     #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
     max_record_bytes: usize,
+    /// Replace invalid UTF-8 bytes with U+FFFD and screen the record, instead of rejecting it
+    /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
+    #[arg(long)]
+    lossy_utf8: bool,
     /// Memory for ranking before rows spill to temporary files, in MiB.
     #[arg(long, default_value_t = 256, value_name = "MIB")]
     sort_memory_mib: usize,
@@ -104,6 +108,7 @@ pub fn run(args: ScanArgs) -> Result<()> {
                 keep: args.keep_cols,
             },
             max_record_bytes: args.max_record_bytes,
+            lossy_utf8: args.lossy_utf8,
         },
         output: args.output,
         format: args.format,

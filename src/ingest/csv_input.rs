@@ -26,6 +26,7 @@ pub struct CsvReader {
     source: Arc<str>,
     delimiter: u8,
     max_record_bytes: usize,
+    lossy_utf8: bool,
 }
 
 impl CsvReader {
@@ -62,6 +63,7 @@ impl CsvReader {
             source,
             delimiter,
             max_record_bytes: options.max_record_bytes,
+            lossy_utf8: options.lossy_utf8,
         })
     }
 
@@ -78,6 +80,7 @@ impl CsvReader {
 
     fn field(&self, index: Option<usize>) -> std::result::Result<String, usize> {
         match index.and_then(|i| self.record.get(i)) {
+            Some(bytes) if self.lossy_utf8 => Ok(String::from_utf8_lossy(bytes).into_owned()),
             Some(bytes) => std::str::from_utf8(bytes)
                 .map(str::to_owned)
                 .map_err(|_| index.unwrap()),

@@ -16,6 +16,7 @@ pub struct JsonlReader {
     source: Arc<str>,
     columns: ColumnSpec,
     max_record_bytes: usize,
+    lossy_utf8: bool,
 }
 
 impl JsonlReader {
@@ -27,6 +28,7 @@ impl JsonlReader {
             source,
             columns: options.columns.clone(),
             max_record_bytes: options.max_record_bytes,
+            lossy_utf8: options.lossy_utf8,
         }
     }
 }
@@ -86,6 +88,9 @@ impl RecordReader for JsonlReader {
             self.line += 1;
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank lines separate nothing and are not records
+            }
+            if self.lossy_utf8 && std::str::from_utf8(&self.buf).is_err() {
+                self.buf = String::from_utf8_lossy(&self.buf).into_owned().into_bytes();
             }
             let provenance = Provenance {
                 source: self.source.clone(),

@@ -55,6 +55,8 @@ pub struct IngestOptions {
     pub columns: ColumnSpec,
     /// Records longer than this many bytes are rejected as `too_large`.
     pub max_record_bytes: usize,
+    /// Replace invalid UTF-8 with U+FFFD instead of rejecting the record as `invalid_utf8`.
+    pub lossy_utf8: bool,
 }
 
 impl Default for IngestOptions {
@@ -62,6 +64,7 @@ impl Default for IngestOptions {
         IngestOptions {
             columns: ColumnSpec::default(),
             max_record_bytes: 1 << 20,
+            lossy_utf8: false,
         }
     }
 }

@@ -194,3 +194,30 @@ fn corrupt_gzip_stops_with_the_file_name() {
         e.message
     );
 }
+
+#[test]
+fn lossy_utf8_repairs_instead_of_rejecting() {
+    let (_d, p) = file_with("l.csv", b"id,text\n1,caf\xe9 ok\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2!invalid_utf8"]
+    );
+    let lossy = IngestOptions {
+        lossy_utf8: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        summary(&events(&p, None, &lossy).unwrap()),
+        vec!["2:caf\u{FFFD} ok"]
+    );
+    let (_d2, t) = file_with("l.txt", b"bad \xff line\n");
+    assert_eq!(
+        summary(&events(&t, None, &lossy).unwrap()),
+        vec!["1:bad \u{FFFD} line"]
+    );
+    let (_d3, j) = file_with("l.jsonl", b"{\"text\":\"bad \xff\"}\n");
+    assert_eq!(
+        summary(&events(&j, None, &lossy).unwrap()),
+        vec!["1:bad \u{FFFD}"]
+    );
+}

@@ -14,6 +14,7 @@ pub struct TextReader {
     line: u64,
     source: Arc<str>,
     max_record_bytes: usize,
+    lossy_utf8: bool,
 }
 
 impl TextReader {
@@ -24,6 +25,7 @@ impl TextReader {
             line: 0,
             source,
             max_record_bytes: options.max_record_bytes,
+            lossy_utf8: options.lossy_utf8,
         }
     }
 }
@@ -57,6 +59,16 @@ impl RecordReader for TextReader {
                         reason: RejectReason::TooLarge,
                         detail,
                         raw,
+                    },
+                )));
+            }
+            if self.lossy_utf8 {
+                let text = String::from_utf8_lossy(&self.buf).into_owned();
+                return Ok(Some(Event::Record(
+                    provenance,
+                    Record {
+                        text,
+                        ..Record::default()
                     },
                 )));
             }
