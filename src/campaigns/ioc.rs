@@ -418,7 +418,13 @@ fn read_meta(feed: &mut Feed, text: &str, campaign: Option<&str>) -> Result<()> 
         let record = record.map_err(|e| csv_error(&feed.origin, &e))?;
         let line = record.position().map_or(0, |p| p.line()) as usize;
         let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
-        let entry = get(Some(value));
+        let mut entry = get(Some(value));
+        // "jiraboom.pro (Hosted a spoof of Der Spiegel)": a domain with a remark.
+        if let Some((first, rest)) = entry.split_once(char::is_whitespace) {
+            if rest.trim_start().starts_with('(') {
+                entry = first;
+            }
+        }
         let file = get(source_file);
         let camp = match campaign {
             Some(c) => c.to_string(),
@@ -608,6 +614,7 @@ Q2_2023_Doppelganger_Russia_based_CIB_network_updated.csv,9. Enabling longevity,
 Q3_2023_Russia-based_CIB_network.csv,,,0.9.1 Acquiring Facebook assets,6 accounts,6 accounts,,
 Q3_2023_Russia-based_CIB_network.csv,,,0.9.4 Acquiring X / Twitter accounts,https://twitter[.]com/PeopleSayNews,https://twitter.com/PeopleSayNews,,
 Q3_2023_Russia-based_CIB_network.csv,,,0.9.6 Acquiring TikTok accounts,tiktok[.]com,tiktok.com,,
+Q2_2023_Doppelganger_Russia_based_CIB_network_updated.csv,,,0.6.2 Acquiring domains,jiraboom[.]pro (Hosted a spoof of Der Spiegel),jiraboom.pro (Hosted a spoof of Der Spiegel),,
 ";
 
     #[test]
@@ -615,7 +622,7 @@ Q3_2023_Russia-based_CIB_network.csv,,,0.9.6 Acquiring TikTok accounts,tiktok[.]
         let mut set = empty_set();
         let r = load_text(&mut set, "meta.csv", META, None).unwrap();
         assert_eq!(r.format, "meta");
-        assert_eq!(r.loaded["doppelganger"], 4);
+        assert_eq!(r.loaded["doppelganger"], 5);
         assert_eq!(r.loaded["meta-china-cib"], 1);
         assert_eq!(r.loaded["meta-russia-cib"], 1);
         assert_eq!(r.skipped.values().sum::<usize>(), 2);
