@@ -17,8 +17,9 @@ pub struct Outlet {
     /// Brand strings a squatter reuses in a host name (lowercase). A brand with a dot
     /// ("bmi.bund") must appear as that run of labels.
     pub brands: Vec<String>,
-    /// The brand is also an ordinary word ("guardian", "liberation"): only a whole host label
-    /// (or a hyphen-separated part) equal to it, or one edit from it, counts.
+    /// The brand is also an ordinary word ("welt", "liberation"): only a whole host label
+    /// equal to it, reading as it, or (5+ letters) one edit from it counts — not a part of a
+    /// hyphenated label ("welt-der-wunder.de").
     #[serde(default)]
     pub common_word: bool,
 }
@@ -133,26 +134,28 @@ fn imitation_strength(host: &str, outlet: &Outlet) -> Option<usize> {
         .max()
 }
 
-/// Whether one host label reuses `brand`: equal to it or to one of its hyphen-separated parts;
-/// for long brands also one edit away ("spiegeli", "t-onlinl") or the brand plus at most two
-/// characters ("lemondefr" is not, "bildde" is).
+/// Whether one host label reuses `brand`: equal to it or to one of its hyphen-separated parts
+/// (whole label only for `common_word` brands), or reading as it ("blld"); for long brands also
+/// one edit away ("spiegeli", "t-onlinl") or the brand plus at most two characters.
 fn label_reuses_brand(label: &str, brand: &str, common_word: bool) -> bool {
-    if label == brand || label.split('-').any(|part| part == brand) {
+    // An ordinary word only counts as the whole label: "welt.ltd" yes, "neue-welt.de" no.
+    let parts: Vec<&str> = if common_word {
+        vec![label]
+    } else {
+        std::iter::once(label).chain(label.split('-')).collect()
+    };
+    if parts.iter().any(|part| *part == brand) {
         return true;
     }
     // Visual confusables, for short brands too: "blld" reads as "bild", "0" as "o".
     let brand_skeleton = skeleton(brand);
-    if skeleton(label) == brand_skeleton
-        || label
-            .split('-')
-            .any(|part| skeleton(part) == brand_skeleton)
-    {
+    if parts.iter().any(|part| skeleton(part) == brand_skeleton) {
         return true;
     }
     if brand.len() < SHORT_BRAND {
         return false;
     }
-    if within_one_edit(label, brand) || label.split('-').any(|p| within_one_edit(p, brand)) {
+    if parts.iter().any(|part| within_one_edit(part, brand)) {
         return true;
     }
     !common_word && label.starts_with(brand) && label.len() <= brand.len() + 2
@@ -231,6 +234,10 @@ mod tests {
         assert!(o.imitated_by("gayliberation.org", &[]).is_none());
         assert!(o.imitated_by("buildings.com", &[]).is_none());
         assert!(o.imitated_by("bmi.com", &[]).is_none());
+        // Ordinary words inside hyphenated names are not squats of the outlet.
+        assert!(o.imitated_by("welt-der-wunder.de", &[]).is_none());
+        assert!(o.imitated_by("bild-der-wissenschaft.de", &[]).is_none());
+        assert!(o.imitated_by("guardian.co.tt", &[]).is_none());
     }
 
     #[test]
@@ -251,7 +258,6 @@ mod tests {
             ("leparisien.press", "leparisien"),
             ("lefigaro.cam", "lefigaro"),
             ("liberation.red", "liberation"),
-            ("guardian.hair", "guardian"),
             ("theguardian.co.com", "guardian"),
             ("washingtonpost.pm", "washingtonpost"),
             ("foxnews.click", "foxnews"),
