@@ -35,7 +35,7 @@ path = sys.argv[1]
 col, val = (sys.argv[2], sys.argv[3]) if len(sys.argv) > 3 else (None, None)
 n = 0
 high = collections.Counter()
-any_high = 0
+any_high = any_medium = any_match = 0
 for row in csv.DictReader(open(path, newline='')):
     if col and row.get(col, '').strip() not in val.split('|'):
         continue
@@ -50,7 +50,10 @@ for row in csv.DictReader(open(path, newline='')):
     for c in hits:
         high[c] += 1
     any_high += bool(hits)
-print(f"  items: {n}; reaching high from a campaign: {any_high} ({100*any_high/max(n,1):.2f}%)")
+    any_medium += any(s >= 0.4 for s in scores.values())
+    any_match += any(s > 0 for s in scores.values())
+pct = lambda k: f"{k} ({100*k/max(n,1):.2f}%)"
+print(f"  items: {n}; reaching high (>=0.7) from a campaign: {pct(any_high)}; >=0.4: {pct(any_medium)}; any indicator counted: {pct(any_match)}")
 for c in sorted(high):
     print(f"    {c:<16} {high[c]:>5}  ({100*high[c]/max(n,1):.2f}%)")
 PY
@@ -101,7 +104,7 @@ for t in sorted(tot_type):
 PY
 
 echo "== Recall and precision on the SYNTHETIC fixtures ($FIXTURES) =="
-scan "$WORK/fixtures.csv" --keep-cols expected,lang "$FIXTURES"/*.csv
+scan "$WORK/fixtures.csv" --keep-cols expected,lang "$FIXTURES"/synthetic-*.csv
 python3 - "$WORK/fixtures.csv" <<'PY'
 import csv, sys, collections
 pos = collections.Counter(); found = collections.Counter(); high = collections.Counter()

@@ -147,9 +147,10 @@ fn label_reuses_brand(label: &str, brand: &str, common_word: bool) -> bool {
     if parts.iter().any(|part| *part == brand) {
         return true;
     }
-    // Visual confusables, for short brands too: "blld" reads as "bild", "0" as "o".
+    // Visual confusables, for 4-letter brands too: "blld" reads as "bild", "0" as "o" (not for
+    // 2–3 letter brands: "cla" would read as "cia").
     let brand_skeleton = skeleton(brand);
-    if parts.iter().any(|part| skeleton(part) == brand_skeleton) {
+    if brand.len() >= 4 && parts.iter().any(|part| skeleton(part) == brand_skeleton) {
         return true;
     }
     if brand.len() < SHORT_BRAND {
@@ -238,6 +239,7 @@ mod tests {
         assert!(o.imitated_by("welt-der-wunder.de", &[]).is_none());
         assert!(o.imitated_by("bild-der-wissenschaft.de", &[]).is_none());
         assert!(o.imitated_by("guardian.co.tt", &[]).is_none());
+        assert!(o.imitated_by("cla.org", &[]).is_none());
     }
 
     #[test]
