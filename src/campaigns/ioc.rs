@@ -182,6 +182,9 @@ struct Feed {
 #[derive(Default)]
 struct Group {
     line: usize,
+    /// Earliest and latest date given for the entries ("" when none).
+    first_date: String,
+    last_date: String,
     domains: Vec<String>,
     urls: Vec<(String, String)>,
 }
@@ -202,8 +205,17 @@ impl Feed {
         *self.report.skipped.entry(reason.to_string()).or_default() += 1;
     }
 
-    /// Add one feed entry; `Ok(false)` if it is neither a domain nor a link.
-    fn add(&mut self, line: usize, campaign: &str, source: &str, entry: &str) -> Result<bool> {
+    /// Add one feed entry; `Ok(false)` if it is neither a domain nor a link. Entries with the
+    /// same campaign and `source` become one indicator; `date` (ISO, may be empty) is summarised
+    /// as a range in its source.
+    fn add(
+        &mut self,
+        line: usize,
+        campaign: &str,
+        source: &str,
+        date: &str,
+        entry: &str,
+    ) -> Result<bool> {
         let entry = entry.trim();
         if entry.is_empty() || entry.contains(char::is_whitespace) {
             return Ok(false);
@@ -219,6 +231,15 @@ impl Feed {
                 line,
                 ..Group::default()
             });
+        let date = date.trim();
+        if !date.is_empty() {
+            if group.first_date.is_empty() || date < group.first_date.as_str() {
+                group.first_date = date.to_string();
+            }
+            if date > group.last_date.as_str() {
+                group.last_date = date.to_string();
+            }
+        }
         let path = path.trim_end_matches('/');
         let path_is_page = !path.is_empty() && path != "/";
         if is_platform_host(&host) {
@@ -290,10 +311,14 @@ impl Feed {
                     part: false,
                     languages: Vec::new(),
                     description: format!(
-                        "A link to one of {count} {what} listed for {campaign} in {}",
+                        "A link listed for {campaign} in {} ({count} {what})",
                         self.origin
                     ),
-                    source: source.clone(),
+                    source: match (group.first_date.as_str(), group.last_date.as_str()) {
+                        ("", _) => source.clone(),
+                        (a, b) if a == b => format!("{source} ({a})"),
+                        (a, b) => format!("{source} ({a} to {b})"),
+                    },
                     fires_on: Vec::new(),
                     must_not_fire_on: Vec::new(),
                     location: format!("{}:{}", self.origin, group.line),
@@ -445,10 +470,7 @@ fn read_meta(feed: &mut Feed, text: &str, campaign: Option<&str>) -> Result<()> 
         if !procedure_name.is_empty() {
             source.push_str(&format!(", {procedure_name}"));
         }
-        if !get(date).is_empty() {
-            source.push_str(&format!(" ({})", get(date)));
-        }
-        if !feed.add(line, &camp, &source, entry)? {
+        if !feed.add(line, &camp, &source, get(date), entry)? {
             feed.skip("free text, not a domain or link");
         }
     }
@@ -479,9 +501,8 @@ fn read_dima(feed: &mut Feed, text: &str, campaign: Option<&str>) -> Result<()> 
             None => dima_campaign(get(db)),
         };
         let source = format!(
-            "{} ({}) {} — via DIMA database ({})",
+            "{} {} — via DIMA database ({})",
             get(source_col),
-            get(date),
             get(report),
             get(db)
         );
@@ -511,7 +532,7 @@ fn read_dima(feed: &mut Feed, text: &str, campaign: Option<&str>) -> Result<()> 
                 )))
             }
         };
-        if !feed.add(line, &camp, &source, &entry)? {
+        if !feed.add(line, &camp, &source, get(date), &entry)? {
             return Err(Fatal::rules(format!(
                 "{}:{line}: {raw:?} is not a domain",
                 feed.origin
@@ -568,11 +589,8 @@ fn read_list(feed: &mut Feed, text: &str, campaign: Option<&str>) -> Result<()> 
         };
         let source = format!("indicator list {}", feed.origin);
         // Allow "domain<TAB>comment" or "domain,comment".
-        let first = entry
-            .split(|c: char| c == ',' || c == '\t' || c == ' ')
-            .next()
-            .unwrap_or("");
-        if !feed.add(line, &camp, &source, first)? {
+        let first = entry.split([',', '\t', ' ']).next().unwrap_or("");
+        if !feed.add(line, &camp, &source, "", first)? {
             return Err(Fatal::rules(format!(
                 "{}:{line}: {first:?} is not a domain or link",
                 feed.origin

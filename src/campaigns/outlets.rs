@@ -144,7 +144,7 @@ fn label_reuses_brand(label: &str, brand: &str, common_word: bool) -> bool {
     } else {
         std::iter::once(label).chain(label.split('-')).collect()
     };
-    if parts.iter().any(|part| *part == brand) {
+    if parts.contains(&brand) {
         return true;
     }
     // Visual confusables, for 4-letter brands too: "blld" reads as "bild", "0" as "o" (not for
