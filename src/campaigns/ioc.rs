@@ -724,6 +724,18 @@ InfoRos,inforos.ru,exact,high,2022-01-27,OpenFacto,https://openfacto.fr,,x
         );
         assert!(fired(&set, "https://topnews.example.com/").is_empty());
         assert!(fired(&set, "https://m.youtube.com/watch?v=1").is_empty());
+        // One indicator per campaign and source; its source keeps the report and the dates.
+        let rrn = set
+            .indicators
+            .iter()
+            .find(|i| i.source.contains("(RRN)"))
+            .unwrap();
+        assert!(
+            rrn.source.contains("VIGINUM https://www.sgdsn.gouv.fr"),
+            "{}",
+            rrn.source
+        );
+        assert!(rrn.source.ends_with("(2023-06-13)"), "{}", rrn.source);
         let baybridge = set.campaigns.iter().find(|c| c.id == "baybridge").unwrap();
         assert!(baybridge.description.contains("CHINESE"));
     }
