@@ -3,10 +3,13 @@
 
 use crate::record::Span;
 
-/// A host name found in the text, lowercased and refanged, with where it was found.
+/// A host name found in the text, lowercased, refanged and in ASCII form (IDN labels as
+/// `xn--…`), with the rest of its link and where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostRef {
     pub host: String,
+    /// What followed the host in the link ("/path?query"), lowercased; empty for a bare host.
+    pub path: String,
     pub span: Span,
 }
 
@@ -46,24 +49,35 @@ fn is_host_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '.'
 }
 
-/// The host part of a refanged token, if it looks like a URL or a bare domain.
+/// The host part of a refanged token, if it looks like a URL or a bare domain, in ASCII
+/// form (see [`ascii_host`]).
 pub fn host_of(token: &str) -> Option<String> {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    split_link(token).map(|(host, _)| host)
+}
+
+/// A refanged token split into its ASCII host and the rest of the link ("/path?query").
+pub fn split_link(token: &str) -> Option<(String, String)> {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let t = t.trim_start_matches('/');
     let after_scheme = match t.find("://") {
         Some(i) => &t[i + 3..],
         None => t,
     };
-    let after_user = after_scheme
-        .rsplit_once('@')
-        .map_or(after_scheme, |(_, h)| h);
-    let host: String = after_user
-        .chars()
-        .take_while(|&c| is_host_char(c))
-        .collect();
-    let host = host
-        .trim_matches('.')
-        .trim_start_matches("www.")
-        .to_string();
+    // "user@host/…" — but an '@' after the first '/' belongs to the path ("youtube.com/@name").
+    let authority_end = after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len());
+    let after_user = match after_scheme[..authority_end].rfind('@') {
+        Some(i) => &after_scheme[i + 1..],
+        None => after_scheme,
+    };
+    let host_len: usize = after_user
+        .char_indices()
+        .find(|&(_, c)| !is_host_char(c))
+        .map_or(after_user.len(), |(i, _)| i);
+    let (raw_host, rest) = after_user.split_at(host_len);
+    let host = raw_host.trim_end_matches('.').trim_start_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host);
     let labels: Vec<&str> = host.split('.').collect();
     if labels.len() < 2
         || labels
@@ -76,9 +90,96 @@ pub fn host_of(token: &str) -> Option<String> {
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
     // or "www." (see `extract_hosts`).
-    let tld_ok = (tld.len() >= 2 && tld.len() <= 24 && tld.chars().all(|c| c.is_alphabetic()))
+    let tld_ok = (tld.chars().count() >= 2
+        && tld.chars().count() <= 24
+        && tld.chars().all(|c| c.is_alphabetic()))
         || tld.starts_with("xn--");
-    tld_ok.then_some(host)
+    if !tld_ok {
+        return None;
+    }
+    let host = ascii_host(host)?;
+    // A port is not part of the path.
+    let rest = rest
+        .strip_prefix(':')
+        .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let path = if rest.starts_with(['/', '?', '#']) {
+        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+            .to_lowercase()
+    } else {
+        String::new()
+    };
+    Some((host, path))
+}
+
+/// `host` with every non-ASCII label encoded as punycode (`xn--…`, RFC 3492), lowercased,
+/// so that a Unicode host and its `xn--` form compare equal. `None` if a label cannot be
+/// encoded.
+pub fn ascii_host(host: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(host.len());
+    for (i, label) in host.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if label.is_ascii() {
+            out.push_str(&label.to_ascii_lowercase());
+        } else {
+            let folded: String = label.to_lowercase().nfc().collect();
+            out.push_str("xn--");
+            out.push_str(&punycode::encode(&folded).ok()?);
+        }
+    }
+    Some(out)
+}
+
+/// `host` with its `xn--` labels decoded to Unicode (labels that do not decode stay as they
+/// are), for look-alike tests on what a reader sees.
+pub fn unicode_host(host: &str) -> String {
+    host.split('.')
+        .map(|label| {
+            label
+                .strip_prefix("xn--")
+                .and_then(|p| punycode::decode(p).ok())
+                .unwrap_or_else(|| label.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Platform host aliases: the same site under several names.
+fn canonical_platform_host(host: &str) -> &str {
+    let host = host
+        .strip_prefix("m.")
+        .or_else(|| host.strip_prefix("mobile."))
+        .unwrap_or(host);
+    match host {
+        "twitter.com" => "x.com",
+        "telegram.me" => "t.me",
+        "youtu.be" => "youtube.com",
+        "fb.com" => "facebook.com",
+        _ => host,
+    }
+}
+
+/// The key a `url` indicator is stored and looked up under: canonical host and path with no
+/// trailing '/'. `None` if `url` has no host or no path.
+pub fn url_key(url: &str) -> Option<(String, String)> {
+    let (host, path) = split_link(&refang(url.trim()))?;
+    let path = path.trim_end_matches('/').to_string();
+    if path.is_empty() {
+        return None;
+    }
+    Some((canonical_platform_host(&host).to_string(), path))
+}
+
+/// Whether a link (`host`, `path` as in [`HostRef`]) lies under the `url` indicator key.
+pub fn link_is_under(host: &str, path: &str, key: &(String, String)) -> bool {
+    canonical_platform_host(host) == key.0
+        && path.starts_with(key.1.as_str())
+        && path[key.1.len()..]
+            .chars()
+            .next()
+            .map_or(true, |c| matches!(c, '/' | '?' | '#' | '&'))
 }
 
 /// File-name extensions that look like TLDs but, without a scheme, are files.
@@ -100,7 +201,7 @@ pub fn extract_hosts(text: &str) -> Vec<HostRef> {
         if !explicit && !refanged.contains('.') {
             continue;
         }
-        if let Some(host) = host_of(&refanged) {
+        if let Some((host, path)) = split_link(&refanged) {
             let tld = host.rsplit('.').next().unwrap_or("");
             if !explicit
                 && (FILE_EXTENSIONS.contains(&tld) || !token.chars().any(|c| c.is_alphabetic()))
@@ -113,6 +214,7 @@ pub fn extract_hosts(text: &str) -> Vec<HostRef> {
             }
             out.push(HostRef {
                 host,
+                path,
                 span: Span::new(start, start + token.len()),
             });
         }
@@ -182,6 +284,38 @@ mod tests {
         assert!(hosts("inflation rose 3.5 percent").is_empty());
         assert!(hosts("see photo.jpg attached").is_empty());
         assert!(hosts("It ended.Next day we left").is_empty());
+    }
+
+    #[test]
+    fn unicode_hosts_and_their_punycode_form_are_the_same_host() {
+        assert_eq!(
+            hosts("https://actu-auvergne-rhône-alpes.fr/a"),
+            vec!["xn--actu-auvergne-rhne-alpes-lnc.fr"]
+        );
+        assert_eq!(
+            hosts("https://xn--actu-auvergne-rhne-alpes-lnc.fr/a"),
+            vec!["xn--actu-auvergne-rhne-alpes-lnc.fr"]
+        );
+        assert_eq!(hosts("http://пример.рф/"), vec!["xn--e1afmkfd.xn--p1ai"]);
+        assert_eq!(unicode_host("xn--e1afmkfd.xn--p1ai"), "пример.рф");
+        assert_eq!(ascii_host("ПРИМЕР.рф").unwrap(), "xn--e1afmkfd.xn--p1ai");
+    }
+
+    #[test]
+    fn keeps_the_path_and_ignores_an_at_sign_in_it() {
+        let found = extract_hosts("watch hxxps://www.youtube[.]com/@GovoritMD/videos, now");
+        assert_eq!(found[0].host, "youtube.com");
+        assert_eq!(found[0].path, "/@govoritmd/videos");
+        let found = extract_hosts("t.me/ps_peoplesay.");
+        assert_eq!(
+            (found[0].host.as_str(), found[0].path.as_str()),
+            ("t.me", "/ps_peoplesay")
+        );
+        let found = extract_hosts("mail user@rrn.media");
+        assert_eq!(
+            (found[0].host.as_str(), found[0].path.as_str()),
+            ("rrn.media", "")
+        );
     }
 
     #[test]

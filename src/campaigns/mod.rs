@@ -5,6 +5,7 @@
 //! maps from the links and tags extracted from the original text; `all_of`/`any_of`
 //! combinations are evaluated last, in file order. See `docs/rules.md`.
 
+pub mod ioc;
 pub mod links;
 pub mod outlets;
 pub mod schema;
@@ -45,6 +46,8 @@ pub enum Matcher {
     Phrase(Vec<String>),
     Regex(Regex),
     Domain(Vec<String>),
+    /// (canonical host, path prefix) pairs, see [`links::url_key`].
+    Url(Vec<(String, String)>),
     Hashtag(Vec<String>),
     Typosquat(Vec<String>),
     AllOf(Vec<usize>),
@@ -87,6 +90,8 @@ pub struct CampaignSet {
     /// For each automaton pattern: the indicators that own it.
     phrase_owners: Vec<Vec<usize>>,
     domains: HashMap<String, Vec<usize>>,
+    /// Canonical host → (path prefix, indicator).
+    urls: HashMap<String, Vec<(String, usize)>>,
     hashtags: HashMap<String, Vec<usize>>,
     regexes: Vec<usize>,
     typosquats: Vec<usize>,
@@ -195,6 +200,7 @@ impl CampaignSet {
                 phrases: None,
                 phrase_owners: Vec::new(),
                 domains: HashMap::new(),
+                urls: HashMap::new(),
                 hashtags: HashMap::new(),
                 regexes: Vec::new(),
                 typosquats: Vec::new(),
@@ -250,36 +256,73 @@ impl CampaignSet {
         langs
     }
 
-    /// Add domain indicators from a published feed (see [`crate::campaigns::ioc`]).
-    pub fn add_domain_indicator(&mut self, campaign_id: &str, indicator: Indicator) -> usize {
-        let campaign = match self.campaigns.iter().position(|c| c.id == campaign_id) {
-            Some(c) => c,
-            None => {
-                self.campaigns.push(Campaign {
-                    id: campaign_id.to_string(),
-                    name: campaign_id.to_string(),
-                    aliases: Vec::new(),
-                    references: Vec::new(),
-                    disarm: Vec::new(),
-                    description: String::new(),
-                    origin: indicator.location.clone(),
-                    indicators: Vec::new(),
-                });
-                self.campaigns.len() - 1
-            }
-        };
+    /// The index of campaign `id`, created with these details if it is not loaded yet.
+    pub fn ensure_campaign(
+        &mut self,
+        id: &str,
+        name: &str,
+        description: &str,
+        origin: &str,
+    ) -> usize {
+        if let Some(c) = self.campaigns.iter().position(|c| c.id == id) {
+            return c;
+        }
+        self.campaigns.push(Campaign {
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            references: Vec::new(),
+            disarm: Vec::new(),
+            description: description.to_string(),
+            origin: origin.to_string(),
+            indicators: Vec::new(),
+        });
+        self.campaigns.len() - 1
+    }
+
+    /// Add a `domain` or `url` indicator from a published feed (see [`crate::campaigns::ioc`])
+    /// to campaign `campaign_id` (created if missing); returns its index. Its `campaign` field
+    /// is overwritten. Other kinds are refused: they need the compiled phrase automaton.
+    pub fn add_domain_indicator(
+        &mut self,
+        campaign_id: &str,
+        indicator: Indicator,
+    ) -> Result<usize> {
+        if self.indicator_by_id(&indicator.id).is_some() {
+            return Err(Fatal::rules(format!(
+                "{}: indicator id {:?} is already used",
+                indicator.location, indicator.id
+            )));
+        }
         let idx = self.indicators.len();
-        if let Matcher::Domain(domains) = &indicator.matcher {
-            for d in domains {
-                self.domains.entry(d.clone()).or_default().push(idx);
+        match &indicator.matcher {
+            Matcher::Domain(domains) => {
+                for d in domains {
+                    self.domains.entry(d.clone()).or_default().push(idx);
+                }
+            }
+            Matcher::Url(keys) => {
+                for (host, path) in keys {
+                    self.urls
+                        .entry(host.clone())
+                        .or_default()
+                        .push((path.clone(), idx));
+                }
+            }
+            _ => {
+                return Err(Fatal::rules(format!(
+                    "{}: indicator {}: only domain and url indicators can be added after loading",
+                    indicator.location, indicator.id
+                )))
             }
         }
+        let campaign = self.ensure_campaign(campaign_id, campaign_id, "", &indicator.location);
         self.indicators.push(Indicator {
             campaign,
             ..indicator
         });
         self.campaigns[campaign].indicators.push(idx);
-        idx
+        Ok(idx)
     }
 
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
@@ -317,7 +360,7 @@ impl CampaignSet {
                 }
             }
         }
-        if !self.domains.is_empty() || !self.typosquats.is_empty() {
+        if !self.domains.is_empty() || !self.urls.is_empty() || !self.typosquats.is_empty() {
             for host in links::extract_hosts(original) {
                 for suffix in host_suffixes(&host.host) {
                     for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
@@ -326,10 +369,31 @@ impl CampaignSet {
                         }
                     }
                 }
-                for &i in &self.typosquats {
-                    if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {
-                        if applies(i) && self.outlets.imitated_by(&host.host, ids).is_some() {
-                            spans.entry(i).or_default().push(host.span);
+                if !host.path.is_empty() && !self.urls.is_empty() {
+                    let canonical = links::url_key(&format!("{}{}", host.host, host.path));
+                    if let Some((chost, _)) = canonical {
+                        for (prefix, i) in self.urls.get(&chost).map_or(&[][..], |v| v.as_slice()) {
+                            let key = (chost.clone(), prefix.clone());
+                            if applies(*i) && links::link_is_under(&host.host, &host.path, &key) {
+                                spans.entry(*i).or_default().push(host.span);
+                            }
+                        }
+                    }
+                }
+                if !self.typosquats.is_empty() {
+                    // Look-alike tests run on what a reader sees: IDN labels decoded and
+                    // Cyrillic/Greek look-alike letters folded ("lеmonde.fr" with a Cyrillic е).
+                    let seen = normalize(&links::unicode_host(&host.host)).text;
+                    for &i in &self.typosquats {
+                        if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {
+                            if applies(i)
+                                && self
+                                    .outlets
+                                    .imitated_by_link(&host.host, &seen, ids)
+                                    .is_some()
+                            {
+                                spans.entry(i).or_default().push(host.span);
+                            }
                         }
                     }
                 }
@@ -562,6 +626,28 @@ impl Builder {
                     }
                     Matcher::Domain(list)
                 }
+                Kind::Url => {
+                    require("urls", !def.urls.is_empty())?;
+                    let mut list = Vec::new();
+                    for u in &def.urls {
+                        let key = links::url_key(u.get_ref()).ok_or_else(|| {
+                            err(
+                                u.span().start,
+                                format!(
+                                    "indicator {id}: {:?} is not a link with a path (use kind domain for a whole site)",
+                                    u.get_ref()
+                                ),
+                            )
+                        })?;
+                        self.set
+                            .urls
+                            .entry(key.0.clone())
+                            .or_default()
+                            .push((key.1.clone(), idx));
+                        list.push(key);
+                    }
+                    Matcher::Url(list)
+                }
                 Kind::Hashtag => {
                     require("hashtags", !def.hashtags.is_empty())?;
                     let mut list = Vec::new();
@@ -627,6 +713,7 @@ impl Builder {
                 ("phrases", !def.phrases.is_empty() && kind != Kind::Phrase),
                 ("pattern", def.pattern.is_some() && kind != Kind::Regex),
                 ("domains", !def.domains.is_empty() && kind != Kind::Domain),
+                ("urls", !def.urls.is_empty() && kind != Kind::Url),
                 (
                     "hashtags",
                     !def.hashtags.is_empty() && kind != Kind::Hashtag,

@@ -14,8 +14,14 @@ pub struct Outlet {
     pub name: String,
     /// Real domains; their subdomains are real too.
     pub domains: Vec<String>,
-    /// Brand strings a squatter reuses in a host name (lowercase, no dots).
+    /// Brand strings a squatter reuses in a host name (lowercase). A brand with a dot
+    /// ("bmi.bund") must appear as that run of labels.
     pub brands: Vec<String>,
+    /// The brand is also an ordinary word ("welt", "liberation"): only a whole host label
+    /// equal to it, reading as it, or (5+ letters) one edit from it counts — not a part of a
+    /// hyphenated label ("welt-der-wunder.de").
+    #[serde(default)]
+    pub common_word: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -58,13 +64,38 @@ impl Outlets {
         self.list.iter().any(|o| o.id == id)
     }
 
-    /// The outlet that `host` imitates, restricted to `only` (all outlets when empty).
+    /// The outlet that `host` imitates, restricted to `only` (all outlets when empty). A real
+    /// domain of any listed outlet imitates nothing ("tagesspiegel.de" is not a Spiegel squat);
+    /// when several outlets match, the longest brand wins ("tagesspiegel.ltd" → Tagesspiegel).
     pub fn imitated_by(&self, host: &str, only: &[String]) -> Option<&Outlet> {
         let host = host.trim_start_matches("www.");
+        if self.is_real(host) {
+            return None;
+        }
         self.list
             .iter()
             .filter(|o| only.is_empty() || only.contains(&o.id))
-            .find(|o| imitates(host, o))
+            .filter_map(|o| imitation_strength(host, o).map(|len| (len, o)))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)))
+            .map(|(_, o)| o)
+    }
+
+    /// Like [`Self::imitated_by`], for a link whose ASCII host is `host` and which displays as
+    /// `seen` (IDN labels decoded, look-alike letters folded): a host that merely *displays*
+    /// as an outlet's real domain is a homograph squat of it.
+    pub fn imitated_by_link(&self, host: &str, seen: &str, only: &[String]) -> Option<&Outlet> {
+        if let Some(o) = self.imitated_by(host, only) {
+            return Some(o);
+        }
+        let seen = seen.trim_start_matches("www.");
+        if seen == host.trim_start_matches("www.") {
+            return None;
+        }
+        self.list
+            .iter()
+            .filter(|o| only.is_empty() || only.contains(&o.id))
+            .find(|o| is_real_domain(seen, o))
+            .or_else(|| self.imitated_by(seen, only))
     }
 
     /// Whether `host` is one of an outlet's real domains (or a subdomain of one).
@@ -82,22 +113,67 @@ fn is_real_domain(host: &str, outlet: &Outlet) -> bool {
     })
 }
 
-fn imitates(host: &str, outlet: &Outlet) -> bool {
-    if is_real_domain(host, outlet) {
+/// Length of the longest brand of `outlet` that `host` reuses, if any (the caller has ruled
+/// out real domains).
+fn imitation_strength(host: &str, outlet: &Outlet) -> Option<usize> {
+    let labels: Vec<&str> = host.split('.').collect();
+    // The TLD never counts: "news.bbc" is not a BBC squat through its TLD.
+    let body = &labels[..labels.len().saturating_sub(1)];
+    let dotted_body = format!(".{}.", body.join("."));
+    outlet
+        .brands
+        .iter()
+        .filter(|brand| {
+            if brand.contains('.') {
+                return dotted_body.contains(&format!(".{brand}."));
+            }
+            body.iter()
+                .any(|label| label_reuses_brand(label, brand, outlet.common_word))
+        })
+        .map(|b| b.len())
+        .max()
+}
+
+/// Whether one host label reuses `brand`: equal to it or to one of its hyphen-separated parts
+/// (whole label only for `common_word` brands), or reading as it ("blld"); for long brands also
+/// one edit away ("spiegeli", "t-onlinl") or the brand plus at most two characters.
+fn label_reuses_brand(label: &str, brand: &str, common_word: bool) -> bool {
+    // An ordinary word only counts as the whole label: "welt.ltd" yes, "neue-welt.de" no.
+    let parts: Vec<&str> = if common_word {
+        vec![label]
+    } else {
+        std::iter::once(label).chain(label.split('-')).collect()
+    };
+    if parts.contains(&brand) {
+        return true;
+    }
+    // Visual confusables, for 4-letter brands too: "blld" reads as "bild", "0" as "o" (not for
+    // 2–3 letter brands: "cla" would read as "cia").
+    let brand_skeleton = skeleton(brand);
+    if brand.len() >= 4 && parts.iter().any(|part| skeleton(part) == brand_skeleton) {
+        return true;
+    }
+    if brand.len() < SHORT_BRAND {
         return false;
     }
-    let labels: Vec<&str> = host.split('.').collect();
-    // The TLD alone never counts ("news.bbc" has label "bbc" as TLD-like suffix only if 2 labels).
-    let body = &labels[..labels.len().saturating_sub(1)];
-    outlet.brands.iter().any(|brand| {
-        body.iter().any(|label| {
-            if brand.len() < SHORT_BRAND {
-                *label == brand || label.split('-').any(|part| part == brand)
-            } else {
-                label.contains(brand.as_str()) || within_one_edit(label, brand)
-            }
+    if parts.iter().any(|part| within_one_edit(part, brand)) {
+        return true;
+    }
+    !common_word && label.starts_with(brand) && label.len() <= brand.len() + 2
+}
+
+/// A label as it may read at a glance: i, 1 and | look like l; 0 like o; "rn" like m; "vv"
+/// like w.
+fn skeleton(label: &str) -> String {
+    let folded: String = label
+        .chars()
+        .map(|c| match c {
+            'i' | '1' | '|' => 'l',
+            '0' => 'o',
+            _ => c,
         })
-    })
+        .collect();
+    folded.replace("rn", "m").replace("vv", "w")
 }
 
 /// Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or transposition).
@@ -154,6 +230,92 @@ mod tests {
         let o = outlets();
         assert!(o.imitated_by("example.com", &[]).is_none());
         assert!(o.imitated_by("abbcd.com", &[]).is_none());
+        // Brands inside longer words are not squats.
+        assert!(o.imitated_by("lemondeinformatique.fr", &[]).is_none());
+        assert!(o.imitated_by("gayliberation.org", &[]).is_none());
+        assert!(o.imitated_by("buildings.com", &[]).is_none());
+        assert!(o.imitated_by("bmi.com", &[]).is_none());
+        // Ordinary words inside hyphenated names are not squats of the outlet.
+        assert!(o.imitated_by("welt-der-wunder.de", &[]).is_none());
+        assert!(o.imitated_by("bild-der-wissenschaft.de", &[]).is_none());
+        assert!(o.imitated_by("guardian.co.tt", &[]).is_none());
+        assert!(o.imitated_by("cla.org", &[]).is_none());
+    }
+
+    #[test]
+    fn doppelganger_clones_from_the_reports_are_squats_of_the_right_outlet() {
+        let o = outlets();
+        for (host, outlet) in [
+            ("bild.pics", "bild"),
+            ("blld.live", "bild"),
+            ("faz.ltd", "faz"),
+            ("spiegeli.life", "spiegel"),
+            ("spiegelr.today", "spiegel"),
+            ("tagesspiegel.ltd", "tagesspiegel"),
+            ("sueddeutsche.me", "sueddeutsche"),
+            ("welt.ltd", "welt"),
+            ("t-onlinl.life", "tonline"),
+            ("tonline.cfd", "tonline"),
+            ("20minuts.com", "20minutes"),
+            ("leparisien.press", "leparisien"),
+            ("lefigaro.cam", "lefigaro"),
+            ("liberation.red", "liberation"),
+            ("theguardian.co.com", "guardian"),
+            ("washingtonpost.pm", "washingtonpost"),
+            ("foxnews.click", "foxnews"),
+            ("dailymail.cfd", "dailymail"),
+            ("nato.ws", "nato"),
+            ("diplomatie.cam", "diplomatie"),
+            ("diplomatie.gouv.fm", "diplomatie"),
+            ("bmi.bund.pe", "bmi"),
+            ("delfl.cc", "delfi"),
+            ("obozrevatels.com", "obozrevatel"),
+            ("ansa.ltd", "ansa"),
+            ("lepoint.info", "lepoint"),
+        ] {
+            assert_eq!(
+                o.imitated_by(host, &[]).map(|x| x.id.as_str()),
+                Some(outlet),
+                "{host}"
+            );
+        }
+        for real in [
+            "tagesspiegel.de",
+            "faz.net",
+            "welt.de",
+            "t-online.de",
+            "nato.int",
+            "diplomatie.gouv.fr",
+            "bmi.bund.de",
+            "20minutes.fr",
+            "sueddeutsche.de",
+            "liberation.fr",
+            "lefigaro.fr",
+            "lepoint.fr",
+        ] {
+            assert!(o.imitated_by(real, &[]).is_none(), "{real}");
+        }
+    }
+
+    #[test]
+    fn homograph_hosts_that_display_as_a_real_domain_are_squats() {
+        let o = outlets();
+        // "lеmonde.fr" with a Cyrillic е, as decoded and folded by the matcher.
+        assert_eq!(
+            o.imitated_by_link("xn--lmonde-3of.fr", "lemonde.fr", &[])
+                .map(|x| x.id.as_str()),
+            Some("lemonde")
+        );
+        assert!(o
+            .imitated_by_link("lemonde.fr", "lemonde.fr", &[])
+            .is_none());
+    }
+
+    #[test]
+    fn confusable_letters_read_as_the_brand() {
+        assert_eq!(skeleton("blld"), skeleton("bild"));
+        assert_eq!(skeleton("lernonde"), skeleton("lemonde"));
+        assert_ne!(skeleton("build"), skeleton("bild"));
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub enum Kind {
     Regex,
     /// Hosts (and their subdomains) linked or named in the text.
     Domain,
+    /// Links to given pages or accounts: a URL's host and the start of its path
+    /// ("t.me/channel", "youtube.com/@name"), for platforms where a domain says nothing.
+    Url,
     /// Hashtags, without '#'.
     Hashtag,
     /// A link whose host imitates a protected outlet's domain (see `data/outlets.toml`).
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Phrase => "phrase",
             Kind::Regex => "regex",
             Kind::Domain => "domain",
+            Kind::Url => "url",
             Kind::Hashtag => "hashtag",
             Kind::Typosquat => "typosquat",
             Kind::AllOf => "all_of",
@@ -82,6 +86,8 @@ pub struct IndicatorDef {
     pub pattern: Option<Spanned<String>>,
     #[serde(default)]
     pub domains: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub urls: Vec<Spanned<String>>,
     #[serde(default)]
     pub hashtags: Vec<Spanned<String>>,
     /// Outlet ids from `data/outlets.toml` for `typosquat` (empty means every outlet).

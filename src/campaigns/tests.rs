@@ -194,3 +194,63 @@ fn duplicate_indicator_ids_are_rejected() {
         .message;
     assert!(e.contains("already used at a.toml:"), "{e}");
 }
+
+#[test]
+fn url_indicators_match_accounts_not_their_platform() {
+    let text = MINIMAL
+        .replace("kind = \"phrase\"", "kind = \"url\"")
+        .replace(
+            "phrases = [\"can you verify\"]",
+            "urls = [\"https://twitter.com/TEN_GOP\", \"t.me/rybar\"]",
+        );
+    let set = set_from(&text).unwrap();
+    assert_eq!(
+        hits(&set, "see https://x.com/ten_gop/status/1", "en").len(),
+        1
+    );
+    assert_eq!(hits(&set, "see hxxps://t[.]me/Rybar", "en").len(), 1);
+    assert!(hits(&set, "see https://x.com/ten_gop_fan", "en").is_empty());
+    assert!(hits(&set, "see https://t.me/other", "en").is_empty());
+    assert!(hits(&set, "see https://x.com/", "en").is_empty());
+
+    let no_path = text.replace("\"t.me/rybar\"", "\"t.me\"");
+    let e = set_from(&no_path).unwrap_err().message;
+    assert!(
+        e.starts_with("test.toml:") && e.contains("not a link with a path"),
+        "{e}"
+    );
+}
+
+#[test]
+fn domain_rules_match_unicode_and_punycode_hosts_alike() {
+    let text = MINIMAL
+        .replace("kind = \"phrase\"", "kind = \"domain\"")
+        .replace(
+            "phrases = [\"can you verify\"]",
+            "domains = [\"actu-auvergne-rhône-alpes.fr\"]",
+        );
+    let set = set_from(&text).unwrap();
+    assert_eq!(
+        hits(&set, "https://xn--actu-auvergne-rhne-alpes-lnc.fr/a", "en").len(),
+        1
+    );
+    assert_eq!(
+        hits(&set, "https://ACTU-AUVERGNE-RHÔNE-ALPES.fr/a", "en").len(),
+        1
+    );
+}
+
+#[test]
+fn typosquats_include_homographs_of_real_domains() {
+    let text = MINIMAL
+        .replace("kind = \"phrase\"", "kind = \"typosquat\"")
+        .replace("phrases = [\"can you verify\"]\n", "");
+    let set = set_from(&text).unwrap();
+    // Cyrillic "е" in "lеmonde.fr", as text and as punycode.
+    assert_eq!(hits(&set, "https://lеmonde.fr/politique", "en").len(), 1);
+    assert_eq!(
+        hits(&set, "https://xn--lmonde-3of.fr/politique", "en").len(),
+        1
+    );
+    assert!(hits(&set, "https://www.lemonde.fr/politique", "en").is_empty());
+}

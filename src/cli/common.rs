@@ -1,5 +1,6 @@
 //! Options shared by every command that analyses text.
 
+use calque::campaigns::ioc::{self, IocReport, IocSpec};
 use calque::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
 use calque::config::Config;
 use calque::{Analyzer, Fatal, Result};
@@ -22,6 +23,11 @@ pub struct EngineArgs {
     /// Outlet list for typosquat indicators instead of the embedded data/outlets.toml.
     #[arg(long, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
+    /// Published indicator feed whose domains and links become indicators of a campaign:
+    /// Meta threat-research CSV, DIMA CSV, or one domain per line (campaign from CAMPAIGN= or
+    /// a `# campaign: ID` line). Repeatable. Example: --ioc doppelganger=domains.txt
+    #[arg(long, value_name = "[CAMPAIGN=]FILE")]
+    pub ioc: Vec<IocSpec>,
 }
 
 impl EngineArgs {
@@ -50,7 +56,22 @@ impl EngineArgs {
     }
 
     pub fn campaigns(&self) -> Result<CampaignSet> {
-        CampaignSet::load(&self.rule_sources()?, self.outlets()?)
+        Ok(self.campaigns_and_feeds()?.0)
+    }
+
+    /// The rules, plus what each `--ioc` feed added.
+    pub fn campaigns_and_feeds(&self) -> Result<(CampaignSet, Vec<IocReport>)> {
+        let set = CampaignSet::load(&self.rule_sources()?, self.outlets()?)?;
+        self.add_feeds(set)
+    }
+
+    /// Load the `--ioc` feeds into `set`.
+    pub fn add_feeds(&self, mut set: CampaignSet) -> Result<(CampaignSet, Vec<IocReport>)> {
+        let mut reports = Vec::new();
+        for spec in &self.ioc {
+            reports.push(ioc::load_file(&mut set, spec)?);
+        }
+        Ok((set, reports))
     }
 
     pub fn config(&self) -> Result<Config> {

@@ -1,6 +1,7 @@
 //! `calque rules`: list, check and test campaign rules.
 
 use super::common::EngineArgs;
+use calque::campaigns::ioc::IocReport;
 use calque::campaigns::{CampaignSet, RuleSources};
 use calque::{Fatal, FatalKind, Result};
 use clap::{Args, Subcommand};
@@ -42,21 +43,39 @@ enum RulesCommand {
     },
 }
 
-fn load(dir: &Option<PathBuf>, engine: &EngineArgs) -> Result<CampaignSet> {
+fn load(dir: &Option<PathBuf>, engine: &EngineArgs) -> Result<(CampaignSet, Vec<IocReport>)> {
     match dir {
         Some(d) => {
             let mut sources = RuleSources::default();
             sources.add_path(d)?;
-            CampaignSet::load(&sources, engine.outlets()?)
+            engine.add_feeds(CampaignSet::load(&sources, engine.outlets()?)?)
         }
-        None => engine.campaigns(),
+        None => engine.campaigns_and_feeds(),
+    }
+}
+
+/// One line per `--ioc` feed: format, what loaded per campaign, what was skipped and why.
+fn print_feeds(reports: &[IocReport]) {
+    for r in reports {
+        let loaded: Vec<String> = r.loaded.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        println!(
+            "feed {} ({}): {} domains/links loaded ({})",
+            r.origin,
+            r.format,
+            r.total_loaded(),
+            loaded.join(", ")
+        );
+        for (reason, n) in &r.skipped {
+            println!("  skipped {n}: {reason}");
+        }
     }
 }
 
 pub fn run(args: RulesArgs) -> Result<()> {
     match args.command {
         RulesCommand::List { engine } => {
-            let set = engine.campaigns()?;
+            let (set, feeds) = engine.campaigns_and_feeds()?;
+            print_feeds(&feeds);
             for c in &set.campaigns {
                 let aliases = if c.aliases.is_empty() {
                     String::new()
@@ -89,7 +108,8 @@ pub fn run(args: RulesArgs) -> Result<()> {
             Ok(())
         }
         RulesCommand::Check { dir, engine } => {
-            let set = load(&dir, &engine)?;
+            let (set, feeds) = load(&dir, &engine)?;
+            print_feeds(&feeds);
             println!(
                 "ok: {} campaigns, {} indicators",
                 set.campaigns.len(),
@@ -98,7 +118,7 @@ pub fn run(args: RulesArgs) -> Result<()> {
             Ok(())
         }
         RulesCommand::Test { dir, engine } => {
-            let set = load(&dir, &engine)?;
+            let (set, _) = load(&dir, &engine)?;
             let failures = set.test_examples();
             let examples: usize = set
                 .indicators
