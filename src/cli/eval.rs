@@ -158,6 +158,6 @@ pub fn run(args: EvalArgs) -> Result<()> {
             .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
         out.commit()?;
     }
-    print!("{}", report.to_markdown());
+    out!("{}", report.to_markdown());
     Ok(())
 }

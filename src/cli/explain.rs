@@ -117,8 +117,8 @@ pub fn run(args: ExplainArgs) -> Result<()> {
     let analysis = analyzer.analyze(&text);
     let explanation = Explanation::build(&analyzer, &text, &analysis);
     match args.format {
-        ExplainFormat::Text => print!("{}", explanation.render()),
-        ExplainFormat::Json => println!(
+        ExplainFormat::Text => out!("{}", explanation.render()),
+        ExplainFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&explanation)
                 .map_err(|e| Fatal::output(format!("cannot write JSON: {e}")))?

@@ -68,7 +68,7 @@ pub fn run(args: HeuristicsArgs) -> Result<()> {
                 "no heuristic with code {code:?}; `calque heuristics` lists them"
             ))
         })?;
-        print!("{}", full(h));
+        out!("{}", full(h));
         return Ok(());
     }
     let selected: Vec<_> = heuristics::all()
@@ -80,13 +80,17 @@ pub fn run(args: HeuristicsArgs) -> Result<()> {
         .collect();
     match args.format {
         ListFormat::Table => {
-            println!(
+            outln!(
                 "{:<18} {:<4} {:<20} {:>6}  {}",
-                "CODE", "LANG", "FAMILY", "WEIGHT", "WHAT IT DETECTS"
+                "CODE",
+                "LANG",
+                "FAMILY",
+                "WEIGHT",
+                "WHAT IT DETECTS"
             );
             for h in &selected {
                 let i = h.info();
-                println!(
+                outln!(
                     "{:<18} {:<4} {:<20} {:>6.2}  {}",
                     i.code,
                     i.lang.code(),
@@ -114,7 +118,7 @@ pub fn run(args: HeuristicsArgs) -> Result<()> {
         }
         ListFormat::Full => {
             for h in &selected {
-                println!("{}", full(*h));
+                outln!("{}", full(*h));
             }
         }
     }

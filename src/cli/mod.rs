@@ -1,6 +1,27 @@
 //! Command-line parsing and dispatch. Each subcommand has its own module; all of them build
 //! the library's [`calque::Analyzer`] through [`common::EngineArgs`].
 
+/// `print!` to standard output; a closed pipe (`calque rules list | head`) ends the program
+/// quietly with exit code 0, as ripgrep does, instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("calque: cannot write to standard output: {e}");
+            std::process::exit(6);
+        }
+    }};
+}
+
+/// `println!` with [`out!`]'s handling of closed pipes.
+macro_rules! outln {
+    () => { out!("\n") };
+    ($($arg:tt)*) => {{ out!($($arg)*); out!("\n"); }};
+}
+
 mod common;
 mod eval;
 mod explain;
@@ -74,6 +95,8 @@ pub fn run() -> i32 {
     };
     match result {
         Ok(()) => 0,
+        // `calque scan -o - | head`: the reader went away, which is not an error.
+        Err(e) if e.kind == calque::FatalKind::Output && e.message.contains("Broken pipe") => 0,
         Err(e) => {
             eprintln!("calque: error: {e}");
             e.kind.exit_code()

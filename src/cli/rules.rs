@@ -58,7 +58,7 @@ fn load(dir: &Option<PathBuf>, engine: &EngineArgs) -> Result<(CampaignSet, Vec<
 fn print_feeds(reports: &[IocReport]) {
     for r in reports {
         let loaded: Vec<String> = r.loaded.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        println!(
+        outln!(
             "feed {} ({}): {} domains/links loaded ({})",
             r.origin,
             r.format,
@@ -66,7 +66,7 @@ fn print_feeds(reports: &[IocReport]) {
             loaded.join(", ")
         );
         for (reason, n) in &r.skipped {
-            println!("  skipped {n}: {reason}");
+            outln!("  skipped {n}: {reason}");
         }
     }
 }
@@ -82,7 +82,7 @@ pub fn run(args: RulesArgs) -> Result<()> {
                 } else {
                     format!(" — also {}", c.aliases.join(", "))
                 };
-                println!("{} ({}){}  [{}]", c.id, c.name, aliases, c.origin);
+                outln!("{} ({}){}  [{}]", c.id, c.name, aliases, c.origin);
                 for &i in &c.indicators {
                     let ind = &set.indicators[i];
                     let weight = if ind.part {
@@ -95,7 +95,7 @@ pub fn run(args: RulesArgs) -> Result<()> {
                     } else {
                         ind.languages.join(",")
                     };
-                    println!(
+                    outln!(
                         "  {:<10} {:<9} {:>5} {:<6} {}",
                         ind.id,
                         ind.kind.as_str(),
@@ -110,7 +110,7 @@ pub fn run(args: RulesArgs) -> Result<()> {
         RulesCommand::Check { dir, engine } => {
             let (set, feeds) = load(&dir, &engine)?;
             print_feeds(&feeds);
-            println!(
+            outln!(
                 "ok: {} campaigns, {} indicators",
                 set.campaigns.len(),
                 set.indicators.len()
@@ -126,9 +126,9 @@ pub fn run(args: RulesArgs) -> Result<()> {
                 .map(|i| i.fires_on.len() + i.must_not_fire_on.len())
                 .sum();
             for f in &failures {
-                println!("FAIL {} ({}): {}", f.indicator, f.location, f.message);
+                outln!("FAIL {} ({}): {}", f.indicator, f.location, f.message);
             }
-            println!(
+            outln!(
                 "{} passed, {} failed",
                 examples - failures.len(),
                 failures.len()

@@ -152,7 +152,7 @@ pub fn run(args: TuneArgs) -> Result<()> {
             .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
         write_file(path, &(body + "\n"))?;
     }
-    print!("{}", render(&result));
+    out!("{}", render(&result));
     eprintln!("calque: wrote the tuned config to {}", args.output);
     Ok(())
 }
