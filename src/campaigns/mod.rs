@@ -383,16 +383,20 @@ impl CampaignSet {
                 if !self.typosquats.is_empty() {
                     // Look-alike tests run on what a reader sees: IDN labels decoded and
                     // Cyrillic/Greek look-alike letters folded ("lеmonde.fr" with a Cyrillic е).
-                    let seen = normalize(&links::unicode_host(&host.host)).text;
-                    for &i in &self.typosquats {
-                        if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {
-                            if applies(i)
-                                && self
-                                    .outlets
-                                    .imitated_by_link(&host.host, &seen, ids)
-                                    .is_some()
-                            {
-                                spans.entry(i).or_default().push(host.span);
+                    let seen = if host.host.is_ascii() && !host.host.contains("xn--") {
+                        host.host.clone()
+                    } else {
+                        normalize(&links::unicode_host(&host.host)).text
+                    };
+                    let imitated = self.outlets.imitated_ids_link(&host.host, &seen);
+                    if !imitated.is_empty() {
+                        for &i in &self.typosquats {
+                            if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {
+                                let hit = ids.is_empty()
+                                    || ids.iter().any(|id| imitated.contains(&id.as_str()));
+                                if applies(i) && hit {
+                                    spans.entry(i).or_default().push(host.span);
+                                }
                             }
                         }
                     }

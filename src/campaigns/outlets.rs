@@ -22,6 +22,9 @@ pub struct Outlet {
     /// hyphenated label ("welt-der-wunder.de").
     #[serde(default)]
     pub common_word: bool,
+    /// `skeleton` of each brand, computed once at load.
+    #[serde(skip)]
+    skeletons: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +48,10 @@ impl Outlets {
             let (line, col) = line_col(text, e.span().map_or(0, |s| s.start));
             Fatal::rules(format!("{origin}:{line}:{col}: {}", e.message()))
         })?;
+        let mut file = file;
+        for o in &mut file.outlets {
+            o.skeletons = o.brands.iter().map(|b| skeleton(b)).collect();
+        }
         for o in &file.outlets {
             if o.domains.is_empty() || o.brands.is_empty() {
                 return Err(Fatal::rules(format!(
@@ -72,10 +79,11 @@ impl Outlets {
         if self.is_real(host) {
             return None;
         }
+        let view = HostView::new(host);
         self.list
             .iter()
             .filter(|o| only.is_empty() || only.contains(&o.id))
-            .filter_map(|o| imitation_strength(host, o).map(|len| (len, o)))
+            .filter_map(|o| imitation_strength(&view, o).map(|len| (len, o)))
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)))
             .map(|(_, o)| o)
     }
@@ -98,6 +106,37 @@ impl Outlets {
             .or_else(|| self.imitated_by(seen, only))
     }
 
+    /// Ids of every outlet that a link imitates, by its ASCII host or by how it displays
+    /// (`seen`, see [`Self::imitated_by_link`]). Computed once per link and shared by every
+    /// typosquat indicator.
+    pub fn imitated_ids_link<'s>(&'s self, host: &str, seen: &str) -> Vec<&'s str> {
+        let mut ids = Vec::new();
+        self.collect_imitated(host, &mut ids);
+        let seen = seen.trim_start_matches("www.");
+        if seen != host.trim_start_matches("www.") {
+            for o in &self.list {
+                if is_real_domain(seen, o) && !ids.contains(&o.id.as_str()) {
+                    ids.push(o.id.as_str());
+                }
+            }
+            self.collect_imitated(seen, &mut ids);
+        }
+        ids
+    }
+
+    fn collect_imitated<'s>(&'s self, host: &str, ids: &mut Vec<&'s str>) {
+        let host = host.trim_start_matches("www.");
+        if self.is_real(host) {
+            return;
+        }
+        let view = HostView::new(host);
+        for o in &self.list {
+            if imitation_strength(&view, o).is_some() && !ids.contains(&o.id.as_str()) {
+                ids.push(o.id.as_str());
+            }
+        }
+    }
+
     /// Whether `host` is one of an outlet's real domains (or a subdomain of one).
     pub fn is_real(&self, host: &str) -> bool {
         self.list.iter().any(|o| is_real_domain(host, o))
@@ -113,50 +152,77 @@ fn is_real_domain(host: &str, outlet: &Outlet) -> bool {
     })
 }
 
-/// Length of the longest brand of `outlet` that `host` reuses, if any (the caller has ruled
+/// A host split once for every brand test: its labels without the TLD, the dotted body, and
+/// each label's pieces (the label, then its hyphen-separated parts) with their skeletons.
+struct HostView<'a> {
+    body: Vec<&'a str>,
+    dotted_body: String,
+    /// Per label: (piece, skeleton); the first piece is the whole label.
+    pieces: Vec<Vec<(&'a str, String)>>,
+}
+
+impl<'a> HostView<'a> {
+    fn new(host: &'a str) -> Self {
+        let labels: Vec<&str> = host.split('.').collect();
+        // The TLD never counts: "news.bbc" is not a BBC squat through its TLD.
+        let body = labels[..labels.len().saturating_sub(1)].to_vec();
+        let dotted_body = format!(".{}.", body.join("."));
+        let pieces = body
+            .iter()
+            .map(|label| {
+                std::iter::once(*label)
+                    .chain(label.split('-').filter(|p| p.len() != label.len()))
+                    .map(|p| (p, skeleton(p)))
+                    .collect()
+            })
+            .collect();
+        HostView { body, dotted_body, pieces }
+    }
+}
+
+/// Length of the longest brand of `outlet` that the host reuses, if any (the caller has ruled
 /// out real domains).
-fn imitation_strength(host: &str, outlet: &Outlet) -> Option<usize> {
-    let labels: Vec<&str> = host.split('.').collect();
-    // The TLD never counts: "news.bbc" is not a BBC squat through its TLD.
-    let body = &labels[..labels.len().saturating_sub(1)];
-    let dotted_body = format!(".{}.", body.join("."));
+fn imitation_strength(view: &HostView, outlet: &Outlet) -> Option<usize> {
     outlet
         .brands
         .iter()
-        .filter(|brand| {
+        .zip(&outlet.skeletons)
+        .filter(|(brand, brand_skeleton)| {
             if brand.contains('.') {
-                return dotted_body.contains(&format!(".{brand}."));
+                return view.dotted_body.contains(&format!(".{brand}."));
             }
-            body.iter()
-                .any(|label| label_reuses_brand(label, brand, outlet.common_word))
+            view.body.iter().zip(&view.pieces).any(|(label, pieces)| {
+                label_reuses_brand(label, pieces, brand, brand_skeleton, outlet.common_word)
+            })
         })
-        .map(|b| b.len())
+        .map(|(b, _)| b.len())
         .max()
 }
 
 /// Whether one host label reuses `brand`: equal to it or to one of its hyphen-separated parts
 /// (whole label only for `common_word` brands), or reading as it ("blld"); for long brands also
 /// one edit away ("spiegeli", "t-onlinl") or the brand plus at most two characters.
-fn label_reuses_brand(label: &str, brand: &str, common_word: bool) -> bool {
+fn label_reuses_brand(
+    label: &str,
+    pieces: &[(&str, String)],
+    brand: &str,
+    brand_skeleton: &str,
+    common_word: bool,
+) -> bool {
     // An ordinary word only counts as the whole label: "welt.ltd" yes, "neue-welt.de" no.
-    let parts: Vec<&str> = if common_word {
-        vec![label]
-    } else {
-        std::iter::once(label).chain(label.split('-')).collect()
-    };
-    if parts.contains(&brand) {
+    let parts = if common_word { &pieces[..1] } else { pieces };
+    if parts.iter().any(|(p, _)| *p == brand) {
         return true;
     }
     // Visual confusables, for 4-letter brands too: "blld" reads as "bild", "0" as "o" (not for
     // 2–3 letter brands: "cla" would read as "cia").
-    let brand_skeleton = skeleton(brand);
-    if brand.len() >= 4 && parts.iter().any(|part| skeleton(part) == brand_skeleton) {
+    if brand.len() >= 4 && parts.iter().any(|(_, s)| s == brand_skeleton) {
         return true;
     }
     if brand.len() < SHORT_BRAND {
         return false;
     }
-    if parts.iter().any(|part| within_one_edit(part, brand)) {
+    if parts.iter().any(|(p, _)| within_one_edit(p, brand)) {
         return true;
     }
     !common_word && label.starts_with(brand) && label.len() <= brand.len() + 2
@@ -178,6 +244,9 @@ fn skeleton(label: &str) -> String {
 
 /// Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or transposition).
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() && a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a == b {
