@@ -55,6 +55,7 @@ crate::heuristic! {
             "Il faut trouver la solution du problème",
             "Leur rôle est essentiel",
             "On la programme pour demain soir",
+            "Je te la programme tout de suite",
             "Une modèle célèbre défile à Paris",
             "La problématique est complexe",
         ],

@@ -59,6 +59,9 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        if !words::looks_french(text) {
+            return;
+        }
         support::push_group_if(&RE, 2, text, hits, |text, caps| {
             let det = caps.get(1).unwrap();
             let noun_match = caps.get(2).unwrap();

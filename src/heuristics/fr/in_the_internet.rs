@@ -16,7 +16,8 @@ crate::heuristic! {
     /// "J'ai lu dans l'internet que", "tout est dans internet", "chercher dans l’Internet".
     ///
     /// ## Must not fire on
-    /// "sur internet", "dans l'Internet des objets", "l'internet russe".
+    /// "sur internet", "dans l'Internet des objets", "dans l'Internet public", "l'internet
+    /// russe".
     ///
     /// ## Known false positives
     /// Technical prose about the network itself ("les routeurs dans l'Internet"); natives
@@ -26,7 +27,7 @@ crate::heuristic! {
         name: "dans-l-internet",
         family: Prepositions,
         lang: Fr,
-        weight: 0.25,
+        weight: 0.2,
         fires_on: [
             "J'ai lu dans l'internet que c'était faux",
             "Tout est dans internet maintenant",
@@ -36,12 +37,14 @@ crate::heuristic! {
             "J'ai lu sur internet que c'était faux",
             "Les capteurs dans l'Internet des objets",
             "L'internet russe est censuré",
+            "Cette adresse n'est pas routable dans l'Internet public",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let next = support::after(text, caps.get(0).unwrap().end(), 12).to_lowercase();
-            !next.starts_with(" des objets")
+            // Native technical prose: "l'Internet des objets", "dans l'Internet public".
+            ![" des objets", " public", " mondial", " archive"].iter().any(|w| next.starts_with(w))
         });
     }
 }

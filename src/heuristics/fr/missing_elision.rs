@@ -70,6 +70,9 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        if !words::looks_french(text) {
+            return;
+        }
         for caps in RE.captures_iter(text) {
             let det = caps.get(1).unwrap();
             let next = words::word_after(text, det.end());

@@ -12,6 +12,7 @@ crate::registry! {
     reflexive_instrumental_par::ReflexiveInstrumentalPar,
     go_on_event::GoOnEvent,
     on_ukraine_location::OnUkraineLocation,
+    on_the_side_of::OnTheSideOf,
     in_the_internet::InTheInternet,
     nearest_time::NearestTime,
     times_as_multiplier::TimesAsMultiplier,
@@ -31,4 +32,67 @@ crate::registry! {
     mt_bureaucratic_calques::MtBureaucraticCalques,
     mt_war_reporting::MtWarReporting,
     kremlin_lexicon::KremlinLexicon,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HEURISTICS;
+    use crate::heuristics::run;
+
+    /// Hand-written native French (synthetic), full of conventions that must not count.
+    const NATIVE_SAMPLE: &str = include_str!("../../../tests/fixtures/french_native_sample.txt");
+
+    #[test]
+    fn no_french_heuristic_fires_on_native_sample() {
+        let sentences: Vec<&str> = NATIVE_SAMPLE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(
+            sentences.len() >= 60,
+            "fixture shrank to {}",
+            sentences.len()
+        );
+        let mut failures = Vec::new();
+        for sentence in &sentences {
+            for h in HEURISTICS {
+                for span in run(*h, sentence) {
+                    failures.push(format!(
+                        "{} fired on {:?} in {sentence:?}",
+                        h.info().code,
+                        span.slice(sentence)
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn registry_covers_every_french_family() {
+        use crate::heuristics::Family::*;
+        for family in [
+            Gender,
+            Articles,
+            Prepositions,
+            LexicalCalques,
+            WordOrder,
+            Punctuation,
+            Negation,
+            Verbs,
+            Numbers,
+            Typography,
+            Transliteration,
+            ScriptMixing,
+            KremlinLexicon,
+            MachineTranslation,
+        ] {
+            assert!(
+                HEURISTICS.iter().any(|h| h.info().family == family),
+                "no French heuristic in family {family:?}"
+            );
+        }
+        assert!(HEURISTICS.len() >= 15);
+    }
 }

@@ -52,8 +52,8 @@ pub fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
-/// Subject pronouns (and the negation clitic) that make a following "la"/"le" an object
-/// pronoun rather than an article: "on la programme", "je le classe".
+/// Subject pronouns and pre-verbal clitics that make a following "la"/"le" an object pronoun
+/// rather than an article: "on la programme", "je le classe", "je te la programme".
 pub fn is_subject_clitic(word: &str) -> bool {
     matches!(
         fold(word).as_str(),
@@ -71,6 +71,12 @@ pub fn is_subject_clitic(word: &str) -> bool {
             | "qui"
             | "ce"
             | "c"
+            | "me"
+            | "m"
+            | "te"
+            | "t"
+            | "se"
+            | "s"
     )
 }
 
@@ -109,6 +115,47 @@ pub fn in_tag_or_url(text: &str, start: usize) -> bool {
     token.contains('#') || token.contains('@') || token.contains('/') || token.contains("www.")
 }
 
+/// Function words found in French but not in English, Spanish or Italian ("la", "de", "que",
+/// "il" are shared and left out).
+const FRENCH_ONLY: &[&str] = &[
+    "le", "les", "des", "du", "est", "et", "une", "qui", "pour", "dans", "pas", "sur", "avec",
+    "cette", "elle", "nous", "vous", "je", "ne", "au", "aux", "mais", "ou", "sont", "plus", "très",
+    "été", "à", "c'est", "l'", "d'", "qu'", "n'", "j'", "ça", "mes", "ses", "leur",
+];
+
+/// Function words of English, Spanish and Italian (not French).
+const OTHER_ONLY: &[&str] = &[
+    "the", "and", "is", "are", "of", "to", "in", "for", "on", "with", "that", "this", "was", "by",
+    "from", "at", "has", "have", "says", "said", "el", "los", "las", "y", "es", "por", "con",
+    "del", "para", "una", "pero", "como", "della", "degli", "gli", "di", "che", "non", "per",
+    "sono",
+];
+
+/// Whether `text` reads as French rather than English, Spanish or Italian, by counting
+/// function words. Language identification upstream can call a short English or Spanish
+/// post French; heuristics whose words also exist in those languages check this first.
+pub fn looks_french(text: &str) -> bool {
+    let (mut french, mut other) = (0usize, 0usize);
+    for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
+        let lower = token.to_lowercase().replace('’', "'");
+        // "l'Europe" counts as "l'".
+        let head = match lower.find('\'') {
+            Some(i) if i + 1 < lower.len() => &lower[..=i],
+            _ => lower.as_str(),
+        };
+        // Past participles in -é / -ée / -ées ("déclaré", "acheté"); not Italian "perché".
+        let participle = lower.chars().count() >= 4
+            && (lower.ends_with('é') || lower.ends_with("ée") || lower.ends_with("ées"))
+            && !lower.ends_with("ché");
+        if FRENCH_ONLY.contains(&head) || participle {
+            french += 1;
+        } else if OTHER_ONLY.contains(&head) {
+            other += 1;
+        }
+    }
+    french >= 1 && french > other
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +189,18 @@ mod tests {
         let q = "Je ne sais pas, est-ce vrai ? Non.";
         assert!(sentence_is_question(q, 0));
         assert!(!sentence_is_question(q, q.find("Non").unwrap()));
+    }
+
+    #[test]
+    fn french_is_told_from_english_spanish_and_italian() {
+        assert!(looks_french("Zelenskiy ment encore une fois"));
+        assert!(looks_french("L'Europe à genoux"));
+        assert!(!looks_french("Putin says the war is going well"));
+        assert!(!looks_french("Putin dice que la guerra es larga"));
+        assert!(!looks_french("La Europa del Este y el petróleo"));
+        assert!(!looks_french("Putin"));
+        assert!(looks_french("Sergey Lavrov a déclaré que la France ment"));
+        assert!(!looks_french("Putin dice perché la guerra"));
     }
 
     #[test]
