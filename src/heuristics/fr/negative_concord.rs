@@ -3,7 +3,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(personne|rien|aucune?|nul|nulle|jamais)\s+(?:\p{L}+\s+)?n(?:e\s+|['’]\s?)((?:[\p{L}-]+['’]?\s*){1,3}?)\bpas\b").unwrap()
+    Regex::new(r"(?i)\b(?:(personne|rien)\s+|(aucune?|nul|nulle)\s+(?:\p{L}+\s+)?)n(?:e\s+|['’]\s?)((?:[\p{L}-]+['’]?\s*){1,3}?)\bpas\b").unwrap()
 });
 
 /// Words that make "personne" a noun ("une personne ne vient pas") or "rien" part of a
@@ -16,7 +16,7 @@ const NOUN_DETERMINERS: &[&str] = &[
 
 crate::heuristic! {
     /// ## What it detects
-    /// A negative word (personne, rien, aucun, jamais, nul) doubled with "ne … pas" in the same
+    /// A negative word (personne, rien, aucun, nul) doubled with "ne … pas" in the same
     /// clause: "personne ne vient pas", "rien ne marche pas", "aucun pays ne veut pas".
     ///
     /// ## Why it signals Russian interference
@@ -54,12 +54,14 @@ crate::heuristic! {
             "Personne ne dit qu'il n'est pas coupable",
             "Rien ne va plus, pas même la météo",
             "Personne ne fait le premier pas",
+            "Il ne demande jamais et ne démarre pas tout seul",
+            "Le code personnel nul n'a pas encore été modifié",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
-            let neg = caps.get(1).unwrap();
-            let between = words::fold(caps.get(2).unwrap().as_str());
+            let neg = caps.get(1).or_else(|| caps.get(2)).unwrap();
+            let between = words::fold(caps.get(3).unwrap().as_str());
             let prev = words::fold(words::word_before(text, neg.start()));
             let crosses_clause = between
                 .split(|c: char| !c.is_alphanumeric())
@@ -70,7 +72,11 @@ crate::heuristic! {
                 last,
                 "un" | "le" | "ce" | "mon" | "ton" | "son" | "premier" | "faux" | "grand" | "petit" | "au" | "du" | "de" | "dernier" | "seul"
             );
-            !NOUN_DETERMINERS.contains(&prev.as_str()) && !crosses_clause && !pas_is_noun
+            // "nul" is a pronoun only as a clause-initial subject ("Nul n'est …"); after a noun
+            // it is the adjective ("le code nul n'a pas été modifié").
+            let adjective_nul = words::fold(neg.as_str()).starts_with("nul")
+                && !words::starts_clause(text, neg.start());
+            !NOUN_DETERMINERS.contains(&prev.as_str()) && !crosses_clause && !pas_is_noun && !adjective_nul
         });
     }
 }

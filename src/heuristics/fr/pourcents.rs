@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\bpourcents\b|\b\d+(?:[.,]\d+)?\s*pour[- ]cents\b|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|quarante|cinquante|soixante|cent)\s+pour[- ]cents\b").unwrap()
+    Regex::new(r"(?i)\b\d+(?:[.,]\d+)?\s*pour[- ]?cents\b|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|quarante|cinquante|soixante|cent)\s+pour[- ]?cents\b").unwrap()
 });
 
 crate::heuristic! {
@@ -19,7 +19,8 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "35 pour cent des Français", "35 % des Français", "un pourcentage élevé", "pour cents
-    /// euros" without a number before (a spelling slip for "cent").
+    /// euros" without a number before (a spelling slip for "cent"), "exprimé en pourcents"
+    /// (the Swiss noun "pour-cent", found in native software translations).
     ///
     /// ## Known false positives
     /// None known.
@@ -39,6 +40,7 @@ crate::heuristic! {
             "Seulement 35 % des Français",
             "Un pourcentage élevé de la population",
             "Il l'a vendu pour cents euros",
+            "La marge, exprimée en pourcents, autour de la zone active",
         ],
     }
     fn check(text, hits) {
