@@ -43,6 +43,7 @@ crate::heuristic! {
             "C'est vrai, que voulez-vous ?",
             "Je l'ai dit, que vous le vouliez ou non",
             "Bref, que faire maintenant ?",
+            "Il l'a dit, qu'importe le prix",
         ],
     }
     fn check(text, hits) {
@@ -53,6 +54,7 @@ crate::heuristic! {
             let before_verb = words::fold(words::word_before(text, caps.get(1).unwrap().start()));
             // "que voulez-vous" (inverted question), "que … ou non" (concessive), "bien sûr, que".
             !(next.contains('-')
+                || words::fold(next) == "importe"
                 || rest.contains(" ou non")
                 || rest.contains(" ou pas")
                 || before_verb == "bien")

@@ -3,7 +3,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"\b(?:Putin|Shoigu|Shoygu|Gorbachev|Gorbachov|Yeltsin|Prigozhin|Zhirinovsky|Khrushchev|Dostoevsky|Dostoyevsky|Tolstoy|Chekhov|Pushkin|Solzhenitsyn|Dugin|Surkov|Gerasimov|Patrushev|Naryshkin|Sechin|Rogozin|Sobyanin|Volodin|Lukashenko|Mishustin|Nebenzya|Ryabkov|Kiriyenko|Belousov|Zelenskiy|Chernobyl|Chechnya|Yekaterinburg|Nizhny|Mariupol|Lugansk|Sergey|Andrey|Alexey|Aleksey|Dmitriy|Yevgeny|Yevgeniy|Evgeniy|Nikolay|Vasiliy|Vyacheslav|Gennadiy)\b").unwrap()
+    Regex::new(r"\b(?:Putin|Shoigu|Shoygu|Gorbachev|Gorbachov|Yeltsin|Prigozhin|Zhirinovsky|Khrushchev|Dostoevsky|Dostoyevsky|Tolstoy|Chekhov|Pushkin|Solzhenitsyn|Dugin|Surkov|Gerasimov|Patrushev|Naryshkin|Sechin|Rogozin|Sobyanin|Volodin|Lukashenko|Mishustin|Nebenzya|Ryabkov|Kiriyenko|Belousov|Zelenskiy|Chernobyl|Chechnya|Yekaterinburg|Nizhny|Mariupol|Lugansk|Sergey|Sergei|Andrey|Alexey|Alexei|Aleksey|Dmitriy|Dmitry|Yevgeny|Yevgeniy|Evgeniy|Nikolay|Vasiliy|Vyacheslav|Gennadiy)\b").unwrap()
 });
 
 crate::heuristic! {

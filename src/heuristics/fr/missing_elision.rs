@@ -66,6 +66,7 @@ crate::heuristic! {
             "Sa photo fait la Une du Monde",
             "La Europa del Este",
             "Le onze de départ est connu",
+            "Le journaliste de Europe 1 a posé la question",
             "Le président de Israel habla hoy",
         ],
     }
@@ -78,11 +79,16 @@ crate::heuristic! {
             let next = words::word_after(text, det.end());
             let word = words::fold(next);
             let is_de = det.as_str().eq_ignore_ascii_case("de");
+            let after_word = caps.get(0).unwrap().end() + next.len();
             let adjacent = text[caps.get(0).unwrap().end()..].starts_with(next);
+            // A brand name with a number ("de Europe 1") keeps its own spelling.
+            let brand = text[after_word..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
             if adjacent
+                && !brand
                 && WORDS.contains(&word.as_str()) && !(is_de && SHARED_AFTER_DE.contains(&word.as_str())) {
-                let end = caps.get(0).unwrap().end() + next.len();
-                hits.push(Span::new(det.start(), end));
+                hits.push(Span::new(det.start(), after_word));
             }
         }
     }
