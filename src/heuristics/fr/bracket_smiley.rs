@@ -14,7 +14,7 @@ crate::heuristic! {
     /// "Merci beaucoup))", "C'était génial)))", "Bonne nuit à tous ))".
     ///
     /// ## Must not fire on
-    /// "(voir (2005))", "Merci :))", "Il est parti (enfin)".
+    /// "(voir (2005))", "Merci :))", "Merci :-))", "Il est parti (enfin)".
     ///
     /// ## Known false positives
     /// Unbalanced nested brackets in hand-typed text ("(comme (prévu))" with one "(" lost);
@@ -33,6 +33,7 @@ crate::heuristic! {
         must_not_fire_on: [
             "Les chiffres (voir (2005)) sont faux",
             "Merci :))",
+            "Merci :-))",
             "Il est parti (enfin)",
         ],
     }
@@ -51,7 +52,7 @@ crate::heuristic! {
                         run += 1;
                         iter.next();
                     }
-                    let emoticon = matches!(prev, Some(':' | ';' | '=' | '8' | 'x' | 'X' | '^'));
+                    let emoticon = matches!(prev, Some(':' | ';' | '=' | '8' | 'x' | 'X' | '^' | '-'));
                     if run >= 2 && run > open && !emoticon {
                         hits.push(Span::new(i, end));
                     }

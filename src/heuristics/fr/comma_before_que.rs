@@ -6,6 +6,15 @@ static RE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\b(dit|dis|disent|dire|disait|pens[ée]|pense|penses|pensons|pensez|pensent|penser|crois|croit|croyons|croyez|croient|cru|croire|sais|sait|savons|savez|savent|savoir|affirm\w*|d[ée]clar[ée]\w*|annonc[ée]\w*|expliqu[ée]\w*|estim[ée]\w*|esp[èée]r\w*|semble|para[îi]t|rappel[ée]\w*|soulign[ée]\w*|montr[ée]\w*|prouv[ée]\w*|comprends|comprend|compris|[ée]vident|clair|certain|vrai|faut|veux|veut|voulons|voulez|veulent|oubli[ée]\w*|not[ée]|reconna[îi]t|reconnu|admet|admis|pr[ée]tend\w*|promis|promet|signifie|confirm[ée]\w*)\s*,\s*(qu(?:e|['’]))").unwrap()
 });
 
+/// Whether `word` is a determiner, i.e. the "verb" is a noun ("cette montre, que …").
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la" | "les" | "un" | "une" | "ce" | "cet" | "cette" | "ma" | "ta" | "sa" | "mon"
+            | "ton" | "son" | "notre" | "votre" | "leur" | "du" | "au"
+    )
+}
+
 crate::heuristic! {
     /// ## What it detects
     /// A comma between a verb of saying, thinking or knowing (or "il est évident / clair /
@@ -44,6 +53,7 @@ crate::heuristic! {
             "Je l'ai dit, que vous le vouliez ou non",
             "Bref, que faire maintenant ?",
             "Il l'a dit, qu'importe le prix",
+            "Cette montre, que mon père m'a offerte, ne marche plus",
         ],
     }
     fn check(text, hits) {
@@ -57,7 +67,8 @@ crate::heuristic! {
                 || words::fold(next) == "importe"
                 || rest.contains(" ou non")
                 || rest.contains(" ou pas")
-                || before_verb == "bien")
+                || before_verb == "bien"
+                || is_determiner(&before_verb))
         });
     }
 }

@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(?:vais|vas|va|allons|allez|vont|aller|all[ée]e?s?|irai|iras|ira|irons|irez|iront|allais|allait|allaient|venir|viens|vient|venons|venez|viennent|venue?s?|invit[ée]e?s?)\s+sur\s+(?:le|la|l['’]\s?)\s*(?:concerts?|f[êe]tes?|le[çc]ons?|r[ée]unions?|mariages?|anniversaires?|spectacles?|expositions?|conf[ée]rences?|soir[ée]es?|banquets?|s[ée]minaires?|examens?|excursions?|c[ée]r[ée]monies?|op[ée]ras?|cin[ée]ma|th[ée][âa]tre|f[ée]stival|festival)\b").unwrap()
+    Regex::new(r"(?i)\b(?:vais|vas|va|allons|allez|vont|aller|all[ée]e?s?|irai|iras|ira|irons|irez|iront|allais|allait|allaient|venir|viens|vient|venons|venez|viennent|venue?s?|invit[ée]e?s?)\s+sur\s+(?:le|la|l['’]\s?)\s*(?:concerts?|f[êe]tes?|le[çc]ons?|r[ée]unions?|mariages?|anniversaires?|spectacles?|expositions?|conf[ée]rences?|soir[ée]es?|banquets?|s[ée]minaires?|examens?|excursions?|c[ée]r[ée]monies?)\b").unwrap()
 });
 
 crate::heuristic! {
@@ -19,11 +19,12 @@ crate::heuristic! {
     /// réunion".
     ///
     /// ## Must not fire on
-    /// "un article sur le concert", "je vais au concert", "revenir sur le concert d'hier".
+    /// "un article sur le concert", "je vais au concert", "revenir sur le concert d'hier",
+    /// "venu sur le théâtre des opérations", "venez sur le festival" (on-site, not listed).
     ///
     /// ## Known false positives
-    /// Regional or professional "sur" of place ("aller sur le festival" for staff working on
-    /// site); rare in posts.
+    /// Professional "sur" of place ("venir sur la soirée" for staff working on site); rare in
+    /// posts. Festivals, theatres and cinemas are left out for that reason.
     pub struct GoOnEvent {
         code: "RU-FR-PREP-004",
         name: "aller-sur-evenement",
@@ -39,6 +40,7 @@ crate::heuristic! {
             "J'ai lu un article sur le concert",
             "Je vais au concert ce soir",
             "Nous allons revenir sur le concert d'hier",
+            "Les renforts sont venus sur le théâtre des opérations",
         ],
     }
     fn check(text, hits) {

@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(?:formations?\s+(?:arm[ée]es\s+)?(?:ukrainiennes|nationalistes|n[ée]o-?nazies)|bataillons?\s+nationalistes|militants\s+(?:ukrainiens|des\s+forces\s+arm[ée]es\s+ukrainiennes|de\s+l['’]\s?AFU|du\s+r[ée]gime)|(?:militaires|soldats|mercenaires|militants|combattants|nationalistes|saboteurs|terroristes)\s+(?:ukrainiens\s+|[ée]trangers\s+)?(?:ont\s+[ée]t[ée]\s+|furent\s+|sont\s+)?liquid[ée]s|jusqu['’]à\s+\d+\s+(?:militaires|soldats|mercenaires|militants|nationalistes)\s+(?:ukrainiens\s+)?(?:ont\s+[ée]t[ée]\s+)?(?:liquid[ée]s|[ée]limin[ée]s)|zone\s+de\s+l['’]\s?op[ée]ration\s+militaire\s+sp[ée]ciale)\b").unwrap()
+    Regex::new(r"(?i)\b(?:formations?\s+(?:arm[ée]es\s+(?:ukrainiennes|nationalistes)|nationalistes|n[ée]o-?nazies)|bataillons?\s+nationalistes|militants\s+(?:des\s+forces\s+arm[ée]es\s+ukrainiennes|de\s+l['’]\s?AFU|du\s+r[ée]gime\s+de\s+Kiev)|(?:militaires|soldats|mercenaires|militants|combattants|nationalistes|saboteurs|terroristes)\s+(?:ukrainiens\s+|[ée]trangers\s+)?(?:ont\s+[ée]t[ée]\s+|furent\s+|sont\s+)?liquid[ée]s|jusqu['’]à\s+\d+\s+(?:militaires|soldats|mercenaires|militants|nationalistes)\s+(?:ukrainiens\s+)?(?:ont\s+[ée]t[ée]\s+)?(?:liquid[ée]s|[ée]limin[ée]s)|zone\s+de\s+l['’]\s?op[ée]ration\s+militaire\s+sp[ée]ciale)\b").unwrap()
 });
 
 crate::heuristic! {
@@ -23,7 +23,8 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "les forces armées ukrainiennes", "des militants écologistes", "le stock a été liquidé",
-    /// "des formations professionnelles".
+    /// "des formations professionnelles", "des militants ukrainiens des droits de l'homme"
+    /// (activists), "les formations ukrainiennes de rock".
     ///
     /// ## Known false positives
     /// French articles quoting Russian bulletins without quotation marks; weight kept low.
@@ -44,6 +45,7 @@ crate::heuristic! {
             "Des militants écologistes bloquent la route",
             "Le stock a été liquidé en une semaine",
             "Des formations professionnelles pour les chômeurs",
+            "Des militants ukrainiens des droits de l'homme manifestent",
         ],
     }
     fn check(text, hits) {

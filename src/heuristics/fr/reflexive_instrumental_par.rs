@@ -9,7 +9,7 @@ static RE: Pattern = Pattern::new(|| {
 /// Fixed adverbial phrases with "par" that native French uses after any verb.
 const ADVERBIAL_NOUNS: &[&str] = &[
     "suite", "passe", "biais", "intermediaire", "meme", "fait", "moyen", "voie", "force",
-    "ailleurs", "exemple", "hasard",
+    "ailleurs", "exemple", "hasard", "temps", "menu",
 ];
 
 crate::heuristic! {
