@@ -52,7 +52,8 @@ crate::heuristic! {
                         run += 1;
                         iter.next();
                     }
-                    let emoticon = matches!(prev, Some(':' | ';' | '=' | '8' | 'x' | 'X' | '^' | '-'));
+                    let emoticon =
+                        matches!(prev, Some(':' | ';' | '=' | '8' | 'x' | 'X' | '^' | '-'));
                     if run >= 2 && run > open && !emoticon {
                         hits.push(Span::new(i, end));
                     }

@@ -2,15 +2,23 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 // Spaces only between the words: a line break starts a new sentence in posts and lists.
-static RE: Pattern = Pattern::new(|| Regex::new(r"(?:^|[\s(«])(\p{Ll}[\p{Ll}'’-]+|à)[ \t\u{a0}]+(Vous|Votre|Vos)\b").unwrap());
+static RE: Pattern = Pattern::new(|| {
+    Regex::new(r"(?:^|[\s(«])(\p{Ll}[\p{Ll}'’-]+|à)[ \t\u{a0}]+(Vous|Votre|Vos)\b").unwrap()
+});
 
 /// Share of words in `text` that start with a capital letter.
 fn capitalised_share(text: &str) -> f64 {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
     if words.is_empty() {
         return 0.0;
     }
-    let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
     caps as f64 / words.len() as f64
 }
 

@@ -10,8 +10,24 @@ static RE: Pattern = Pattern::new(|| {
 fn is_determiner(word: &str) -> bool {
     matches!(
         word,
-        "le" | "la" | "les" | "un" | "une" | "ce" | "cet" | "cette" | "ma" | "ta" | "sa" | "mon"
-            | "ton" | "son" | "notre" | "votre" | "leur" | "du" | "au"
+        "le" | "la"
+            | "les"
+            | "un"
+            | "une"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ma"
+            | "ta"
+            | "sa"
+            | "mon"
+            | "ton"
+            | "son"
+            | "notre"
+            | "votre"
+            | "leur"
+            | "du"
+            | "au"
     )
 }
 

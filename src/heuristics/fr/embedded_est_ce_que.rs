@@ -49,7 +49,8 @@ crate::heuristic! {
     fn check(text, hits) {
         support::push_group_if(&RE, 2, text, hits, |text, caps| {
             // After a comma, a question mark at the end makes it a direct question.
-            caps.get(1).is_none() || !words::sentence_is_question(text, caps.get(2).unwrap().start())
+            caps.get(1).is_none()
+                || !words::sentence_is_question(text, caps.get(2).unwrap().start())
         });
     }
 }

@@ -57,7 +57,8 @@ crate::heuristic! {
         }
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let m = caps.get(0).unwrap();
-            let english_possessive = text[m.end()..].starts_with("'s") || text[m.end()..].starts_with("’s");
+            let tail = &text[m.end()..];
+            let english_possessive = tail.starts_with("'s") || tail.starts_with("’s");
             !words::in_tag_or_url(text, m.start()) && !english_possessive
         });
     }

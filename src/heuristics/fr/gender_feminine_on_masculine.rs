@@ -10,9 +10,27 @@ static RE: Pattern = Pattern::new(|| {
 /// purpose: "modèle" ("une modèle" is a female model), "prix" ("la prix Nobel" is a laureate),
 /// "parti" (a native typo for "partie").
 const NOUNS: &[&str] = &[
-    "probleme", "systeme", "programme", "theme", "schema", "dilemme", "drame", "role",
-    "groupe", "diagramme", "panorama", "paradigme", "poeme", "telegramme", "theoreme", "pays",
-    "mensonge", "silence", "travail", "journal", "reseau",
+    "probleme",
+    "systeme",
+    "programme",
+    "theme",
+    "schema",
+    "dilemme",
+    "drame",
+    "role",
+    "groupe",
+    "diagramme",
+    "panorama",
+    "paradigme",
+    "poeme",
+    "telegramme",
+    "theoreme",
+    "pays",
+    "mensonge",
+    "silence",
+    "travail",
+    "journal",
+    "reseau",
 ];
 
 crate::heuristic! {

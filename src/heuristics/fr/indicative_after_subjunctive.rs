@@ -9,16 +9,32 @@ static RE: Pattern = Pattern::new(|| {
 /// Indicative forms that differ from the subjunctive, per subject (folded spelling). "ai" /
 /// "as" / "a" are left out: "il faut que j'ai" for "aie" is a frequent native spelling slip.
 fn is_distinct_indicative(subject: &str, verb: &str) -> bool {
-    match subject {
-        "je" => matches!(verb, "vais" | "peux" | "fais" | "suis" | "sais" | "veux" | "dois" | "viens" | "prends" | "dis" | "pars" | "sors" | "mets" | "connais" | "ecris" | "lis" | "bois"),
-        "j'" => false,
-        "tu" => matches!(verb, "vas" | "peux" | "fais" | "es" | "sais" | "veux" | "dois" | "viens" | "prends" | "dis" | "pars" | "sors" | "mets" | "connais"),
-        "il" | "elle" | "on" => matches!(verb, "va" | "peut" | "fait" | "est" | "sait" | "veut" | "doit" | "vient" | "prend" | "dit" | "part" | "sort" | "met" | "connait"),
-        "nous" => matches!(verb, "allons" | "pouvons" | "faisons" | "sommes" | "savons" | "voulons" | "devons" | "venons" | "prenons" | "avons"),
-        "vous" => matches!(verb, "allez" | "pouvez" | "faites" | "etes" | "savez" | "voulez" | "devez" | "venez" | "prenez" | "avez"),
-        "ils" | "elles" => matches!(verb, "vont" | "peuvent" | "font" | "sont" | "savent" | "ont"),
-        _ => false,
-    }
+    let forms: &[&str] = match subject {
+        "je" => &[
+            "vais", "peux", "fais", "suis", "sais", "veux", "dois", "viens", "prends", "dis",
+            "pars", "sors", "mets", "connais", "ecris", "lis", "bois",
+        ],
+        "tu" => &[
+            "vas", "peux", "fais", "es", "sais", "veux", "dois", "viens", "prends", "dis", "pars",
+            "sors", "mets", "connais",
+        ],
+        "il" | "elle" | "on" => &[
+            "va", "peut", "fait", "est", "sait", "veut", "doit", "vient", "prend", "dit", "part",
+            "sort", "met", "connait",
+        ],
+        "nous" => &[
+            "allons", "pouvons", "faisons", "sommes", "savons", "voulons", "devons", "venons",
+            "prenons", "avons",
+        ],
+        "vous" => &[
+            "allez", "pouvez", "faites", "etes", "savez", "voulez", "devez", "venez", "prenez",
+            "avez",
+        ],
+        "ils" | "elles" => &["vont", "peuvent", "font", "sont", "savent", "ont"],
+        // "j'" is followed by "ai" / "aime"…: left out (see above).
+        _ => &[],
+    };
+    forms.contains(&verb)
 }
 
 crate::heuristic! {

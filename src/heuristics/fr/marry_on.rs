@@ -8,9 +8,29 @@ static RE: Pattern = Pattern::new(|| {
 
 /// Nouns after "sur une/la …" that make the complement a person (the spouse).
 const PERSON_NOUNS: &[&str] = &[
-    "fille", "femme", "russe", "ukrainienne", "francaise", "americaine", "etrangere", "soeur",
-    "cousine", "veuve", "princesse", "actrice", "chanteuse", "voisine", "collegue",
-    "etudiante", "infirmiere", "blonde", "brune", "fiancee", "amie", "camarade", "beaute",
+    "fille",
+    "femme",
+    "russe",
+    "ukrainienne",
+    "francaise",
+    "americaine",
+    "etrangere",
+    "soeur",
+    "cousine",
+    "veuve",
+    "princesse",
+    "actrice",
+    "chanteuse",
+    "voisine",
+    "collegue",
+    "etudiante",
+    "infirmiere",
+    "blonde",
+    "brune",
+    "fiancee",
+    "amie",
+    "camarade",
+    "beaute",
 ];
 
 crate::heuristic! {

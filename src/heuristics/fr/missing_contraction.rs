@@ -2,7 +2,8 @@ use super::words;
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r"\b([Dd]e|à|À) (le|les) (\p{L}[\p{L}-]*)").unwrap());
+static RE: Pattern =
+    Pattern::new(|| Regex::new(r"\b([Dd]e|à|À) (le|les) (\p{L}[\p{L}-]*)").unwrap());
 
 /// Words after "de le" / "à les" that show "le/les" is an object pronoun ("essayer de le lui
 /// dire", "de les y envoyer", "à le plus souvent").
@@ -13,7 +14,9 @@ const PRONOUN_CONTEXT: &[&str] = &[
 
 /// Whether `word` looks like an infinitive, i.e. "le/les" is an object pronoun before a verb.
 fn looks_infinitive(word: &str) -> bool {
-    ["er", "ir", "re", "oir", "dre"].iter().any(|e| word.ends_with(e))
+    ["er", "ir", "re", "oir", "dre"]
+        .iter()
+        .any(|e| word.ends_with(e))
 }
 
 crate::heuristic! {

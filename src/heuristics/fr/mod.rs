@@ -72,6 +72,42 @@ mod tests {
     }
 
     #[test]
+    fn awkward_input_gives_valid_spans_and_no_panic() {
+        let inputs = [
+            "",
+            " ",
+            "le",
+            "de le",
+            "la  éphémère",
+            "l'",
+            "qu’",
+            "))",
+            "(((",
+            "№",
+            "2014 г",
+            "Personne ne",
+            "il faut que",
+            "c'est grand",
+            "le\u{a0}Occident",
+            "la\u{301} problème",
+            "ЛЕ ВИЛЛЬ le ville ле",
+            "🙂 la problème 🙂))",
+            "sur le côté de",
+        ];
+        for text in inputs {
+            for h in HEURISTICS {
+                for span in run(*h, text) {
+                    assert!(
+                        span.start < span.end && text.get(span.start..span.end).is_some(),
+                        "{} gave invalid span {span:?} on {text:?}",
+                        h.info().code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn registry_covers_every_french_family() {
         use crate::heuristics::Family::*;
         for family in [

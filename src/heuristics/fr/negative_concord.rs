@@ -9,9 +9,9 @@ static RE: Pattern = Pattern::new(|| {
 /// Words that make "personne" a noun ("une personne ne vient pas") or "rien" part of a
 /// larger phrase, so no negative concord.
 const NOUN_DETERMINERS: &[&str] = &[
-    "une", "la", "cette", "chaque", "toute", "quelle", "de", "des", "les", "ces", "ma", "sa",
-    "ta", "notre", "votre", "leur", "seule", "autre", "bonne", "certaine", "en", "un", "le",
-    "du", "pour",
+    "une", "la", "cette", "chaque", "toute", "quelle", "de", "des", "les", "ces", "ma", "sa", "ta",
+    "notre", "votre", "leur", "seule", "autre", "bonne", "certaine", "en", "un", "le", "du",
+    "pour",
 ];
 
 crate::heuristic! {
@@ -63,20 +63,27 @@ crate::heuristic! {
             let neg = caps.get(1).or_else(|| caps.get(2)).unwrap();
             let between = words::fold(caps.get(3).unwrap().as_str());
             let prev = words::fold(words::word_before(text, neg.start()));
-            let crosses_clause = between
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| matches!(w, "que" | "qu" | "qui" | "ne" | "n" | "si" | "quand" | "plus" | "jamais" | "rien"));
+            let crosses_clause = between.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "que" | "qu" | "qui" | "ne" | "n" | "si" | "quand" | "plus" | "jamais" | "rien"
+                )
+            });
             // "personne ne fait le premier pas": "pas" is the noun (a step).
             let last = between.split_whitespace().last().unwrap_or("");
             let pas_is_noun = matches!(
                 last,
-                "un" | "le" | "ce" | "mon" | "ton" | "son" | "premier" | "faux" | "grand" | "petit" | "au" | "du" | "de" | "dernier" | "seul"
+                "un" | "le" | "ce" | "mon" | "ton" | "son" | "premier" | "faux" | "grand"
+                    | "petit" | "au" | "du" | "de" | "dernier" | "seul"
             );
             // "nul" is a pronoun only as a clause-initial subject ("Nul n'est …"); after a noun
             // it is the adjective ("le code nul n'a pas été modifié").
             let adjective_nul = words::fold(neg.as_str()).starts_with("nul")
                 && !words::starts_clause(text, neg.start());
-            !NOUN_DETERMINERS.contains(&prev.as_str()) && !crosses_clause && !pas_is_noun && !adjective_nul
+            !NOUN_DETERMINERS.contains(&prev.as_str())
+                && !crosses_clause
+                && !pas_is_noun
+                && !adjective_nul
         });
     }
 }

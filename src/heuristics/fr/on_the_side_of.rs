@@ -8,9 +8,28 @@ static RE: Pattern = Pattern::new(|| {
 
 /// Lower-case nouns naming a party in a conflict (a proper noun always counts).
 const PARTIES: &[&str] = &[
-    "peuple", "gouvernement", "regime", "terroristes", "ennemi", "ennemis", "russes",
-    "americains", "ukrainiens", "islamistes", "rebelles", "bien", "mal", "verite", "justice",
-    "occident", "agresseur", "victime", "victimes", "nazis", "djihadistes", "jihadistes",
+    "peuple",
+    "gouvernement",
+    "regime",
+    "terroristes",
+    "ennemi",
+    "ennemis",
+    "russes",
+    "americains",
+    "ukrainiens",
+    "islamistes",
+    "rebelles",
+    "bien",
+    "mal",
+    "verite",
+    "justice",
+    "occident",
+    "agresseur",
+    "victime",
+    "victimes",
+    "nazis",
+    "djihadistes",
+    "jihadistes",
 ];
 
 crate::heuristic! {

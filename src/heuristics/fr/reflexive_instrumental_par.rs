@@ -8,8 +8,20 @@ static RE: Pattern = Pattern::new(|| {
 
 /// Fixed adverbial phrases with "par" that native French uses after any verb.
 const ADVERBIAL_NOUNS: &[&str] = &[
-    "suite", "passe", "biais", "intermediaire", "meme", "fait", "moyen", "voie", "force",
-    "ailleurs", "exemple", "hasard", "temps", "menu",
+    "suite",
+    "passe",
+    "biais",
+    "intermediaire",
+    "meme",
+    "fait",
+    "moyen",
+    "voie",
+    "force",
+    "ailleurs",
+    "exemple",
+    "hasard",
+    "temps",
+    "menu",
 ];
 
 crate::heuristic! {

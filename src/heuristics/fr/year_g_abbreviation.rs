@@ -2,7 +2,10 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"\b(?:1[5-9]\d\d|20\d\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20\d\d))?\s?(?:гг?\.|г\b|год[ауе]?\b)").unwrap()
+    Regex::new(
+        r"\b(?:1[5-9]\d\d|20\d\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20\d\d))?\s?(?:гг?\.|г\b|год[ауе]?\b)",
+    )
+    .unwrap()
 });
 
 crate::heuristic! {
