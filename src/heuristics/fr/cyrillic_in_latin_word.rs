@@ -13,7 +13,7 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// Plain French words with accents ("été", "Noël", "œuvre"), a whole Russian word in French
-    /// text ("le mot «война»"), "Kiev".
+    /// text ("le mot «война»"), "Kiev", mojibake ("donвЂ™t": ’ decoded as Windows-1251).
     ///
     /// ## Known false positives
     /// Mathematical notation mixing Greek and Latin letters; weight stays high.
@@ -32,9 +32,15 @@ crate::heuristic! {
             "Cet été à Noël, une œuvre magnifique",
             "Le mot russe «война» veut dire guerre",
             "Kiev et Odessa sont bombardées",
+            "Il a dit qu'il donвЂ™t savoir",
         ],
     }
     fn check(text, hits) {
-        hits.extend(crate::script::measure(text).mixed_tokens);
+        let mixed = crate::script::measure(text).mixed_tokens;
+        hits.extend(
+            mixed
+                .into_iter()
+                .filter(|span| !super::words::is_mojibake(span.slice(text))),
+        );
     }
 }

@@ -3,7 +3,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(faut|pour|afin|avant|sans|moins|bien|veux|veut|voulons|voulez|veulent|voudrais|voudrait|souhaite|souhaitons|souhaitent|exige|exigent)\s+qu(?:e\s+|['’]\s?)(je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s*([\p{L}]+)\b").unwrap()
+    Regex::new(r"(?i)\b(faut|pour|afin|avant|sans|moins|bien|veux|veut|voulons|voulez|veulent|voudrais|voudrait|souhaite|souhaitons|souhaitent|exige|exigent)\s+qu(?:e\s+|['’]\s?)(je|j['’]|tu|il|elle|on|nous|vous|ils|elles|(?:le\s+|la\s+|l['’]\s?)\p{L}+|les\s+\p{L}+)\s*([\p{L}]+)\b").unwrap()
 });
 
 /// Indicative forms that differ from the subjunctive, per subject (folded spelling). "ai" /
@@ -40,8 +40,9 @@ fn is_distinct_indicative(subject: &str, verb: &str) -> bool {
 crate::heuristic! {
     /// ## What it detects
     /// An indicative verb after a trigger that requires the subjunctive: "il faut que je vais",
-    /// "pour que tu peux", "bien que nous avons", "je veux qu'il vient". Only indicative forms
-    /// that differ from the subjunctive are listed.
+    /// "pour que tu peux", "bien que nous avons", "je veux qu'il vient", "bien que la France
+    /// est". Only indicative forms that differ from the subjunctive are listed; the subject is
+    /// a personal pronoun or a determiner + noun.
     ///
     /// ## Why it signals Russian interference
     /// Russian has no subjunctive mood in subordinate clauses of this kind («надо, чтобы я
@@ -70,6 +71,8 @@ crate::heuristic! {
             "Je parle lentement pour que tu peux comprendre",
             "Bien que nous avons gagné, rien ne change",
             "Je veux qu'il vient ici",
+            "Bien que la France est un pays libre, on ne peut rien dire",
+            "Il faut que les gens sont informés",
         ],
         must_not_fire_on: [
             "Il faut que je fasse mes devoirs",
@@ -77,12 +80,21 @@ crate::heuristic! {
             "Il a plu si bien que nous avons dû partir",
             "Il faut que j'ai le temps",
             "Après qu'il est parti, tout a changé",
+            "Il faut que la France soit forte",
+            "Il dit bien que la France est forte",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let trigger = caps.get(1).unwrap();
-            let subject = words::fold(caps.get(2).unwrap().as_str());
+            // A noun subject ("la France", "les gens") agrees like "il" / "ils".
+            let subject = match words::fold(caps.get(2).unwrap().as_str()) {
+                s if s.starts_with("les ") => "ils".to_string(),
+                s if s.starts_with("le ") || s.starts_with("la ") || s.starts_with("l'") => {
+                    "il".to_string()
+                }
+                s => s,
+            };
             let verb = words::fold(caps.get(3).unwrap().as_str());
             let trigger_ok = match words::fold(trigger.as_str()).as_str() {
                 "bien" => words::starts_clause(text, trigger.start()),

@@ -31,6 +31,7 @@ crate::registry! {
     capitalised_vous::CapitalisedVous,
     english_transliteration::EnglishTransliteration,
     cyrillic_in_latin_word::CyrillicInLatinWord,
+    cyrillic_word::CyrillicWord,
     mt_bureaucratic_calques::MtBureaucraticCalques,
     mt_war_reporting::MtWarReporting,
     kremlin_lexicon::KremlinLexicon,

@@ -120,15 +120,15 @@ pub fn in_tag_or_url(text: &str, start: usize) -> bool {
 const FRENCH_ONLY: &[&str] = &[
     "le", "les", "des", "du", "est", "et", "une", "qui", "pour", "dans", "pas", "sur", "avec",
     "cette", "elle", "nous", "vous", "je", "ne", "au", "aux", "mais", "ou", "sont", "plus", "très",
-    "été", "à", "c'est", "l'", "d'", "qu'", "n'", "j'", "ça", "mes", "ses", "leur",
+    "été", "à", "c'est", "c'", "l'", "d'", "qu'", "n'", "j'", "ça", "mes", "ses", "leur",
 ];
 
-/// Function words of English, Spanish and Italian (not French).
+/// Function words of English, Spanish and Italian that are not also French words ("on", "y",
+/// "es", "con", "non" are French too and are left out).
 const OTHER_ONLY: &[&str] = &[
-    "the", "and", "is", "are", "of", "to", "in", "for", "on", "with", "that", "this", "was", "by",
-    "from", "at", "has", "have", "says", "said", "el", "los", "las", "y", "es", "por", "con",
-    "del", "para", "una", "pero", "como", "della", "degli", "gli", "di", "che", "non", "per",
-    "sono",
+    "the", "and", "is", "are", "of", "to", "in", "for", "with", "that", "this", "was", "by",
+    "from", "at", "has", "have", "says", "said", "you", "it", "el", "los", "las", "por", "del",
+    "para", "una", "pero", "como", "della", "degli", "gli", "di", "che", "per", "sono",
 ];
 
 /// Whether `text` reads as French rather than English, Spanish or Italian, by counting
@@ -154,6 +154,12 @@ pub fn looks_french(text: &str) -> bool {
         }
     }
     french >= 1 && french > other
+}
+
+/// Whether `token` is mojibake: UTF-8 punctuation decoded as Windows-1251 ("вЂ™" for ’,
+/// "вЂ“" for –), which looks Cyrillic but says nothing about the writer.
+pub fn is_mojibake(token: &str) -> bool {
+    token.contains("вЂ") || token.contains("тА")
 }
 
 #[cfg(test)]
@@ -201,6 +207,14 @@ mod tests {
         assert!(!looks_french("Putin"));
         assert!(looks_french("Sergey Lavrov a déclaré que la France ment"));
         assert!(!looks_french("Putin dice perché la guerra"));
+        assert!(looks_french("On y va, non ? Tu es con ou quoi"));
+    }
+
+    #[test]
+    fn mojibake_is_recognised() {
+        assert!(is_mojibake("donвЂ™t"));
+        assert!(is_mojibake("тАУ"));
+        assert!(!is_mojibake("спасибо"));
     }
 
     #[test]
