@@ -70,6 +70,7 @@ crate::heuristic! {
             "Bref, que faire maintenant ?",
             "Il l'a dit, qu'importe le prix",
             "Cette montre, que mon père m'a offerte, ne marche plus",
+            "Il est parti, c'est-à-dire, qu'il a démissionné",
         ],
     }
     fn check(text, hits) {
@@ -84,6 +85,9 @@ crate::heuristic! {
                 || rest.contains(" ou non")
                 || rest.contains(" ou pas")
                 || before_verb == "bien"
+                // "c'est-à-dire, que …": a connective, not a verb of saying.
+                || before_verb.ends_with('-')
+                || words::word_before(text, caps.get(1).unwrap().start()) == "à"
                 || is_determiner(&before_verb))
         });
     }

@@ -3,7 +3,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(le|un|ce|mon|ton|son|quel) (?:(?:grand|vrai|nouveau|seul|m[êe]me|principal|premier|dernier|bon|petit|mauvais|autre|meilleur|pire|propre|v[ée]ritable|vieux|beau|second|grave|[ée]norme|s[ée]rieux|simple|tel) )?(\p{L}+)\b").unwrap()
+    Regex::new(r"(?i)\b(le|un|ce|mon|ton|son) (?:(?:grand|vrai|nouveau|seul|m[êe]me|principal|premier|dernier|bon|petit|mauvais|autre|meilleur|pire|propre|v[ée]ritable|vieux|beau|second|grave|[ée]norme|s[ée]rieux|simple|tel) )?(\p{L}+)\b").unwrap()
 });
 
 /// French feminine nouns whose Russian counterpart is masculine or neuter (folded spelling).
@@ -42,7 +42,7 @@ const NOUNS: &[&str] = &[
 
 crate::heuristic! {
     /// ## What it detects
-    /// A masculine determiner (le, un, ce, mon, ton, son, quel) before a French feminine noun
+    /// A masculine determiner (le, un, ce, mon, ton, son) before a French feminine noun
     /// whose Russian counterpart is masculine or neuter: "le ville" (город), "un maison" (дом),
     /// "le langue" (язык), "le loi" (закон), "le méthode" (метод), "le photo" / "un vidéo"
     /// (neuter фото, видео). Accents are optional.
@@ -59,6 +59,7 @@ crate::heuristic! {
     /// (object pronoun + verb), "le radio du bateau".
     ///
     /// ## Known false positives
+    /// "quel" is not a trigger: "quel honte / quel question" are frequent native slips.
     /// Québec French uses "un vidéo" (masculine) for a video clip; Spanish "un video" without an
     /// accent is therefore not matched after "un". Native typos.
     pub struct GenderMasculineOnFeminine {
@@ -81,6 +82,7 @@ crate::heuristic! {
             "Je le classe parmi les meilleurs",
             "Le radio du bateau a lancé un appel",
             "Mira un video de mi perro",
+            "Quel question, franchement !",
         ],
     }
     fn check(text, hits) {

@@ -2,20 +2,20 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(?:op[ée]ration militaire sp[ée]ciale|r[ée]gime (?:n[ée]o-?nazi |nazi |criminel )?de (?:kiev|kyiv|zelensky|zelenski)|junte (?:n[ée]o-?nazie )?de (?:kiev|kyiv)|occident collectif|d[ée]nazification|russophobie|n[ée]o-?nazis (?:ukrainiens|de (?:kiev|kyiv))|nazis (?:de (?:kiev|kyiv)|ukrainiens)|milliard (?:dor[ée]|d['’]or)|bio-?laboratoires|laboratoires biologiques (?:am[ée]ricains|militaires|secrets)|band[ée]ristes|monde multipolaire|g[ée]nocide (?:du|au|dans le) donbass?|huit ans de (?:bombardements|génocide|genocide)|curateurs (?:occidentaux|am[ée]ricains|anglo-saxons)|gayropa|gayrope|r[ée]volutions? de couleur)\b").unwrap()
+    Regex::new(r"(?i)\b(?:op[ée]ration militaire sp[ée]ciale|r[ée]gime (?:n[ée]o-?nazi |nazi |criminel )?de (?:kiev|kyiv|zelensky|zelenski)|junte (?:n[ée]o-?nazie )?de (?:kiev|kyiv)|occident collectif|d[ée]nazification|russophobie|n[ée]o-?nazis (?:ukrainiens|de (?:kiev|kyiv))|nazis (?:de (?:kiev|kyiv)|ukrainiens)|milliard (?:dor[ée]|d['’]or)|bio-?laboratoires|laboratoires biologiques (?:am[ée]ricains|militaires|secrets)|band[ée]ristes|g[ée]nocide (?:du|au|dans le) donbass?|huit ans de (?:bombardements|génocide|genocide)|curateurs (?:occidentaux|am[ée]ricains|anglo-saxons)|gayropa|gayrope|r[ée]volutions? de couleur)\b").unwrap()
 });
 
 crate::heuristic! {
     /// ## What it detects
     /// Kremlin vocabulary in French used in the writer's own voice: "opération militaire
     /// spéciale", "régime de Kiev", "junte de Kiev", "Occident collectif", "dénazification",
-    /// "russophobie", "néonazis de Kiev", "biolaboratoires", "bandéristes", "monde
-    /// multipolaire", "milliard doré", "génocide du Donbass", "curateurs occidentaux".
+    /// "russophobie", "néonazis de Kiev", "biolaboratoires", "bandéristes", "milliard
+    /// doré", "génocide du Donbass", "curateurs occidentaux".
     ///
     /// ## Why it signals Russian interference
     /// Translations of Russian state terms; narrative evidence, kept in its own family.
     /// ("Anglo-Saxons" is ordinary French and is not listed; "Kiev" alone is the usual French
-    /// spelling.)
+    /// spelling; "monde multipolaire" is also Gaullist diplomatic vocabulary and is left out.)
     ///
     /// ## Fires on
     /// "l'opération militaire spéciale avance", "le régime de Kiev", "l'Occident collectif",
