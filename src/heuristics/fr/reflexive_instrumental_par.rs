@@ -30,9 +30,7 @@ const ADVERBIAL_NOUNS: &[&str] = &[
 fn is_reflexive(text: &str, start: usize, clitic: &str) -> bool {
     let mut subject = words::fold(words::word_before(text, start));
     if subject == "ne" || subject == "n" {
-        let ne = text[..start]
-            .rfind(|c: char| c == 'n' || c == 'N')
-            .unwrap_or(0);
+        let ne = text[..start].rfind(['n', 'N']).unwrap_or(0);
         subject = words::fold(words::word_before(text, ne));
     }
     match words::fold(clitic).as_str() {

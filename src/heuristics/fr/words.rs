@@ -31,7 +31,7 @@ fn is_word_char(c: char) -> bool {
 /// The word that ends just before byte `at`, skipping spaces; "" when punctuation (or the
 /// start of the text) comes first. An apostrophe ends a word: before "il" in "qu'il" is "qu".
 pub fn word_before(text: &str, at: usize) -> &str {
-    let head = text[..at].trim_end_matches(|c: char| c == ' ' || c == '\u{a0}');
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
     let start = head
         .char_indices()
         .rev()
@@ -44,7 +44,7 @@ pub fn word_before(text: &str, at: usize) -> &str {
 /// The word that starts just after byte `at`, skipping spaces; "" when punctuation (or the end
 /// of the text) comes first.
 pub fn word_after(text: &str, at: usize) -> &str {
-    let tail = text[at..].trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
+    let tail = text[at..].trim_start_matches([' ', '\u{a0}']);
     let end = tail
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
@@ -83,16 +83,14 @@ pub fn is_subject_clitic(word: &str) -> bool {
 /// The rest of the sentence that starts at `at` (up to . ! ? or a line break, excluded).
 pub fn sentence_rest(text: &str, at: usize) -> &str {
     let tail = &text[at..];
-    let end = tail
-        .find(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
-        .map_or(tail.len(), |i| i);
+    let end = tail.find(['.', '!', '?', '\n']).map_or(tail.len(), |i| i);
     &tail[..end]
 }
 
 /// Whether the sentence that contains byte `at` ends with a question mark.
 pub fn sentence_is_question(text: &str, at: usize) -> bool {
     let rest = &text[at..];
-    rest.find(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
+    rest.find(['.', '!', '?', '\n'])
         .is_some_and(|i| rest[i..].starts_with('?'))
 }
 

@@ -19,7 +19,7 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "En 2014, année électorale", "l'année 2014", "en 2014 à Paris", "2016 année record"
-    /// (a headline without a preposition).
+    /// (a headline without a preposition), "depuis 2014 année après année".
     ///
     /// ## Known false positives
     /// None known; the comma in the native apposition "en 2014, année de …" is required by
@@ -40,9 +40,14 @@ crate::heuristic! {
             "L'année 2014 a tout changé",
             "Tout a commencé en 2014 à Kiev",
             "2016 année record pour le tourisme",
+            "Depuis 2014 année après année les prix montent",
         ],
     }
     fn check(text, hits) {
-        support::push_all(&RE, text, hits);
+        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+            // "depuis 2014 année après année" is the native idiom, not a year marker.
+            let next = support::after(text, caps.get(0).unwrap().end(), 8).to_lowercase();
+            !(next.starts_with(" après") || next.starts_with(" apres"))
+        });
     }
 }
