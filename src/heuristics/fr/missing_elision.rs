@@ -1,0 +1,183 @@
+use super::words;
+use crate::heuristics::support::Pattern;
+use crate::record::Span;
+use regex::Regex;
+
+// The word after the determiner is checked in code: a regex consuming it would hide the
+// "la" of "de la armée" from the next match.
+static RE: Pattern = Pattern::new(|| Regex::new(r"\b([Ll]e|[Ll]a|[Dd]e) ").unwrap());
+
+/// Frequent French words that begin with a vowel or a mute h and therefore take "l'" / "d'"
+/// (folded spelling). A closed list rather than "any vowel": it keeps out h aspiré words
+/// ("le héros", "la Hongrie", "le Havre"), "la une", "le onze", "le oui", acronyms, and
+/// Spanish or Italian text ("la Europa", "le elezioni").
+const WORDS: &[&str] = &[
+    "occident",
+    "orient",
+    "europe",
+    "amerique",
+    "afrique",
+    "asie",
+    "australie",
+    "allemagne",
+    "angleterre",
+    "autriche",
+    "italie",
+    "espagne",
+    "ukraine",
+    "ecosse",
+    "irlande",
+    "algerie",
+    "egypte",
+    "arabie",
+    "armenie",
+    "estonie",
+    "etats-unis",
+    "iran",
+    "irak",
+    "israel",
+    "inde",
+    "islam",
+    "homme",
+    "histoire",
+    "hiver",
+    "hopital",
+    "hotel",
+    "heure",
+    "humanite",
+    "habitant",
+    "honneur",
+    "argent",
+    "etat",
+    "economie",
+    "armee",
+    "annee",
+    "avion",
+    "enfant",
+    "ecole",
+    "eglise",
+    "election",
+    "ennemi",
+    "effet",
+    "emploi",
+    "entreprise",
+    "equipe",
+    "espoir",
+    "esprit",
+    "evenement",
+    "exemple",
+    "idee",
+    "information",
+    "interet",
+    "internet",
+    "objectif",
+    "occasion",
+    "oeuvre",
+    "oeil",
+    "ordre",
+    "organisation",
+    "origine",
+    "usine",
+    "avenir",
+    "accord",
+    "ami",
+    "amie",
+    "amour",
+    "attaque",
+    "assemblee",
+    "ambassade",
+    "ambassadeur",
+    "affaire",
+    "arme",
+    "autorite",
+    "industrie",
+    "invasion",
+    "intervention",
+    "occupation",
+    "offensive",
+    "operation",
+    "opposition",
+    "univers",
+    "universite",
+    "agression",
+    "alliance",
+    "aeroport",
+    "immigration",
+    "independance",
+    "integration",
+    "education",
+    "energie",
+];
+
+/// Words that are also Spanish or Portuguese after "de" ("de Israel", "de Irak").
+const SHARED_AFTER_DE: &[&str] = &["iran", "irak", "israel", "inde", "internet", "accord"];
+
+crate::heuristic! {
+    /// ## What it detects
+    /// A missing elision: "le Occident", "la Europe", "la armée", "le homme", "de Ukraine"
+    /// where French requires "l'Occident", "l'Europe", "l'armée", "l'homme", "d'Ukraine".
+    ///
+    /// ## Why it signals Russian interference
+    /// Russian has neither articles nor elision; writers who learned "le/la" as separate words
+    /// keep them whole before a vowel. Native writers elide automatically, even in fast typing.
+    ///
+    /// ## Fires on
+    /// "le Occident veut la guerre", "la Europe est à genoux", "les soldats de la armée".
+    ///
+    /// ## Must not fire on
+    /// "l'Occident", "le héros" (h aspiré), "la Une du Monde", "le onze de départ", "la OTAN"
+    /// (acronyms are not listed), Spanish "la Europa".
+    ///
+    /// ## Known false positives
+    /// Titles and quoted metalanguage ("le mot « le » devant « homme »"); French text with
+    /// Spanish or Portuguese phrases using words spelled like French ones.
+    pub struct MissingElision {
+        code: "RU-FR-ART-001",
+        name: "missing-elision",
+        family: Articles,
+        lang: Fr,
+        weight: 0.45,
+        fires_on: [
+            "Le Occident veut la guerre avec la Russie",
+            "La Europe est à genoux devant Washington",
+            "Les soldats de la armée ukrainienne fuient",
+            "Le président de Ukraine ment encore",
+        ],
+        must_not_fire_on: [
+            "L'Occident veut la guerre avec la Russie",
+            "Le héros de la Hongrie est de retour",
+            "Sa photo fait la Une du Monde",
+            "La Europa del Este",
+            "Le onze de départ est connu",
+            "Le journaliste de Europe 1 a posé la question",
+            "Voir la  éphémère exposition",
+            "Le président de Israel habla hoy",
+        ],
+    }
+    fn check(text, hits) {
+        if !words::looks_french(text) {
+            return;
+        }
+        for caps in RE.captures_iter(text) {
+            let det = caps.get(1).unwrap();
+            let next = words::word_after(text, det.end());
+            let word = words::fold(next);
+            let is_de = det.as_str().eq_ignore_ascii_case("de");
+            // Exactly one space before the word, so that the span below ends on its last byte.
+            if !text[caps.get(0).unwrap().end()..].starts_with(next) {
+                continue;
+            }
+            let after_word = caps.get(0).unwrap().end() + next.len();
+            // A brand name with a number ("de Europe 1") keeps its own spelling.
+            let brand = text[after_word..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+            if !brand
+                && WORDS.contains(&word.as_str())
+                && !(is_de && SHARED_AFTER_DE.contains(&word.as_str()))
+            {
+                hits.push(Span::new(det.start(), after_word));
+            }
+        }
+    }
+}
