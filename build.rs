@@ -17,11 +17,12 @@ fn main() {
     let mut out = String::from("/// Rule files embedded from `data/campaigns/` at build time: (file name, contents).\npub static EMBEDDED_RULE_FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let abs = fs::canonicalize(path).expect("rule file path");
+        // Relative to the crate's own manifest, so a copied target directory never embeds
+        // another checkout's files.
         out.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    ({:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n",
             path.file_name().unwrap().to_string_lossy(),
-            abs.display().to_string()
+            format!("/{}", path.display())
         ));
     }
     out.push_str("];\n");

@@ -176,7 +176,11 @@ impl<'a> HostView<'a> {
                     .collect()
             })
             .collect();
-        HostView { body, dotted_body, pieces }
+        HostView {
+            body,
+            dotted_body,
+            pieces,
+        }
     }
 }
 

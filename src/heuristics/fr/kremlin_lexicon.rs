@@ -48,7 +48,7 @@ crate::heuristic! {
             "La soi-disant dénazification est un prétexte",
             "Le mythe des biolaboratoires a été démenti",
         ],
-        triggers: ["militaire sp", "gime de k", "junte de k", "occident collectif", "nazification", "russophobie", "onazis", "milliard dor"],
+        triggers: ["militaire sp", "gime", "junte", "occident collectif", "nazi", "russophobie", "milliard", "laboratoire", "band", "nocide", "huit ans de", "curateurs", "gayrop", "de couleur"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
