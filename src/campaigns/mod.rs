@@ -8,6 +8,7 @@
 pub mod ioc;
 pub mod links;
 pub mod outlets;
+pub mod prefilter;
 pub mod schema;
 
 use crate::error::{line_col, Fatal, Result};
@@ -95,6 +96,7 @@ pub struct CampaignSet {
     hashtags: HashMap<String, Vec<usize>>,
     regexes: Vec<usize>,
     typosquats: Vec<usize>,
+    regex_prefilter: prefilter::RegexPrefilter,
     combos: Vec<usize>,
     outlets: outlets::Outlets,
 }
@@ -204,6 +206,7 @@ impl CampaignSet {
                 hashtags: HashMap::new(),
                 regexes: Vec::new(),
                 typosquats: Vec::new(),
+                regex_prefilter: prefilter::RegexPrefilter::default(),
                 combos: Vec::new(),
                 outlets,
             },
@@ -221,6 +224,14 @@ impl CampaignSet {
                 .map_err(|e| Fatal::rules(format!("cannot build the phrase automaton: {e}")))?;
             b.set.phrases = Some(ac);
         }
+        let set = &b.set;
+        b.set.regex_prefilter =
+            prefilter::RegexPrefilter::build(set.regexes.iter().filter_map(|&i| {
+                match &set.indicators[i].matcher {
+                    Matcher::Regex(re) => Some((i, re.as_str())),
+                    _ => None,
+                }
+            }));
         Ok(b.set)
     }
 
@@ -347,7 +358,7 @@ impl CampaignSet {
                 }
             }
         }
-        for &i in &self.regexes {
+        for i in self.regex_prefilter.candidates(&norm.text) {
             if !applies(i) {
                 continue;
             }
