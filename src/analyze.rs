@@ -213,11 +213,13 @@ impl Analyzer {
         let interference_score = score::interference_score(sum, tokens, &self.config);
 
         let indicator_hits = self.campaigns.matches(text, &normalized, lang.code);
+        let fired: Vec<usize> = indicator_hits.iter().map(|h| h.indicator).collect();
+        let subsumed = self.campaigns.subsumed(&fired);
         let mut campaigns: Vec<CampaignScore> = Vec::new();
         for (k, hit) in indicator_hits.iter().enumerate() {
             let ind = &self.campaigns.indicators[hit.indicator];
             let w = self.indicator_weights[hit.indicator];
-            if ind.part || w <= 0.0 {
+            if ind.part || w <= 0.0 || subsumed.contains(&hit.indicator) {
                 continue;
             }
             match campaigns.iter_mut().find(|c| c.campaign == ind.campaign) {

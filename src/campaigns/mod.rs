@@ -462,6 +462,33 @@ impl CampaignSet {
     }
 }
 
+impl CampaignSet {
+    /// Indicators that fired only as evidence inside a fired `all_of`/`any_of` combination
+    /// (directly or through nested combinations). Their evidence counts once, through the
+    /// combination, so that "outlet name + verification request" is not also scored as a
+    /// separate verification request.
+    pub fn subsumed(&self, fired: &[usize]) -> Vec<usize> {
+        let mut subsumed = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        for &i in fired {
+            if let Matcher::AllOf(of) | Matcher::AnyOf { of, .. } = &self.indicators[i].matcher {
+                stack.extend(of.iter().copied().filter(|p| fired.contains(p)));
+            }
+        }
+        while let Some(p) = stack.pop() {
+            if subsumed.contains(&p) {
+                continue;
+            }
+            subsumed.push(p);
+            if let Matcher::AllOf(of) | Matcher::AnyOf { of, .. } = &self.indicators[p].matcher {
+                stack.extend(of.iter().copied().filter(|q| fired.contains(q)));
+            }
+        }
+        subsumed.sort_unstable();
+        subsumed
+    }
+}
+
 /// `host` and each parent domain: "a.b.example.com", "b.example.com", "example.com", "com".
 pub fn host_suffixes(host: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, rest)| rest))

@@ -316,6 +316,8 @@ normalized:    {}\n",
                         } else {
                             format!("counted (parts: {})", i.parts_fired.join(", "))
                         }
+                    } else if i.weight.is_some_and(|w| w > 0.0) {
+                        "counted through the combination it is part of".to_string()
                     } else {
                         "not counted (weight 0)".to_string()
                     };

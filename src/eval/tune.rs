@@ -5,8 +5,9 @@
 //!    with the real formulas of `score.rs` ([`rescore`]), without re-running the rules.
 //! 2. Features: per heuristic, its contribution per unit of weight,
 //!    √min(hits, max_repeats) / length_factor — the quantity its weight multiplies in the
-//!    interference density; per (non-part) indicator, 1 if it fired. Parts of combinations count
-//!    only through their combination, as in scoring.
+//!    interference density; per (non-part) indicator, 1 if it fired and is not subsumed by a
+//!    fired combination. Parts of combinations count only through their combination, as in
+//!    scoring.
 //! 3. An L2-regularised logistic regression with coefficients ≥ 0 is fitted ([`logistic`]).
 //! 4. Mapping to config weights: w = 1 − exp(−s·β), monotone, 0 for β = 0 and < 1 always.
 //!    For an indicator with s = 1 this is exact in one sense: the campaign score is a noisy-OR,
@@ -95,11 +96,12 @@ pub fn rescore(analyzer: &Analyzer, item: &Item, weights: &Weights) -> f64 {
         .fold(0.0, |acc, c| acc + c);
     let interference = score::interference_score(sum, item.tokens, config);
     let set = &analyzer.campaigns;
+    let subsumed = set.subsumed(&item.indicators);
     let mut campaign = 0.0f64;
     for c in 0..set.campaigns.len() {
         let counted = item.indicators.iter().filter(|&&i| {
             let ind = &set.indicators[i];
-            ind.campaign == c && !ind.part && weights.indicators[i] > 0.0
+            ind.campaign == c && !ind.part && weights.indicators[i] > 0.0 && !subsumed.contains(&i)
         });
         let s = score::campaign_score(counted.map(|&i| weights.indicators[i]));
         campaign = campaign.max(s);
@@ -140,10 +142,11 @@ fn features(analyzer: &Analyzer, items: &[Item]) -> FeatureSpace {
                 .iter()
                 .map(|&(h, n)| (h, score::heuristic_contribution(1.0, n, config) / length))
                 .collect();
+            let subsumed = analyzer.campaigns.subsumed(&item.indicators);
             row.extend(
                 item.indicators
                     .iter()
-                    .filter(|&&i| column_of_indicator[i] != usize::MAX)
+                    .filter(|&&i| column_of_indicator[i] != usize::MAX && !subsumed.contains(&i))
                     .map(|&i| (column_of_indicator[i], 1.0)),
             );
             row
