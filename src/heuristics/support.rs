@@ -139,7 +139,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "from", "near", "because", "which", "who", "that", "yesterday", "today", "tomorrow", "now",
     "again", "too", "also", "is", "was", "are", "were", "so", "then", "there", "here", "last",
     "every", "after", "before", "during", "by", "about", "since", "until", "if", "as", "it",
-    "i", "we", "you", "he", "she", "they", "lol",
+    "i", "we", "you", "he", "she", "they", "lol", "everyone", "everybody", "everything",
+    "anyone", "nobody", "nothing", "many", "some", "all", "can", "will", "has", "have", "had",
+    "do", "does", "did", "could", "would", "should", "must", "not", "no", "very", "only",
+    "just", "this", "these", "those", "than", "like", "what", "how", "why", "my", "your",
+    "our", "his", "her", "their", "a", "an", "the",
 ];
 
 #[cfg(test)]
