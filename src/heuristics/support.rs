@@ -104,7 +104,10 @@ pub fn is_sentence_start(text: &str, at: usize) -> bool {
         }
         return word.ends_with(['.', '!', '?', ':', '…'])
             || word.starts_with("http")
-            || word.ends_with(['"', '”', ')']) && word.trim_end_matches(['"', '”', ')']).ends_with(['.', '!', '?']);
+            || word.ends_with(['"', '”', ')'])
+                && word
+                    .trim_end_matches(['"', '”', ')'])
+                    .ends_with(['.', '!', '?']);
     }
     true
 }
@@ -120,7 +123,8 @@ pub fn ends_noun_phrase(text: &str, end: usize) -> bool {
     }
     if rest.len() == trimmed.len() {
         // Glued to the next character: only punctuation ends the phrase.
-        return !trimmed.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+        return !trimmed
+            .starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
     }
     if trimmed.starts_with(|c: char| !c.is_alphanumeric()) || trimmed.starts_with("http") {
         return true;
@@ -135,15 +139,102 @@ pub fn ends_noun_phrase(text: &str, end: usize) -> bool {
 
 /// Words after which a noun phrase is over (see [`ends_noun_phrase`]).
 const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "where", "when", "with", "without", "in", "on", "at", "to", "for", "of",
-    "from", "near", "because", "which", "who", "that", "yesterday", "today", "tomorrow", "now",
-    "again", "too", "also", "is", "was", "are", "were", "so", "then", "there", "here", "last",
-    "every", "after", "before", "during", "by", "about", "since", "until", "if", "as", "it",
-    "i", "we", "you", "he", "she", "they", "lol", "everyone", "everybody", "everything",
-    "anyone", "nobody", "nothing", "many", "some", "all", "can", "will", "has", "have", "had",
-    "do", "does", "did", "could", "would", "should", "must", "not", "no", "very", "only",
-    "just", "this", "these", "those", "than", "like", "what", "how", "why", "my", "your",
-    "our", "his", "her", "their", "a", "an", "the",
+    "and",
+    "or",
+    "but",
+    "where",
+    "when",
+    "with",
+    "without",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "from",
+    "near",
+    "because",
+    "which",
+    "who",
+    "that",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "now",
+    "again",
+    "too",
+    "also",
+    "is",
+    "was",
+    "are",
+    "were",
+    "so",
+    "then",
+    "there",
+    "here",
+    "last",
+    "every",
+    "after",
+    "before",
+    "during",
+    "by",
+    "about",
+    "since",
+    "until",
+    "if",
+    "as",
+    "it",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "lol",
+    "everyone",
+    "everybody",
+    "everything",
+    "anyone",
+    "nobody",
+    "nothing",
+    "many",
+    "some",
+    "all",
+    "can",
+    "will",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "could",
+    "would",
+    "should",
+    "must",
+    "not",
+    "no",
+    "very",
+    "only",
+    "just",
+    "this",
+    "these",
+    "those",
+    "than",
+    "like",
+    "what",
+    "how",
+    "why",
+    "my",
+    "your",
+    "our",
+    "his",
+    "her",
+    "their",
+    "a",
+    "an",
+    "the",
 ];
 
 #[cfg(test)]
@@ -176,7 +267,9 @@ mod tests {
 
     #[test]
     fn telegraphic_means_no_article_and_no_first_or_second_person() {
-        assert!(looks_telegraphic("Explosion at concert kills 22 in Manchester"));
+        assert!(looks_telegraphic(
+            "Explosion at concert kills 22 in Manchester"
+        ));
         assert!(!looks_telegraphic("There was an explosion at concert"));
         assert!(!looks_telegraphic("I went to cinema yesterday"));
         assert!(!looks_telegraphic("You have problem"));

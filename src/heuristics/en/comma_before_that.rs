@@ -19,7 +19,8 @@ crate::heuristic! {
     /// "Zelensky said, that the army", "It is clear, that", "I don't know, what to do".
     ///
     /// ## Must not fire on
-    /// "He said that the army", "He said, 'that is a lie'", "He said, that's it".
+    /// "He said that the army", "He said, 'that is a lie'", "He said, that's it", parallel
+    /// clauses ("what you think, what you say"), the aside ", that is,".
     ///
     /// ## Known false positives
     /// German and Polish writers share the rule; a parenthetical "I think, that is…" reading.
@@ -38,13 +39,19 @@ crate::heuristic! {
             "Zelensky said that the army will attack in spring",
             "He said, \"that is a lie\" and left",
             "She said, that's it, we are done",
+            "It matters what you think, what you say and what you do",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 1, text, hits, |text, caps| {
-            let end = caps.get(0).unwrap().end();
-            let next = support::after(text, end, 1);
-            !(next.starts_with('\'') || next.starts_with('’'))
+            let whole = caps.get(0).unwrap();
+            let next = support::after(text, whole.end(), 2);
+            // "what you think, what you say": a list of parallel clauses, not a Russian comma.
+            let word = caps.get(1).unwrap().as_str()[2..].to_ascii_lowercase();
+            let left = support::before(text, whole.start(), 30).to_ascii_lowercase();
+            let parallel = left.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == word);
+            let aside = support::after(text, whole.end(), 4) == " is,";
+            !(next.starts_with('\'') || next.starts_with('’') || aside || parallel)
         });
     }
 }
