@@ -123,8 +123,10 @@ pub fn ends_noun_phrase(text: &str, end: usize) -> bool {
     }
     if rest.len() == trimmed.len() {
         // Glued to the next character: only punctuation ends the phrase.
-        return !trimmed
-            .starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+        // A "(" glued on is a call or a plural marker ("article()", "airport(s)"), not an end.
+        return !trimmed.starts_with(|c: char| {
+            c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '(' | '_' | '/')
+        });
     }
     if trimmed.starts_with(|c: char| !c.is_alphanumeric()) || trimmed.starts_with("http") {
         return true;
@@ -294,5 +296,6 @@ mod tests {
         assert!(ends_noun_phrase(t, t.find("Paris").unwrap() + 5));
         assert!(ends_noun_phrase(t, t.len()));
         assert!(!ends_noun_phrase("in city-wide", 7));
+        assert!(!ends_noun_phrase("similar to article() and body()", 18));
     }
 }

@@ -20,7 +20,8 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "He said that the army", "He said, 'that is a lie'", "He said, that's it", parallel
-    /// clauses ("what you think, what you say"), the aside ", that is,".
+    /// clauses ("what you think, what you say"), the aside ", that is,", a conditional aside
+    /// ("The rule to remember, if you want…", "Say, if we…"): "if" only counts after know/sure.
     ///
     /// ## Known false positives
     /// German and Polish writers share the rule; a parenthetical "I think, that is…" reading.
@@ -40,6 +41,7 @@ crate::heuristic! {
             "He said, \"that is a lie\" and left",
             "She said, that's it, we are done",
             "It matters what you think, what you say and what you do",
+            "The simple rule to remember, if you want to match a brace, is to escape it",
         ],
     }
     fn check(text, hits) {
@@ -51,7 +53,13 @@ crate::heuristic! {
             let left = support::before(text, whole.start(), 30).to_ascii_lowercase();
             let parallel = left.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == word);
             let aside = support::after(text, whole.end(), 4) == " is,";
-            !(next.starts_with('\'') || next.starts_with('’') || aside || parallel)
+            // ", if" after "say" or "remember" opens a conditional aside ("Say, if we want…");
+            // only verbs of knowing take an "if" (whether) clause.
+            let verb = whole.as_str().split(',').next().unwrap_or("").to_ascii_lowercase();
+            let conditional = word == "if"
+                && !matches!(verb.as_str(), "know" | "knows" | "knew" | "sure" | "understand" | "understood");
+            let imperative = support::is_sentence_start(text, whole.start());
+            !(next.starts_with('\'') || next.starts_with('’') || aside || parallel || conditional || imperative)
         });
     }
 }

@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:([A-Z][a-z]+(?:ov|ova|ev|eva|in|ina|yn|sky|skiy|skaya|enko|uk|ich|vich|ko|chuk|yk|ik|iy|ovich|evich))\s([A-Z])\.\s?([A-Z])\.|([A-Z])\.\s?([A-Z])\.\s?([A-Z][a-z]+(?:ov|ova|ev|eva|in|ina|yn|sky|skiy|skaya|enko|uk|ich|vich|chuk|yk|ovich|evich))(?-u:\b))"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(Putin|Lenin|Stalin|Naryshkin|Rogozin|Mishustin|Sechin|Dugin|Prigozhin|Kudrin|Volodin|Zhirinovsky|Shoigu|[A-Z][a-z]+(?:ov|ova|ev|eva|sky|skiy|skaya|enko|uk|ich|vich|chuk|yk|ovich|evich|ovna|evna))\s([A-Z])\.\s?([A-Z])\.|([A-Z])\.\s?([A-Z])\.\s?(Putin|Lenin|Stalin|Naryshkin|Rogozin|Mishustin|Sechin|Dugin|Prigozhin|Kudrin|Volodin|Zhirinovsky|Shoigu|[A-Z][a-z]+(?:ov|ova|ev|eva|sky|skiy|skaya|enko|uk|ich|vich|chuk|yk|ovich|evich|ovna|evna))(?-u:\b))"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -19,9 +19,9 @@ crate::heuristic! {
     /// "Vladimir Putin", "J.K. Rowling" (no Russian surname ending), "Washington D.C.".
     ///
     /// ## Known false positives
-    /// Bibliographies ("Ivanov A.B. (2010)") — also Russian-style; English names ending in "-in"
-    /// after two initials ("J.R. Martin") — excluded by requiring the surname after initials to
-    /// have a Slavic ending other than "-in"/"-ko"/"-ik".
+    /// Bibliographies ("Ivanov A.B. (2010)") — also Russian-style. Surnames must carry a Slavic
+    /// ending (-ov, -ev, -sky, -enko, -uk, -ich…) or be one of a few Russian public names ending
+    /// in "-in" (Putin, Lenin…), so "U.S. Virgin Islands" and "J.R. Martin" do not fire.
     pub struct RussianInitials {
         code: "RU-EN-TYPO-007",
         name: "russian-initials",
@@ -37,6 +37,7 @@ crate::heuristic! {
             "Vladimir Putin signed the decree",
             "J.K. Rowling wrote a new book",
             "He lives in Washington D.C. now",
+            "Aid reached the U.S. Virgin Islands",
         ],
     }
     fn check(text, hits) {

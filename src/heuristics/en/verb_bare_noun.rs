@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:buy|bought|buying|clean|cleaned|watch|watched|watching|saw|see|seen|read|visit|visited|need|needs|needed|want|wants|wanted|found|find|have|has|had|got|get|make|made|write|wrote|written|sell|sold|open|opened|lost|lose|took|take|ask|asked|give|gave|bring|brought|rent|rented|invite|invited|meet|met|own|owns|owned) (?:(?:new|old|big|small|nice|beautiful|good|bad|great|interesting|strange|funny|terrible|real|little|huge|important|serious|difficult|simple|stupid|better)\s+)?(?-i:(car|house|apartment|dog|cat|video|photo|picture|film|movie|book|question|problem|idea|ticket|phone|computer|girlfriend|boyfriend|wife|husband|bathroom|kitchen|letter|friend|gift|solution|mistake|decision|plan|article|bottle|job|chance|feeling|dream|opportunity|possibility|president|leader|garden|bike|bicycle|camera|laptop|passport|visa))(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:buy|bought|buying|clean|cleaned|watch|watched|watching|saw|see|seen|read|visit|visited|need|needs|needed|want|wants|wanted|found|find|have|has|had|got|get|make|made|write|wrote|written|sell|sold|open|opened|lost|lose|took|take|ask|asked|give|gave|bring|brought|rent|rented|invite|invited|meet|met) (?:(?:new|old|big|small|nice|beautiful|good|bad|great|interesting|strange|funny|terrible|real|little|huge|important|serious|difficult|simple|stupid|better)\s+)?(?-i:(car|house|apartment|dog|cat|video|photo|picture|film|movie|book|question|problem|idea|ticket|phone|computer|girlfriend|boyfriend|wife|husband|bathroom|kitchen|letter|friend|gift|solution|mistake|decision|plan|article|bottle|job|chance|feeling|dream|opportunity|possibility|president|leader|garden|bike|bicycle|camera|laptop|passport|visa))(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -36,6 +36,7 @@ crate::heuristic! {
         ],
         must_not_fire_on: [
             "I have a question about this law",
+            "Thanks to my new found friend in Ottawa",
             "Watch video: Putin meets Xi",
             "We have car insurance for you",
             "Man lost job after tweet",
@@ -44,7 +45,12 @@ crate::heuristic! {
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let m = caps.get(0).unwrap();
-            !support::is_sentence_start(text, m.start())
+            // "my new found friend": "found" as an adjective.
+            let left = support::before(text, m.start(), 8).to_ascii_lowercase();
+            let adjectival = m.as_str().to_ascii_lowercase().starts_with("found")
+                && (left.ends_with("new ") || left.ends_with("newly "));
+            !adjectival
+                && !support::is_sentence_start(text, m.start())
                 && support::ends_noun_phrase(text, m.end())
                 && !support::looks_telegraphic(text)
         });
