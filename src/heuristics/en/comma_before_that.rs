@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|say|think|thinks|thought|know|knows|knew|believe|believes|told|tell|imagine|clear|obvious|sure|claimed|claims|stated|states|noted|notes|reported|known|understand|understood|hope|announced|seems|seemed|remember|sure|forget|means|shows|showed|explained|admitted|confirmed)(, (?:that|what|whether|if))\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|think|thinks|thought|know|knows|knew|believe|believes|told|tell|imagine|clear|obvious|sure|claimed|claims|stated|states|noted|notes|reported|known|understand|understood|hope|announced|seems|seemed|remember|sure|forget|means|shows|showed|explained|admitted|confirmed)(, (?:that|what|whether|if))(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {

@@ -45,7 +45,11 @@ const CP866_HIGH: [char; 128] = [
 /// punctuation, symbols or emoji ("вЂњ" is “, "тАФ" is —), or for Cyrillic ("Рџ").
 pub fn mojibake_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    if text.is_ascii() {
+    // Both code pages map their lead bytes to Cyrillic letters or box-drawing characters.
+    if !text
+        .chars()
+        .any(|c| crate::script::is_cyrillic(c) || ('\u{2500}'..='\u{25A0}').contains(&c))
+    {
         return spans;
     }
     for (table, cyrillic_ok) in [(&CP1251_HIGH, true), (&CP866_HIGH, false)] {
@@ -53,7 +57,12 @@ pub fn mojibake_spans(text: &str) -> Vec<Span> {
         let mut run: Vec<(usize, u8)> = Vec::new();
         let chars = text.char_indices().chain(std::iter::once((text.len(), '\0')));
         for (i, c) in chars {
-            match table.iter().position(|&t| t == c) {
+            let high = if c.is_ascii() {
+                None
+            } else {
+                table.iter().position(|&t| t == c)
+            };
+            match high {
                 Some(p) => run.push((i, 0x80 + p as u8)),
                 None => {
                     decode_run(&run, i, cyrillic_ok, &mut spans);

@@ -37,6 +37,9 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        if !text.chars().any(crate::script::is_cyrillic) {
+            return;
+        }
         let mut moji: Option<Vec<Span>> = None;
         let mut word: Option<(usize, bool)> = None;
         let mut letters = 0usize;

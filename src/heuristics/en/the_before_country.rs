@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"\b[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)\b").unwrap()
+    Regex::new(r"(?-u:\b)[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {

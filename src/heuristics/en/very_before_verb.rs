@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he) very (?:like|likes|liked|love|loves|loved|want|wants|wanted|hope|hoped|enjoy|enjoyed|miss|missed|respect|respected|appreciate|appreciated|need|needed|wait|waited|thank)|Very (?:I|we|they) (?:like|love|want|hope|enjoy|miss)|(?i:like|likes|liked|love|loves|loved|enjoy|enjoyed) very much (?:it|this|that|him|her|them|you|my|your|our|his|the)\b)(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he) very (?:like|likes|liked|love|loves|loved|want|wants|wanted|hope|hoped|enjoy|enjoyed|miss|missed|respect|respected|appreciate|appreciated|need|needed|wait|waited|thank)|Very (?:I|we|they) (?:like|love|want|hope|enjoy|miss)|(?i:like|likes|liked|love|loves|loved|enjoy|enjoyed) very much (?:it|this|that|him|her|them|you|my|your|our|his|the)(?-u:\b))"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
