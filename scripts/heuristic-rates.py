@@ -23,6 +23,9 @@ Example (the measurement in docs/heuristics-en-notes.md):
 
 Options:
     --prefix RU-EN-       only codes starting with this prefix (default RU-EN-)
+    --heuristics FILE     list every heuristic of `calque heuristics --format csv` (also those
+                          that never fired) and show its name and weight
+    --markdown            print the table as Markdown
     --show CODE           also print the evidence and text of the rows where CODE fired
     --side pos|neg|both   which rows --show prints (default neg)
     --max-rate PCT        exit with status 1 if a heuristic fires on more than PCT % of negatives
@@ -79,6 +82,8 @@ def main():
     ap.add_argument("--show")
     ap.add_argument("--side", choices=["pos", "neg", "both"], default="neg")
     ap.add_argument("--max-rate", type=float)
+    ap.add_argument("--heuristics")
+    ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
 
     pos = load(args.pos, args.lang)
@@ -95,8 +100,23 @@ def main():
 
     cp, cn = counts(pos), counts(neg)
     codes = sorted(set(cp) | set(cn))
+    meta = {}
+    if args.heuristics:
+        try:
+            with open(args.heuristics, newline="", encoding="utf-8") as f:
+                for row in csv.DictReader(f):
+                    if row["code"].startswith(args.prefix):
+                        meta[row["code"]] = (row["name"], row["weight"])
+        except (OSError, KeyError) as e:
+            sys.exit(f"{args.heuristics}: {e}")
+        codes = sorted(set(codes) | set(meta))
     print(f"positives: {len(pos)} rows; negatives: {len(neg)} rows (lang={args.lang or 'any'})")
-    print(f"{'code':<22} {'pos':>5} {'pos%':>7} {'neg':>5} {'neg%':>7} {'prec':>6} {'lift':>7}")
+    if args.markdown:
+        print()
+        print("| code | name | weight | pos | pos % | neg | neg % | precision | lift |")
+        print("|---|---|---|---|---|---|---|---|---|")
+    else:
+        print(f"{'code':<22} {'pos':>5} {'pos%':>7} {'neg':>5} {'neg%':>7} {'prec':>6} {'lift':>7}  name")
     over = []
     for code in codes + ["(any)"]:
         if code == "(any)":
@@ -107,7 +127,11 @@ def main():
         pr, nr = 100 * p / len(pos), 100 * n / len(neg)
         prec = f"{p / (p + n):.2f}" if p + n else "-"
         lift = f"{pr / nr:.1f}" if n else ("inf" if p else "-")
-        print(f"{code:<22} {p:>5} {pr:>6.2f}% {n:>5} {nr:>6.2f}% {prec:>6} {lift:>7}")
+        name, weight = meta.get(code, ("", ""))
+        if args.markdown:
+            print(f"| {code} | {name} | {weight} | {p} | {pr:.2f} | {n} | {nr:.2f} | {prec} | {lift} |")
+        else:
+            print(f"{code:<22} {p:>5} {pr:>6.2f}% {n:>5} {nr:>6.2f}% {prec:>6} {lift:>7}  {name}")
         if args.max_rate is not None and code != "(any)" and nr > args.max_rate:
             over.append(code)
 

@@ -24,8 +24,9 @@ crate::heuristic! {
     /// text with no article and no first/second person anywhere ("Explosion at concert kills 22").
     ///
     /// ## Known false positives
-    /// Telegraphic tweets that still contain one article elsewhere ("… meeting in plane."). The
-    /// noun must be lower-case, so names ("into Palace Hotel") do not fire.
+    /// Telegraphic tweets that still contain one article elsewhere: 1 of 6,791 native-English
+    /// negatives (0.01%, "the Clinton/Lynch secret meeting in plane."). The noun must be
+    /// lower-case, so names ("into Palace Hotel") do not fire.
     pub struct PrepBareNoun {
         code: "RU-EN-ART-002",
         name: "prep-bare-noun",

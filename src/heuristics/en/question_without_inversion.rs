@@ -21,8 +21,9 @@ crate::heuristic! {
     /// headlines without a question mark ("Why it matters").
     ///
     /// ## Known false positives
-    /// Casual native speech drops the auxiliary ("What you doing?"); such forms (gonna, gotta, got,
-    /// doing, at, mad, think) are excluded and the weight is low.
+    /// Casual native speech drops the auxiliary ("What you doing?", "Where you going?"); such
+    /// forms (gonna, gotta, got, any -ing form, at, mad, think) are excluded and the weight is
+    /// low. Dialects without do-support in questions ("Why you say that?") remain a risk.
     pub struct QuestionWithoutInversion {
         code: "RU-EN-WORD-002",
         name: "question-without-inversion",
@@ -38,6 +39,7 @@ crate::heuristic! {
             "Why do you say this about Russia?",
             "I know why you say this about Russia",
             "What you gonna do about it?",
+            "Where you going tonight?",
             "Why it matters",
         ],
     }
@@ -47,7 +49,8 @@ crate::heuristic! {
                 return true;
             };
             let verb = verb.as_str();
-            support::is_sentence_start(text, caps.get(0).unwrap().start())
+            !verb.ends_with("ing")
+                && support::is_sentence_start(text, caps.get(0).unwrap().start())
                 && !matches!(
                     verb,
                     "gonna" | "gotta" | "got" | "doing" | "at" | "mad" | "think" | "know" | "mean" | "guys"
