@@ -20,7 +20,8 @@ crate::heuristic! {
     ///
     /// ## Known false positives
     /// Spanish and Italian writers make the same error; some US speakers say "arrive to". Only fires
-    /// when "to" is followed by a capitalised place name or a determiner, not by a verb.
+    /// when "to" is followed by a capitalised place name or a definite/possessive determiner —
+    /// not by a verb, nor by "a/an" ("arrived to a hero's welcome").
     pub struct ArriveTo {
         code: "RU-EN-PREP-006",
         name: "arrive-to",
@@ -36,6 +37,7 @@ crate::heuristic! {
             "Our delegation arrived in Moscow yesterday",
             "Police arrived to find the house empty",
             "They arrived to help the victims",
+            "The team arrived to a hero's welcome",
         ],
     }
     fn check(text, hits) {
@@ -44,7 +46,7 @@ crate::heuristic! {
             next.starts_with(|c: char| c.is_ascii_uppercase())
                 || matches!(
                     next.to_ascii_lowercase().as_str(),
-                    "the" | "my" | "our" | "your" | "his" | "her" | "their" | "this" | "that" | "a" | "an"
+                    "the" | "my" | "our" | "your" | "his" | "her" | "their" | "this" | "that"
                 )
         });
     }

@@ -17,7 +17,8 @@ crate::heuristic! {
     /// Balanced nested parentheses "(see (2005))", a Western ":)" smiley, list markers "1)".
     ///
     /// ## Known false positives
-    /// A text truncated before its opening bracket; runs of a single ")" do not count.
+    /// A text truncated before its opening bracket. A single ")" does not count, nor ":))" with
+    /// eyes (also a Western double smile); ":)))" and longer runs do.
     pub struct BracketSmiley {
         code: "RU-EN-TYPO-008",
         name: "bracket-smiley",
@@ -33,6 +34,7 @@ crate::heuristic! {
             "The study (see Smith (2005)) was wrong",
             "Nice to see you :)",
             "Two options: 1) stay 2) go",
+            "Happy birthday :)) love you",
         ],
     }
     fn check(text, hits) {
@@ -40,7 +42,9 @@ crate::heuristic! {
         let mut run: Option<(usize, usize)> = None;
         let flush = |run: &mut Option<(usize, usize)>, hits: &mut Vec<Span>| {
             if let Some((start, count)) = run.take() {
-                if count >= 2 {
+                // ":))" with eyes is also a Western double smile; eyeless runs and ":)))" are not.
+                let eyes = text[..start].ends_with([':', ';', '=']);
+                if count >= 3 || count == 2 && !eyes {
                     hits.push(Span::new(start, start + count));
                 }
             }

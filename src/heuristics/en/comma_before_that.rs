@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|think|thinks|thought|know|knows|knew|believe|believes|told|tell|imagine|clear|obvious|sure|claimed|claims|stated|states|noted|notes|reported|known|understand|understood|hope|announced|seems|seemed|remember|sure|forget|means|shows|showed|explained|admitted|confirmed)(, (?:that|what|whether|if))(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|think|thinks|thought|know|knows|knew|believe|believes|told|tell|imagine|clear|obvious|sure|claimed|claims|stated|states|noted|notes|reported|known|understand|understood|hope|announced|seems|seemed|remember|sure|forget|means|shows|showed|explained|admitted|confirmed)(, (?:that|what|whether))(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {
@@ -20,8 +20,9 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "He said that the army", "He said, 'that is a lie'", "He said, that's it", parallel
-    /// clauses ("what you think, what you say"), the aside ", that is,", a conditional aside
-    /// ("The rule to remember, if you want…", "Say, if we…"): "if" only counts after know/sure.
+    /// clauses ("what you think, what you say"), the aside ", that is,", a demonstrative "that"
+    /// ("He said, that is the question"), "what with". ", if" is not matched: after "say",
+    /// "remember" or "know" it mostly opens a conditional aside ("I don't know, if you ask me…").
     ///
     /// ## Known false positives
     /// German and Polish writers share the rule; a parenthetical "I think, that is…" reading.
@@ -42,6 +43,8 @@ crate::heuristic! {
             "She said, that's it, we are done",
             "It matters what you think, what you say and what you do",
             "The simple rule to remember, if you want to match a brace, is to escape it",
+            "I don't know, if you ask me, it's a scam",
+            "He said, that is the question",
         ],
     }
     fn check(text, hits) {
@@ -53,13 +56,12 @@ crate::heuristic! {
             let left = support::before(text, whole.start(), 30).to_ascii_lowercase();
             let parallel = left.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == word);
             let aside = support::after(text, whole.end(), 4) == " is,";
-            // ", if" after "say" or "remember" opens a conditional aside ("Say, if we want…");
-            // only verbs of knowing take an "if" (whether) clause.
-            let verb = whole.as_str().split(',').next().unwrap_or("").to_ascii_lowercase();
-            let conditional = word == "if"
-                && !matches!(verb.as_str(), "know" | "knows" | "knew" | "sure" | "understand" | "understood");
+            // "He said, that is the question": a demonstrative subject; "what with": an idiom.
+            let tail = support::after(text, whole.end(), 5).to_ascii_lowercase();
+            let demonstrative = word == "that" && [" is ", " was ", " is.", " was."].iter().any(|w| tail.starts_with(w));
+            let what_with = word == "what" && tail.starts_with(" with");
             let imperative = support::is_sentence_start(text, whole.start());
-            !(next.starts_with('\'') || next.starts_with('’') || aside || parallel || conditional || imperative)
+            !(next.starts_with('\'') || next.starts_with('’') || aside || parallel || demonstrative || what_with || imperative)
         });
     }
 }

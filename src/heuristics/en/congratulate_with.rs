@@ -21,7 +21,8 @@ crate::heuristic! {
     /// "congratulations to everyone with a ticket".
     ///
     /// ## Known false positives
-    /// Instrument uses ("with a hug / call / letter") are excluded.
+    /// Instrument and manner uses ("with a hug / call / letter", "with all my heart", "with
+    /// pride") are excluded.
     pub struct CongratulateWith {
         code: "RU-EN-PREP-008",
         name: "congratulate-with",
@@ -37,11 +38,12 @@ crate::heuristic! {
             "Congratulations on your victory",
             "He congratulated him with a handshake",
             "Congratulations to everyone with a ticket",
+            "Congratulations with all my heart, dear friends",
         ],
     }
     fn check(text, hits) {
         static INSTRUMENT: Pattern = Pattern::new(|| {
-            Regex::new(r"(?i)^\s+(?:a |an |his |her |their |warm |big )?(?:handshake|hug|kiss|call|phone call|letter|toast|message|note|card|flowers|tweet|video|speech)").unwrap()
+            Regex::new(r"(?i)^\s+(?:a |an |his |her |their |warm |big )?(?:handshake|hug|kiss|call|phone call|letter|toast|message|note|card|flowers|tweet|video|speech|all (?:my|our) (?:heart|hearts|love)|love|pride|joy)").unwrap()
         });
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             !INSTRUMENT.is_match(support::after(text, caps.get(0).unwrap().end(), 30))

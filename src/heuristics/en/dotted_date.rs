@@ -15,11 +15,12 @@ crate::heuristic! {
     /// "24.02.2022", "Victory parade on 9.05.2015", "order of 13.12.2019".
     ///
     /// ## Must not fire on
-    /// "02/24/2022", "Feb. 24, 2022", version numbers such as "1.2.3", a month-first dotted date
-    /// ("11.08.2016" where both parts are ≤ 12 is still counted; see below).
+    /// "02/24/2022", "Feb. 24, 2022", version and section numbers ("version 2.3.2019",
+    /// "1.2.2018.1").
     ///
     /// ## Known false positives
-    /// German, Polish, Swiss and Scandinavian writers use the same format; the weight is low.
+    /// German, Polish, Swiss and Scandinavian writers use the same format, and a US writer may
+    /// dot a month-first date ("12.05.2019"); the weight is low.
     pub struct DottedDate {
         code: "RU-EN-TYPO-005",
         name: "dotted-date",
@@ -35,9 +36,20 @@ crate::heuristic! {
             "The war started on 02/24/2022",
             "The war started on Feb. 24, 2022",
             "Update to version 1.2.3 now",
+            "Version 2.3.2019 released",
         ],
     }
     fn check(text, hits) {
-        support::push_all(&RE, text, hits);
+        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+            let m = caps.get(0).unwrap();
+            let left = support::before(text, m.start(), 12).to_ascii_lowercase();
+            let prev = left.split_whitespace().last().unwrap_or("");
+            let glued = left.ends_with(['.', '-', '/']) || left.ends_with(|c: char| c.is_ascii_alphanumeric());
+            let next = support::after(text, m.end(), 2);
+            // Version, section and chapter numbers: "version 2.3.2019", "§ 5.10.2010", "1.2.2018.1".
+            !glued
+                && !next.starts_with(|c: char| c == '.' && next.len() > 1 && next[1..].starts_with(|d: char| d.is_ascii_digit()))
+                && !matches!(prev, "version" | "v" | "ver" | "release" | "chapter" | "section" | "§" | "rule" | "article" | "build")
+        });
     }
 }

@@ -22,8 +22,8 @@ crate::heuristic! {
     /// connection with Russia".
     ///
     /// ## Known false positives
-    /// A native sentence that opens with "In connection with the investigation, police…"; weight
-    /// low.
+    /// Native police-report openings ("In connection with the investigation/shooting/death…")
+    /// are excluded; other native sentence openings with the phrase remain possible; weight low.
     pub struct InConnectionWith {
         code: "RU-EN-MT-004",
         name: "in-connection-with",
@@ -39,12 +39,21 @@ crate::heuristic! {
             "A man was arrested in connection with the shooting",
             "Police want him in connection with a robbery",
             "His connection with Russia is clear",
+            "In connection with the investigation, police arrested two men",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let m = caps.get(0).unwrap();
-            !m.as_str().starts_with('I') || support::is_sentence_start(text, m.start())
+            // "In connection with the shooting, police arrested…": the police sense, native.
+            let next = support::after(text, m.end(), 24).to_ascii_lowercase();
+            let police = [
+                "investigation", "case", "shooting", "death", "murder", "killing", "robbery",
+                "attack", "incident", "crash", "fire", "disappearance", "theft", "assault",
+            ]
+            .iter()
+            .any(|w| next.trim_start().trim_start_matches("the ").trim_start_matches("a ").starts_with(w));
+            !police && (!m.as_str().starts_with('I') || support::is_sentence_start(text, m.start()))
         });
     }
 }

@@ -16,7 +16,7 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "married to", "married with two children" / "married with kids" (idiomatic), the sitcom
-    /// "Married with Children".
+    /// "Married with Children", "married with a (small) ceremony".
     ///
     /// ## Known false positives
     /// Other L1s (Romance languages: "casado con") make the same error; weight moderate.
@@ -35,11 +35,12 @@ crate::heuristic! {
             "He is married to a Ukrainian woman",
             "He is married with two children",
             "We watched Married with Children all night",
+            "We were married with a beautiful ceremony in June",
         ],
     }
     fn check(text, hits) {
         static FAMILY: Pattern = Pattern::new(|| {
-            Regex::new(r"(?i)^\s+(?:(?:two|three|four|five|six|\d+|a|young|small|grown|no|three grown)\s+)?(?:children|kids|child|kid|baby|babies|family|a family)(?-u:\b)")
+            Regex::new(r"(?i)^\s+(?:(?:two|three|four|five|six|\d+|a|young|small|grown|no|three grown)\s+)?(?:children|kids|child|kid|baby|babies|family|a family|a (?:beautiful |small |simple |lovely )?(?:ceremony|wedding))(?-u:\b)")
                 .unwrap()
         });
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -59,3 +59,6 @@ crate::registry! {
     it_should_be_noted::ItShouldBeNoted,
     in_connection_with::InConnectionWith,
 }
+
+#[cfg(test)]
+mod native_controls;
