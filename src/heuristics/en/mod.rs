@@ -42,6 +42,8 @@ crate::registry! {
     perfect_with_past_time::PerfectWithPastTime,
     very_before_verb::VeryBeforeVerb,
     question_without_inversion::QuestionWithoutInversion,
+    anyone_knows_question::AnyoneKnowsQuestion,
+    embedded_question_inversion::EmbeddedQuestionInversion,
     comma_before_that::CommaBeforeThat,
     russian_quotes::RussianQuotes,
     dash_as_copula::DashAsCopula,
