@@ -26,6 +26,8 @@ Options:
     --heuristics FILE     list every heuristic of `calque heuristics --format csv` (also those
                           that never fired) and show its name and weight
     --markdown            print the table as Markdown
+    --matrix              print a Markdown matrix instead: one column per --pos and --neg set
+                          (rows fired, %), then pooled negatives; name a set with LABEL=SPEC
     --show CODE           also print the evidence and text of the rows where CODE fired
     --side pos|neg|both   which rows --show prints (default neg)
     --max-rate PCT        exit with status 1 if a heuristic fires on more than PCT % of negatives
@@ -39,6 +41,8 @@ csv.field_size_limit(sys.maxsize)
 
 
 def parse_set(spec):
+    if "=" in spec.partition("::")[0]:
+        spec = spec.split("=", 1)[1]
     path, _, cond = spec.partition("::")
     filters = []
     for part in filter(None, cond.split(",")):
@@ -84,6 +88,7 @@ def main():
     ap.add_argument("--max-rate", type=float)
     ap.add_argument("--heuristics")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--matrix", action="store_true")
     args = ap.parse_args()
 
     pos = load(args.pos, args.lang)
@@ -110,6 +115,9 @@ def main():
         except (OSError, KeyError) as e:
             sys.exit(f"{args.heuristics}: {e}")
         codes = sorted(set(codes) | set(meta))
+    if args.matrix:
+        print_matrix(args, codes, meta, neg)
+        return
     print(f"positives: {len(pos)} rows; negatives: {len(neg)} rows (lang={args.lang or 'any'})")
     if args.markdown:
         print()
@@ -146,6 +154,26 @@ def main():
     if over:
         print(f"\nover {args.max_rate}% of negatives: {', '.join(over)}", file=sys.stderr)
         sys.exit(1)
+
+
+def label_of(spec):
+    head = spec.partition("::")[0]
+    return head.split("=", 1)[0] if "=" in head else spec
+
+
+def print_matrix(args, codes, meta, neg):
+    sets = [(label_of(s), load([s], args.lang)) for s in args.pos + args.neg]
+    sets.append(("all negatives", neg))
+
+    def cell(rows, code):
+        n = sum(1 for r in rows if (codes_of(r, args.prefix) if code == "(any)" else code in codes_of(r, args.prefix)))
+        return f"{n} ({100 * n / len(rows):.2f}%)" if n else "0"
+
+    print("| code | name | weight | " + " | ".join(f"{l} (n={len(r)})" for l, r in sets) + " |")
+    print("|---|---|---|" + "---|" * len(sets))
+    for code in codes + ["(any)"]:
+        name, weight = meta.get(code, ("", ""))
+        print(f"| {code} | {name} | {weight} | " + " | ".join(cell(r, code) for _, r in sets) + " |")
 
 
 if __name__ == "__main__":
