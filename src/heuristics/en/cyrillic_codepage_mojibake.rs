@@ -189,3 +189,29 @@ crate::heuristic! {
         hits.extend(merged(mojibake_spans(text)));
     }
 }
+
+#[cfg(test)]
+mod decoding {
+    use super::mojibake_spans;
+
+    fn found(text: &str) -> Vec<&str> {
+        mojibake_spans(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn decodes_emoji_dashes_and_cyrillic_mojibake() {
+        // 👍 (F0 9F 91 8D) read as Windows-1251.
+        assert_eq!(found("nice рџ‘Ќ"), vec!["рџ‘Ќ"]);
+        // — (E2 80 94) read as DOS 866.
+        assert_eq!(found("Poll тАФ CNN"), vec!["тАФ"]);
+        // "Привет" read as Windows-1251: a streak of Cyrillic mojibake, one span per letter.
+        assert_eq!(found("say РџСЂРёРІРµС‚").concat(), "РџСЂРёРІРµС‚");
+    }
+
+    #[test]
+    fn leaves_real_russian_and_single_cyrillic_decodes_alone() {
+        assert!(found("Привет, как дела? Там всё хорошо.").is_empty());
+        // "Её" decodes to one Latin letter (U+0178), not to punctuation: not mojibake.
+        assert!(found("Её нет").is_empty());
+    }
+}

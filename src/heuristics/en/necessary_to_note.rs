@@ -19,8 +19,8 @@ crate::heuristic! {
     /// "it is worth noting", "it is necessary to act now", "it is important to vote".
     ///
     /// ## Known false positives
-    /// "It is important to note that" is ordinary native formal English, hence only the verbs
-    /// note/say/stress… and a moderate weight; "important to note" is the weakest form.
+    /// "It is important to note / stress / add that" is ordinary native formal English, so with
+    /// "important" only "underline" (Russian «подчеркнуть») counts; weight moderate.
     pub struct NecessaryToNote {
         code: "RU-EN-LEX-005",
         name: "necessary-to-note",
@@ -36,13 +36,14 @@ crate::heuristic! {
             "It is worth noting that the West lies",
             "It is necessary to act now",
             "It is important to vote on Tuesday",
+            "It is important to stress that turnout was high",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {
             let m = caps.get(0).unwrap().as_str().to_ascii_lowercase();
-            // "it is important to note" is common native register; only the Russian-shaped forms.
-            !(m.contains("important") && m.ends_with(" note"))
+            // "it is important to note/stress/add" is native register; «важно подчеркнуть» → "underline".
+            !(m.contains("important") && !m.ends_with(" underline"))
         });
     }
 }

@@ -13,8 +13,7 @@ crate::heuristic! {
     /// keeps simple (interference-catalogue: verbs, stative progressive).
     ///
     /// ## Fires on
-    /// "I am knowing this man", "They are deserving better", "this land is belonging" (via "he is
-    /// belonging" forms), "We are knowing the truth".
+    /// "I am knowing this man", "They are deserving better", "We are knowing the truth".
     ///
     /// ## Must not fire on
     /// "I know this man", "The secret is knowing when to stop" (gerund after a noun subject), "I'm
