@@ -55,6 +55,7 @@ crate::registry! {
     bracket_smiley::BracketSmiley,
     russian_toponyms::RussianToponyms,
     skiy_romanisation::SkiyRomanisation,
+    translit_russian_words::TranslitRussianWords,
     cyrillic_in_latin_word::CyrillicInLatinWord,
     cyrillic_codepage_mojibake::CyrillicCodepageMojibake,
     cyrillic_word_in_english::CyrillicWordInEnglish,
