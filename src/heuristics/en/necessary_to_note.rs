@@ -43,7 +43,7 @@ crate::heuristic! {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {
             let m = caps.get(0).unwrap().as_str().to_ascii_lowercase();
             // "it is important to note/stress/add" is native register; «важно подчеркнуть» → "underline".
-            !(m.contains("important") && !m.ends_with(" underline"))
+            !m.contains("important") || m.ends_with(" underline")
         });
     }
 }
