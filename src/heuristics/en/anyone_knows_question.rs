@@ -23,7 +23,8 @@ crate::heuristic! {
     /// statement, no question mark).
     ///
     /// ## Known false positives
-    /// Rhetorical echo questions ("Everyone knows that?"); weight low.
+    /// Rhetorical echo questions ("Everyone knows that?"); statements with a tag ("…, right?")
+    /// are excluded; weight low.
     pub struct AnyoneKnowsQuestion {
         code: "RU-EN-WORD-003",
         name: "anyone-knows-question",
@@ -39,11 +40,16 @@ crate::heuristic! {
             "Does anyone know how to detect contamination?",
             "Anyone know how to detect contamination?",
             "Everyone knows that. Why ask?",
+            "Everybody wants to rule the world, right?",
         ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
-            support::is_sentence_start(text, caps.get(0).unwrap().start())
+            let m = caps.get(0).unwrap();
+            // "Everybody wants to rule the world, right?": a statement with a tag question.
+            let tail = m.as_str().rsplit(',').next().unwrap_or("");
+            let tagged = m.as_str().contains(',') && tail.split_whitespace().count() <= 3;
+            !tagged && support::is_sentence_start(text, m.start())
         });
     }
 }

@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:yesterday,? (?:I|we|you|they|he|she) (?:have|has|\'ve|’ve) (?:already |just |also )?(?:\w+ed|seen|been|done|gone|made|written|read|heard|met|bought|told|said|got|gotten|given|taken|found|known|sent|spoken|eaten|lost|won|come|become|begun|left|had|put|shown|thought|watched|visited|received|signed)|(?:I|we|you|they|he|she) (?:have|has|\'ve|’ve) (?:already |just |also )?(?:\w+ed|seen|been|done|gone|made|written|read|heard|met|bought|told|said|got|gotten|given|taken|found|known|sent|spoken|eaten|lost|won|come|become|begun|left|had|put|shown|thought|watched|visited|received|signed)(?: [\w\'’]+){0,5}? (?:yesterday|last (?:night|week|month|year|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d+ (?:days|weeks|months|years) ago))(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:yesterday,? (?:I|we|you|they|he|she)(?: have| has|\'ve|’ve) (?:already |just |also )?(?:\w+ed|seen|been|done|gone|made|written|read|heard|met|bought|told|said|got|gotten|given|taken|found|known|sent|spoken|eaten|lost|won|come|become|begun|left|had|put|shown|thought|watched|visited|received|signed)|(?:I|we|you|they|he|she)(?: have| has|\'ve|’ve) (?:already |just |also )?(?:\w+ed|seen|been|done|gone|made|written|read|heard|met|bought|told|said|got|gotten|given|taken|found|known|sent|spoken|eaten|lost|won|come|become|begun|left|had|put|shown|thought|watched|visited|received|signed)(?: [\w\'’]+){0,5}? (?:yesterday|last (?:night|week|month|year|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d+ (?:days|weeks|months|years) ago))(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -33,6 +33,7 @@ crate::heuristic! {
             "Yesterday I have seen the video from Mariupol",
             "I have watched the debate last night",
             "We have visited Crimea 2 years ago",
+            "I've been there last year and loved it",
         ],
         must_not_fire_on: [
             "Yesterday I saw the video from Mariupol",
