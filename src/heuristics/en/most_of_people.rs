@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(?i:most|many|some|all|half|part) of (?:people|citizens|countries|politicians|experts|students|children|Americans|Russians|Ukrainians|Europeans|Germans|journalists|voters|users|men|women|scientists|doctors|soldiers|refugees|migrants|residents|Democrats|Republicans)|(?i:the most part of))(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(?i:most|many|some|all|part) of (?:people|citizens|countries|politicians|experts|students|children|Americans|Russians|Ukrainians|Europeans|Germans|journalists|voters|users|men|women|scientists|doctors|soldiers|refugees|migrants|residents|Democrats|Republicans)|(?i:the most part of))(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -17,7 +17,8 @@ crate::heuristic! {
     /// "Most of Americans say", "many of people think", "the most part of students".
     ///
     /// ## Must not fire on
-    /// "most people", "most of the people", "most of us", "many of people's problems" (possessive).
+    /// "most people", "most of the people", "most of us", "many of people's problems" (possessive),
+    /// "half of Americans" (native).
     ///
     /// ## Known false positives
     /// Native typos; rare.
@@ -36,6 +37,7 @@ crate::heuristic! {
             "Most Americans say they are Christians",
             "Most of the people think so",
             "Most of us want peace",
+            "Half of Americans support the bill",
         ],
     }
     fn check(text, hits) {
