@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:know|knows|knew|wonder|wondering|wondered|tell me|ask|asked|understand|explain|see|idea) (?:what|where|why|how|when|who) (?:is|are|am|was|were|do|does|did|can|will|should|could) (?:I|you|he|she|we|they)(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:know|knows|knew|tell me|understand|explain|see|idea) (?:what|where|why|how|when|who) (?:is|are|am|was|were|do|does|did|can|will|should|could) (?:I|you|he|she|we|they)(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -22,14 +22,17 @@ crate::heuristic! {
     /// "Where can I buy a turkey?" (a direct question).
     ///
     /// ## Known false positives
-    /// Casual native speech sometimes inverts ("I wonder where were you"), and other learners do
-    /// too; only pronoun subjects count and the weight is low.
+    /// Casual native speech inverts after "wonder" and "ask" ("wondering what do YOU have to
+    /// hide?", "people asked where will we be"): those verbs are not matched. Before that
+    /// change the rule fired on 2 of 685 retweeted (mostly native) tweets in the IRA sample
+    /// and on none of the 6,791 native negatives. Other learners invert too; only pronoun
+    /// subjects count and the weight is low.
     pub struct EmbeddedQuestionInversion {
         code: "RU-EN-WORD-004",
         name: "embedded-question-inversion",
         family: WordOrder,
         lang: En,
-        weight: 0.3,
+        weight: 0.25,
         fires_on: [
             "Feeling bad... don't know what am I supposed to do",
             "Who knows where can I buy normal turkey?",
@@ -39,6 +42,8 @@ crate::heuristic! {
             "I don't know what I am supposed to do",
             "I know what is going on here",
             "Where can I buy normal turkey?",
+            "Hearing you now and wondering what do YOU have to hide?",
+            "Couple of people asked where will we be doing interviews",
         ],
     }
     fn check(text, hits) {
