@@ -7,6 +7,7 @@ crate::registry! {
     such_bare_noun::SuchBareNoun,
     most_of_people::MostOfPeople,
     verb_bare_noun::VerbBareNoun,
+    bare_situation::BareSituation,
     on_the_photo::OnThePhoto,
     in_the_internet::InTheInternet,
     take_part_at::TakePartAt,
