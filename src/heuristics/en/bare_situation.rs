@@ -15,7 +15,7 @@ crate::heuristic! {
     /// "situation" colloquially.
     ///
     /// ## Fires on
-    /// "Situation is very bad", "Situation in Donbass is difficult.", "Why nobody helps?
+    /// "Situation is very bad", "Situation in Donbass is difficult.", "Why nobody helps us?
     /// situation has become worse" (after a question mark, lower case).
     ///
     /// ## Must not fire on
@@ -34,7 +34,7 @@ crate::heuristic! {
         fires_on: [
             "Situation is very bad, we need help",
             "We are worried. Situation in Donbass is difficult for the people",
-            "Why nobody helps? situation has become worse since 2014",
+            "Why nobody helps us? situation has become worse since 2014",
         ],
         must_not_fire_on: [
             "The situation is very bad, we need help",
