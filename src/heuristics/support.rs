@@ -85,6 +85,165 @@ pub fn is_quoted_or_distanced(text: &str, start: usize, end: usize) -> bool {
         .any(|p| left.contains(p))
 }
 
+/// Whether `text` reads like a headline or telegraphic note: no article (a/an/the) anywhere
+/// and no first- or second-person pronoun. Natives drop articles in that register ("Explosion
+/// at concert kills 22"), so article-omission heuristics stay silent on it; a writer who uses
+/// articles or speaks in the first person elsewhere in the item is not writing headlines.
+pub fn looks_telegraphic(text: &str) -> bool {
+    static MARKERS: Pattern = Pattern::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:a|an|the|i|i'm|i've|i'd|i'll|me|my|we|us|our|you|your)(?-u:\b)")
+            .unwrap()
+    });
+    !MARKERS.is_match(text)
+}
+
+/// Whether position `at` starts a sentence: only spaces, @mentions, #hashtags, quotes or
+/// opening brackets separate it from the start of the text or from a `.`, `!`, `?`, `:` or
+/// a line break.
+pub fn is_sentence_start(text: &str, at: usize) -> bool {
+    let mut words = text[..at].rsplit(|c: char| c.is_whitespace());
+    for word in words.by_ref() {
+        let word = word.trim_start_matches(['"', '\'', '“', '‘', '(', '«']);
+        if word.is_empty() || word.starts_with('@') || word.starts_with('#') {
+            continue;
+        }
+        return word.ends_with(['.', '!', '?', ':', '…'])
+            || word.starts_with("http")
+            || word.ends_with(['"', '”', ')'])
+                && word
+                    .trim_end_matches(['"', '”', ')'])
+                    .ends_with(['.', '!', '?']);
+    }
+    true
+}
+
+/// Whether a noun phrase ending at `end` is complete: what follows is the end of the text,
+/// punctuation, a link, a hashtag, or a function word — not another noun that would make a
+/// compound ("at hotel reception", "in city council").
+pub fn ends_noun_phrase(text: &str, end: usize) -> bool {
+    let rest = after(text, end, 24);
+    let trimmed = rest.trim_start();
+    if trimmed.is_empty() {
+        return true;
+    }
+    if rest.len() == trimmed.len() {
+        // Glued to the next character: only punctuation ends the phrase.
+        // A "(" glued on is a call or a plural marker ("article()", "airport(s)"), not an end.
+        return !trimmed.starts_with(|c: char| {
+            c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '(' | '_' | '/')
+        });
+    }
+    if trimmed.starts_with(|c: char| !c.is_alphanumeric()) || trimmed.starts_with("http") {
+        return true;
+    }
+    let next: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect::<String>()
+        .to_lowercase();
+    FUNCTION_WORDS.contains(&next.as_str())
+}
+
+/// Words after which a noun phrase is over (see [`ends_noun_phrase`]).
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "where",
+    "when",
+    "with",
+    "without",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "from",
+    "near",
+    "because",
+    "which",
+    "who",
+    "that",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "now",
+    "again",
+    "too",
+    "also",
+    "is",
+    "was",
+    "are",
+    "were",
+    "so",
+    "then",
+    "there",
+    "here",
+    "last",
+    "every",
+    "after",
+    "before",
+    "during",
+    "by",
+    "about",
+    "since",
+    "until",
+    "if",
+    "as",
+    "it",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "lol",
+    "everyone",
+    "everybody",
+    "everything",
+    "anyone",
+    "nobody",
+    "nothing",
+    "many",
+    "some",
+    "all",
+    "can",
+    "will",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "could",
+    "would",
+    "should",
+    "must",
+    "not",
+    "no",
+    "very",
+    "only",
+    "just",
+    "this",
+    "these",
+    "those",
+    "than",
+    "like",
+    "what",
+    "how",
+    "why",
+    "my",
+    "your",
+    "our",
+    "his",
+    "her",
+    "their",
+    "a",
+    "an",
+    "the",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +270,37 @@ mod tests {
         let plain = "the special military operation goes on";
         let s = plain.find("special").unwrap();
         assert!(!is_quoted_or_distanced(plain, s, s + 26));
+    }
+
+    #[test]
+    fn telegraphic_means_no_article_and_no_first_or_second_person() {
+        assert!(looks_telegraphic(
+            "Explosion at concert kills 22 in Manchester"
+        ));
+        assert!(!looks_telegraphic("There was an explosion at concert"));
+        assert!(!looks_telegraphic("I went to cinema yesterday"));
+        assert!(!looks_telegraphic("You have problem"));
+    }
+
+    #[test]
+    fn sentence_starts_skip_mentions_and_hashtags() {
+        let t = "@bob #news Why you say this? Then why";
+        assert!(is_sentence_start(t, t.find("Why").unwrap()));
+        assert!(is_sentence_start(t, t.find("Then").unwrap()));
+        assert!(!is_sentence_start(t, t.rfind("why").unwrap()));
+        assert!(is_sentence_start("Hello", 0));
+    }
+
+    #[test]
+    fn noun_phrase_ends_before_function_words_and_punctuation() {
+        let t = "at hotel reception and at hotel in Paris, to cinema";
+        let first = t.find("hotel").unwrap() + 5;
+        assert!(!ends_noun_phrase(t, first));
+        let second = t.rfind("hotel").unwrap() + 5;
+        assert!(ends_noun_phrase(t, second));
+        assert!(ends_noun_phrase(t, t.find("Paris").unwrap() + 5));
+        assert!(ends_noun_phrase(t, t.len()));
+        assert!(!ends_noun_phrase("in city-wide", 7));
+        assert!(!ends_noun_phrase("similar to article() and body()", 18));
     }
 }

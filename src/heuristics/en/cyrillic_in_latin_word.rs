@@ -14,6 +14,9 @@ crate::heuristic! {
     /// Plain Latin words, a whole Russian word in English text ("the word «война»"), accented
     /// Latin ("café").
     ///
+    /// Words glued to code-page mojibake ("вЂњin", "ISISвЂ”and") are RU-EN-SCRIPT-002's case and
+    /// are not counted twice.
+    ///
     /// ## Known false positives
     /// Mathematical notation mixing Greek and Latin letters ("αlpha" is rare); weight stays high.
     pub struct CyrillicInLatinWord {
@@ -31,12 +34,26 @@ crate::heuristic! {
             "Can you verify this video please",
             "The Russian word война means war",
             "We met at the café near the station",
+            "IAEA вЂњin no wayвЂќ handing inspections to Iran",
         ],
     }
     fn check(text, hits) {
         if text.is_ascii() {
             return;
         }
-        hits.extend(crate::script::measure(text).mixed_tokens);
+        let mixed = crate::script::measure(text).mixed_tokens;
+        if mixed.is_empty() {
+            return;
+        }
+        let mojibake = super::cyrillic_codepage_mojibake::mojibake_spans(text);
+        hits.extend(mixed.into_iter().filter(|token| {
+            // Keep the token if a Cyrillic or Greek letter of it lies outside every mojibake span.
+            token.slice(text).char_indices().any(|(i, c)| {
+                let at = token.start + i;
+                c.is_alphabetic()
+                    && !crate::script::is_latin(c)
+                    && !mojibake.iter().any(|m| m.start <= at && at < m.end)
+            })
+        }));
     }
 }

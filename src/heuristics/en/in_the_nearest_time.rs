@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern =
-    Pattern::new(|| Regex::new(r"(?i)\bin the nearest (?:time|future|days|weeks|months|hours)\b").unwrap());
+    Pattern::new(|| Regex::new(r"(?i)(?-u:\b)in the nearest (?:time|future|days|weeks|months|hours)(?-u:\b)").unwrap());
 
 crate::heuristic! {
     /// ## What it detects

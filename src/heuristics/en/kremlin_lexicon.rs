@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(?:special military operation|kiev regime|kyiv regime|collective west|denazification|demilitari[sz]ation and denazification|russophobi[ac]|anglo-saxons|neo-nazi junta|kiev junta|nato expansion to the east|golden billion|banderites|ukronazis?)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:special military operation|kiev regime|kyiv regime|collective west|denazification|demilitari[sz]ation and denazification|russophobi[ac]|anglo-saxons|neo-nazi junta|kiev junta|nato expansion to the east|golden billion|banderites|ukronazis?)(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {

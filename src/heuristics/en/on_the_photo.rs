@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)(?:\b(?:is|are|was|were|see|saw|seen|shown|depicted|visible|look|here)\s+|(?:^|[.!?]\s+))(on\s+(?:the|this|that|these|those)\s+(?:photos?|pictures?|videos?|footage)\b)").unwrap()
+    Regex::new(r"(?i)(?:(?-u:\b)(?:is|are|was|were|see|saw|seen|shown|depicted|visible|look|here)\s+|(?:^|[.!?]\s+))(on\s+(?:the|this|that|these|those)\s+(?:photos?|pictures?|videos?|footage)(?-u:\b))").unwrap()
 });
 
 crate::heuristic! {

@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"\b(Kharkov|Nikolaev|Nikolayev|Lugansk|Zaporozhye|Zaporozhie|Artemovsk|Dnepropetrovsk|Dnepr|Krivoy Rog|Chernigov|Rovno|Lvov|Vinnitsa|Kirovograd|Ivano-Frankovsk|Kiev|Odessa)\b").unwrap()
+    Regex::new(r"(?-u:\b)(Kharkov|Nikolaev|Nikolayev|Lugansk|Zaporozhye|Zaporozhie|Artemovsk|Dnepropetrovsk|Dnepr|Krivoy Rog|Chernigov|Rovno|Lvov|Vinnitsa|Kirovograd|Ivano-Frankovsk|Kiev|Odessa)(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {

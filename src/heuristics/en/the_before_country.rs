@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"\b[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)\b").unwrap()
+    Regex::new(r"(?-u:\b)[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {
@@ -23,7 +23,9 @@ crate::heuristic! {
     /// of de Gaulle".
     ///
     /// ## Known false positives
-    /// Attributive uses not covered by the exclusions ("the Germany match"); weight kept low.
+    /// Attributive uses not covered by the exclusion list. Before the list of attributive heads
+    /// ("the Iran deal", "the Russia hoax", "the Syria attack", "the Russia/CIA card") it fired
+    /// on 7 of 6,791 native-English negatives (0.10%); weight kept low.
     pub struct TheBeforeCountry {
         code: "RU-EN-ART-001",
         name: "the-before-country",
@@ -39,19 +41,37 @@ crate::heuristic! {
             "The UK and the US announced new sanctions",
             "This is not the Russia of the 1990s",
             "The Germany team won the match",
+            "Schumer hated the Iran deal made by Obama",
+            "The Russia-Trump collusion story is a hoax",
         ],
         triggers: ["europe", "russia", "germany", "france", "italy", "spain", "poland", "moscow", "america", "china", "britain", "japan", "canada", "israel", "syria", "iran", "belarus", "kyiv", "kiev"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let end = caps.get(0).unwrap().end();
-            let next = support::after(text, end, 12).to_lowercase();
+            let next = support::after(text, end, 16).to_lowercase();
+            let word = next
+                .trim_start()
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
             !(next.starts_with(" of ")
                 || next.starts_with("'s")
                 || next.starts_with("’s")
-                || [" team", " match", " game", " squad", " side", " national", " we ", " that ", " which ", " i "]
-                    .iter()
-                    .any(|w| next.starts_with(w)))
+                || next.starts_with(['-', '/', '–'])
+                || [" we ", " that ", " which ", " i "].iter().any(|w| next.starts_with(w))
+                || ATTRIBUTIVE_HEADS.contains(&word))
         });
     }
 }
+
+/// Nouns that the country name modifies ("the Iran deal", "the Russia hoax", "the Syria
+/// attack"): the article belongs to them, not to the country.
+const ATTRIBUTIVE_HEADS: &[&str] = &[
+    "team", "match", "game", "squad", "side", "national", "deal", "hoax", "story", "investigation",
+    "investigations", "probe", "attack", "attacks", "strike", "strikes", "collusion", "card",
+    "nuclear", "sanctions", "policy", "issue", "crisis", "agreement", "talks", "summit", "border",
+    "scandal", "dossier", "thing", "connection", "narrative", "witch", "case", "question",
+    "conflict", "file", "report", "ties", "meddling", "interference", "bill", "act", "trip",
+    "visit", "hawks", "problem", "stuff", "angle", "situation", "pipeline", "war", "front",
+];

@@ -1,0 +1,55 @@
+use crate::heuristics::support::{self, Pattern};
+use regex::Regex;
+
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?-u:\b)"#).unwrap());
+
+crate::heuristic! {
+    /// ## What it detects
+    /// Dates written day.month.year with dots: "24.02.2022", "9.05.2015".
+    ///
+    /// ## Why it signals Russian interference
+    /// dd.mm.yyyy is the Russian date format; English writes "February 24, 2022" or uses slashes
+    /// (US month first). Also a machine-translation pass-through (TYPO_DATE_DOTTED).
+    ///
+    /// ## Fires on
+    /// "24.02.2022", "Victory parade on 9.05.2015", "order of 13.12.2019".
+    ///
+    /// ## Must not fire on
+    /// "02/24/2022", "Feb. 24, 2022", version and section numbers ("version 2.3.2019",
+    /// "1.2.2018.1").
+    ///
+    /// ## Known false positives
+    /// German, Polish, Swiss and Scandinavian writers use the same format, and a US writer may
+    /// dot a month-first date ("12.05.2019"); the weight is low.
+    pub struct DottedDate {
+        code: "RU-EN-TYPO-005",
+        name: "dotted-date",
+        family: Typography,
+        lang: En,
+        weight: 0.25,
+        fires_on: [
+            "The special operation started on 24.02.2022",
+            "Victory parade on 9.05.2015 in Moscow",
+            "Order of the ministry of 13.12.2019",
+        ],
+        must_not_fire_on: [
+            "The war started on 02/24/2022",
+            "The war started on Feb. 24, 2022",
+            "Update to version 1.2.3 now",
+            "Version 2.3.2019 released",
+        ],
+    }
+    fn check(text, hits) {
+        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+            let m = caps.get(0).unwrap();
+            let left = support::before(text, m.start(), 12).to_ascii_lowercase();
+            let prev = left.split_whitespace().last().unwrap_or("");
+            let glued = left.ends_with(['.', '-', '/']) || left.ends_with(|c: char| c.is_ascii_alphanumeric());
+            let next = support::after(text, m.end(), 2);
+            // Version, section and chapter numbers: "version 2.3.2019", "§ 5.10.2010", "1.2.2018.1".
+            !glued
+                && !next.starts_with(|c: char| c == '.' && next.len() > 1 && next[1..].starts_with(|d: char| d.is_ascii_digit()))
+                && !matches!(prev, "version" | "v" | "ver" | "release" | "chapter" | "section" | "§" | "rule" | "article" | "build")
+        });
+    }
+}

@@ -1,0 +1,46 @@
+use crate::heuristics::support::{self, Pattern};
+use regex::Regex;
+
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?:(Putin|Lenin|Stalin|Naryshkin|Rogozin|Mishustin|Sechin|Dugin|Prigozhin|Kudrin|Volodin|Zhirinovsky|Shoigu|[A-Z][a-z]+(?:ov|ova|ev|eva|sky|skiy|skaya|enko|uk|ich|vich|chuk|yk|ovich|evich|ovna|evna))\s([A-Z])\.\s?([A-Z])\.|([A-Z])\.\s?([A-Z])\.\s?(Putin|Lenin|Stalin|Naryshkin|Rogozin|Mishustin|Sechin|Dugin|Prigozhin|Kudrin|Volodin|Zhirinovsky|Shoigu|[A-Z][a-z]+(?:ov|ova|ev|eva|sky|skiy|skaya|enko|uk|ich|vich|chuk|yk|ovich|evich|ovna|evna))(?-u:\b))"#).unwrap());
+
+crate::heuristic! {
+    /// ## What it detects
+    /// Russian-style name-and-patronymic initials: surname followed by two initials ("Putin V.V.",
+    /// "Lavrov S.V.") or two initials before a Russian-looking surname ("V.V. Putin").
+    ///
+    /// ## Why it signals Russian interference
+    /// Russian documents and media write «Путин В.В.» / «В.В. Путин» (first name + patronymic
+    /// initials); English uses the first name ("Vladimir Putin") (TYPO_INITIALS).
+    ///
+    /// ## Fires on
+    /// "Putin V.V. signed the decree", "meeting with V.V. Putin", "Lavrov S. V. said".
+    ///
+    /// ## Must not fire on
+    /// "Vladimir Putin", "J.K. Rowling" (no Russian surname ending), "Washington D.C.".
+    ///
+    /// ## Known false positives
+    /// Bibliographies ("Ivanov A.B. (2010)") — also Russian-style. Surnames must carry a Slavic
+    /// ending (-ov, -ev, -sky, -enko, -uk, -ich…) or be one of a few Russian public names ending
+    /// in "-in" (Putin, Lenin…), so "U.S. Virgin Islands" and "J.R. Martin" do not fire.
+    pub struct RussianInitials {
+        code: "RU-EN-TYPO-007",
+        name: "russian-initials",
+        family: Typography,
+        lang: En,
+        weight: 0.45,
+        fires_on: [
+            "Putin V.V. signed the decree on mobilisation",
+            "The meeting with V.V. Zhirinovsky took place",
+            "Lavrov S. V. said that the West lies",
+        ],
+        must_not_fire_on: [
+            "Vladimir Putin signed the decree",
+            "J.K. Rowling wrote a new book",
+            "He lives in Washington D.C. now",
+            "Aid reached the U.S. Virgin Islands",
+        ],
+    }
+    fn check(text, hits) {
+        support::push_all(&RE, text, hits);
+    }
+}
