@@ -5,7 +5,7 @@ use crate::error::{line_col, Fatal, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub score: ScoreConfig,
@@ -40,7 +40,7 @@ pub struct InterferenceConfig {
     pub max_repeats: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LangIdConfig {
     /// Languages whatlang may answer (ISO 639-1). Empty: the languages the heuristics and
@@ -65,23 +65,6 @@ impl Default for InterferenceConfig {
             reference_tokens: 25.0,
             scale: 1.0,
             max_repeats: 3,
-        }
-    }
-}
-
-impl Default for LangIdConfig {
-    fn default() -> Self {
-        LangIdConfig { allow: Vec::new() }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            score: ScoreConfig::default(),
-            interference: InterferenceConfig::default(),
-            langid: LangIdConfig::default(),
-            weights: BTreeMap::new(),
         }
     }
 }

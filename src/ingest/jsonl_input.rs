@@ -1,19 +1,16 @@
 //! JSON Lines input: one JSON object per line; fields found by name or dotted path.
 
 use super::columns::{self, ColumnSpec};
-use super::lines::read_bounded_line;
-use super::{io_error, IngestOptions, RecordReader};
+use super::lines::Lines;
+use super::{IngestOptions, RecordReader};
 use crate::error::Result;
-use crate::record::{Event, Provenance, Record, Reject, RejectReason};
+use crate::record::{Event, Record, Reject, RejectReason};
 use serde_json::Value;
 use std::io::BufRead;
 use std::sync::Arc;
 
 pub struct JsonlReader {
-    input: Box<dyn BufRead + Send>,
-    buf: Vec<u8>,
-    line: u64,
-    source: Arc<str>,
+    lines: Lines,
     columns: ColumnSpec,
     max_record_bytes: usize,
     lossy_utf8: bool,
@@ -22,10 +19,7 @@ pub struct JsonlReader {
 impl JsonlReader {
     pub fn new(input: Box<dyn BufRead + Send>, source: Arc<str>, options: &IngestOptions) -> Self {
         JsonlReader {
-            input,
-            buf: Vec::new(),
-            line: 0,
-            source,
+            lines: Lines::new(input, source, options.max_record_bytes),
             columns: options.columns.clone(),
             max_record_bytes: options.max_record_bytes,
             lossy_utf8: options.lossy_utf8,
@@ -78,103 +72,92 @@ fn field(object: &Value, named: &Option<String>, candidates: &[&str]) -> Option<
 
 impl RecordReader for JsonlReader {
     fn next_event(&mut self) -> Result<Option<Event>> {
-        loop {
-            let len =
-                match read_bounded_line(&mut *self.input, &mut self.buf, self.max_record_bytes) {
-                    Ok(Some(len)) => len,
-                    Ok(None) => return Ok(None),
-                    Err(e) => return Err(io_error(&self.source, self.line + 1, e)),
-                };
-            self.line += 1;
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
-                continue; // blank lines separate nothing and are not records
-            }
-            if self.lossy_utf8 && std::str::from_utf8(&self.buf).is_err() {
-                self.buf = String::from_utf8_lossy(&self.buf).into_owned().into_bytes();
-            }
-            let provenance = Provenance {
-                source: self.source.clone(),
-                line: self.line,
-            };
-            let raw = || String::from_utf8_lossy(&self.buf).into_owned();
-            let reject = |reason, detail: String, raw: String| {
-                Ok(Some(Event::Reject(
-                    provenance.clone(),
-                    Reject {
-                        reason,
-                        detail,
-                        raw,
-                    },
-                )))
-            };
-            if len > self.max_record_bytes {
-                return reject(
-                    RejectReason::TooLarge,
-                    format!(
-                        "line is {len} bytes, over --max-record-bytes {}",
-                        self.max_record_bytes
-                    ),
-                    raw(),
-                );
-            }
-            let object: Value = match serde_json::from_slice(&self.buf) {
-                Ok(v) => v,
-                Err(e)
-                    if e.classify() == serde_json::error::Category::Syntax
-                        || e.classify() == serde_json::error::Category::Eof =>
-                {
-                    let reason = if std::str::from_utf8(&self.buf).is_err() {
-                        RejectReason::InvalidUtf8
-                    } else {
-                        RejectReason::InvalidJson
-                    };
-                    return reject(reason, e.to_string(), raw());
-                }
-                Err(e) => return reject(RejectReason::InvalidJson, e.to_string(), raw()),
-            };
-            if !object.is_object() {
-                return reject(
-                    RejectReason::NotAnObject,
-                    "each line must be a JSON object".into(),
-                    raw(),
-                );
-            }
-            let c = &self.columns;
-            let text = match field(&object, &c.text, columns::TEXT_NAMES) {
-                Some(t) => t,
-                None => {
-                    let looked = c
-                        .text
-                        .clone()
-                        .unwrap_or_else(|| columns::TEXT_NAMES.join(", "));
-                    return reject(
-                        RejectReason::MissingText,
-                        format!("no text field (looked for {looked})"),
-                        raw(),
-                    );
-                }
-            };
-            if text.trim().is_empty() {
-                return reject(
-                    RejectReason::EmptyText,
-                    "the text field is empty".into(),
-                    raw(),
-                );
-            }
-            let record = Record {
-                text,
-                id: field(&object, &c.id, columns::ID_NAMES).unwrap_or_default(),
-                author: field(&object, &c.author, columns::AUTHOR_NAMES).unwrap_or_default(),
-                timestamp: field(&object, &c.timestamp, columns::TIME_NAMES).unwrap_or_default(),
-                url: field(&object, &c.url, columns::URL_NAMES).unwrap_or_default(),
-                platform: field(&object, &c.platform, columns::PLATFORM_NAMES).unwrap_or_default(),
-                kept: c
-                    .keep
-                    .iter()
-                    .map(|k| lookup(&object, k).and_then(as_text).unwrap_or_default())
-                    .collect(),
-            };
-            return Ok(Some(Event::Record(provenance, record)));
+        let Some((provenance, len)) = self.lines.next_nonblank()? else {
+            return Ok(None);
+        };
+        if self.lossy_utf8 && std::str::from_utf8(&self.lines.buf).is_err() {
+            self.lines.buf = String::from_utf8_lossy(&self.lines.buf)
+                .into_owned()
+                .into_bytes();
         }
+        let raw = || String::from_utf8_lossy(&self.lines.buf).into_owned();
+        let reject = |reason, detail: String, raw: String| {
+            Ok(Some(Event::Reject(
+                provenance.clone(),
+                Reject {
+                    reason,
+                    detail,
+                    raw,
+                },
+            )))
+        };
+        if len > self.max_record_bytes {
+            return reject(
+                RejectReason::TooLarge,
+                format!(
+                    "line is {len} bytes, over --max-record-bytes {}",
+                    self.max_record_bytes
+                ),
+                raw(),
+            );
+        }
+        let object: Value = match serde_json::from_slice(&self.lines.buf) {
+            Ok(v) => v,
+            Err(e)
+                if e.classify() == serde_json::error::Category::Syntax
+                    || e.classify() == serde_json::error::Category::Eof =>
+            {
+                let reason = if std::str::from_utf8(&self.lines.buf).is_err() {
+                    RejectReason::InvalidUtf8
+                } else {
+                    RejectReason::InvalidJson
+                };
+                return reject(reason, e.to_string(), raw());
+            }
+            Err(e) => return reject(RejectReason::InvalidJson, e.to_string(), raw()),
+        };
+        if !object.is_object() {
+            return reject(
+                RejectReason::NotAnObject,
+                "each line must be a JSON object".into(),
+                raw(),
+            );
+        }
+        let c = &self.columns;
+        let text = match field(&object, &c.text, columns::TEXT_NAMES) {
+            Some(t) => t,
+            None => {
+                let looked = c
+                    .text
+                    .clone()
+                    .unwrap_or_else(|| columns::TEXT_NAMES.join(", "));
+                return reject(
+                    RejectReason::MissingText,
+                    format!("no text field (looked for {looked})"),
+                    raw(),
+                );
+            }
+        };
+        if text.trim().is_empty() {
+            return reject(
+                RejectReason::EmptyText,
+                "the text field is empty".into(),
+                raw(),
+            );
+        }
+        let record = Record {
+            text,
+            id: field(&object, &c.id, columns::ID_NAMES).unwrap_or_default(),
+            author: field(&object, &c.author, columns::AUTHOR_NAMES).unwrap_or_default(),
+            timestamp: field(&object, &c.timestamp, columns::TIME_NAMES).unwrap_or_default(),
+            url: field(&object, &c.url, columns::URL_NAMES).unwrap_or_default(),
+            platform: field(&object, &c.platform, columns::PLATFORM_NAMES).unwrap_or_default(),
+            kept: c
+                .keep
+                .iter()
+                .map(|k| lookup(&object, k).and_then(as_text).unwrap_or_default())
+                .collect(),
+        };
+        Ok(Some(Event::Record(provenance, record)))
     }
 }

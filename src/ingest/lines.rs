@@ -1,6 +1,52 @@
 //! Bounded line reading: a line longer than the limit is consumed but not kept whole.
 
+use crate::error::Result;
+use crate::record::Provenance;
 use std::io::{self, BufRead};
+use std::sync::Arc;
+
+/// The non-blank lines of a line-oriented input, each with its provenance. Blank lines
+/// separate nothing and are not records; lines over `limit` bytes are consumed, with only
+/// their first `limit + 1` bytes kept.
+pub struct Lines {
+    input: Box<dyn BufRead + Send>,
+    /// The current line's bytes (without its line ending).
+    pub buf: Vec<u8>,
+    line: u64,
+    source: Arc<str>,
+    limit: usize,
+}
+
+impl Lines {
+    pub fn new(input: Box<dyn BufRead + Send>, source: Arc<str>, limit: usize) -> Self {
+        Lines {
+            input,
+            buf: Vec::new(),
+            line: 0,
+            source,
+            limit,
+        }
+    }
+
+    /// Advance to the next non-blank line: its provenance and full length in bytes.
+    pub fn next_nonblank(&mut self) -> Result<Option<(Provenance, usize)>> {
+        loop {
+            let len = match read_bounded_line(&mut *self.input, &mut self.buf, self.limit) {
+                Ok(Some(len)) => len,
+                Ok(None) => return Ok(None),
+                Err(e) => return Err(super::io_error(&self.source, self.line + 1, e)),
+            };
+            self.line += 1;
+            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+                let provenance = Provenance {
+                    source: self.source.clone(),
+                    line: self.line,
+                };
+                return Ok(Some((provenance, len)));
+            }
+        }
+    }
+}
 
 /// Read one line (without its `\n` / `\r\n`) into `buf`, keeping at most `limit` bytes.
 /// Returns `None` at end of input, else the line's full length in bytes.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::record::{Event, RejectReason};
+use crate::record::Event;
 use std::io::Write;
 
 fn events(path: &str, format: Option<InputFormat>, options: &IngestOptions) -> Result<Vec<Event>> {
