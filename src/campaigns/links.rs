@@ -179,7 +179,7 @@ pub fn link_is_under(host: &str, path: &str, key: &(String, String)) -> bool {
         && path[key.1.len()..]
             .chars()
             .next()
-            .map_or(true, |c| matches!(c, '/' | '?' | '#' | '&'))
+            .is_none_or(|c| matches!(c, '/' | '?' | '#' | '&'))
 }
 
 /// File-name extensions that look like TLDs but, without a scheme, are files.

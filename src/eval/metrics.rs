@@ -148,7 +148,7 @@ pub fn best_f1(data: &Scored) -> Option<BestF1> {
         };
         // Strictly greater: groups come in decreasing score, so the first maximum is the
         // highest threshold.
-        if best.map_or(true, |b| f1 > b.f1) {
+        if best.is_none_or(|b| f1 > b.f1) {
             best = Some(BestF1 {
                 threshold: s,
                 f1,

@@ -257,7 +257,7 @@ fn fit_weights(
     let mut best: Option<(f64, f64)> = None;
     for &s in SCALES {
         let auc = auc_of(analyzer, &train_items, &weights_at(s)).unwrap_or(0.0);
-        if best.map_or(true, |(b, _)| auc > b) {
+        if best.is_none_or(|(b, _)| auc > b) {
             best = Some((auc, s));
         }
     }

@@ -60,7 +60,7 @@ fn csv_discovers_columns_and_keeps_line_numbers() {
 fn csv_rejects_bad_rows_and_goes_on() {
     let mut bytes = b"id,text\n1,good\n2,too,many\n3,\n4,bad \xff utf8\n5,fine\n".to_vec();
     bytes.extend_from_slice(b"6,");
-    bytes.extend(std::iter::repeat(b'a').take(50));
+    bytes.extend(std::iter::repeat_n(b'a', 50));
     bytes.push(b'\n');
     let (_d, p) = file_with("b.csv", &bytes);
     let opts = IngestOptions {
