@@ -463,3 +463,38 @@ fn summary_on_stderr_reconciles_counts() {
     );
     assert!(err.contains("rejects in"), "{err}");
 }
+
+#[test]
+fn language_allow_list_is_configurable_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.csv");
+    // With only Russian and Ukrainian allowed, no item can be English or French.
+    calque_ok(&[
+        "scan",
+        &sample("posts.csv"),
+        "--allow-langs",
+        "ru,uk",
+        "-o",
+        &path_str(&report),
+        "-q",
+    ]);
+    let rows = read_csv(&report);
+    assert!(
+        rows.iter().all(|r| r["lang"] != "en" && r["lang"] != "fr"),
+        "{:?}",
+        rows.iter().map(|r| &r["lang"]).collect::<Vec<_>>()
+    );
+    let res = calque(
+        &[
+            "scan",
+            &sample("posts.csv"),
+            "--allow-langs",
+            "xx",
+            "-o",
+            &path_str(&report),
+        ],
+        None,
+    );
+    assert_eq!(res.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&res.stderr).contains("unknown language code"));
+}

@@ -23,6 +23,11 @@ pub struct EngineArgs {
     /// Outlet list for typosquat indicators instead of the embedded data/outlets.toml.
     #[arg(long, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
+    /// Languages the language detector may answer (ISO 639-1), overriding the config's
+    /// [langid] allow. Default: those of the heuristics and rules plus ru, uk.
+    /// Example: --allow-langs en,fr,ru,uk,de,es
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub allow_langs: Vec<String>,
     /// Published indicator feed whose domains and links become indicators of a campaign:
     /// Meta threat-research CSV, DIMA CSV, or one domain per line (campaign from CAMPAIGN= or
     /// a `# campaign: ID` line). Repeatable. Example: --ioc doppelganger=domains.txt
@@ -75,10 +80,14 @@ impl EngineArgs {
     }
 
     pub fn config(&self) -> Result<Config> {
-        match &self.config {
-            Some(path) => Config::load(path),
-            None => Ok(Config::default()),
+        let mut config = match &self.config {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        if !self.allow_langs.is_empty() {
+            config.langid.allow = self.allow_langs.clone();
         }
+        Ok(config)
     }
 
     pub fn analyzer(&self) -> Result<Analyzer> {
