@@ -72,6 +72,7 @@ crate::heuristic! {
             "Cette montre, que mon père m'a offerte, ne marche plus",
             "Il est parti, c'est-à-dire, qu'il a démissionné",
         ],
+        triggers: [","],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 2, text, hits, |text, caps| {

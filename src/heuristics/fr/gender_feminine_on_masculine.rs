@@ -77,6 +77,7 @@ crate::heuristic! {
             "Une modèle célèbre défile à Paris",
             "La problématique est complexe",
         ],
+        triggers: ["probl", "syst", "gramm", "theme", "théme", "thème", "thême", "thëme", "thÉme", "thÈme", "thÊme", "thËme", "sch", "dilemm", "drame", "role", "rôle", "rÔle", "group", "panoram", "paradigm", "poeme", "poéme", "poème", "poême", "poëme", "poÉme", "poÈme", "poÊme", "poËme", "pœme", "pŒme", "theor", "théor", "thèor", "thêor", "thëor", "thÉor", "thÈor", "thÊor", "thËor", "pays", "mensong", "silenc", "travail", "journal", "seau"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 2, text, hits, |text, caps| {

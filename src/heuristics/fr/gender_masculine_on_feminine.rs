@@ -84,6 +84,7 @@ crate::heuristic! {
             "Mira un video de mi perro",
             "Quel question, franchement !",
         ],
+        triggers: ["ville", "maison", "langu", "loi", "paix", "table", "chaise", "dent", "thod", "riod", "class", "photo", "video", "vidéo", "vidèo", "vidêo", "vidëo", "vidÉo", "vidÈo", "vidÊo", "vidËo", "question", "ponse", "gion", "cision", "lettre", "couleur", "fleur", "mer", "plage", "peur", "population", "soci", "salle", "gare", "banque"],
     }
     fn check(text, hits) {
         if !words::looks_french(text) {

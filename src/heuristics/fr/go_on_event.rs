@@ -42,6 +42,7 @@ crate::heuristic! {
             "Nous allons revenir sur le concert d'hier",
             "Les renforts sont venus sur le théâtre des opérations",
         ],
+        triggers: ["concert", "fete", "fête", "fÊte", "lecon", "leçon", "leÇon", "union", "mariage", "anniversaire", "spectacle", "exposition", "conference", "conférence", "confÉrence", "soiree", "soirée", "soirÉe", "banquet", "minaire", "examen", "excursion", "monie"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -83,6 +83,7 @@ crate::heuristic! {
             "Il faut que la France soit forte",
             "Il dit bien que la France est forte",
         ],
+        triggers: ["faut", "pour", "afin", "avant", "sans", "moins", "bien", "veu", "voul", "voudr", "souhait", "exige"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -153,6 +153,7 @@ crate::heuristic! {
             "Voir la  éphémère exposition",
             "Le président de Israel habla hoy",
         ],
+        triggers: ["occident", "orient", "europ", "rique", "asie", "austral", "allemagn", "angleterr", "autrich", "itali", "espagn", "ukrain", "cosse", "irland", "alg", "gypt", "arabi", "arm", "estoni", "tat", "ira", "isra", "inde", "islam", "homm", "histoir", "hiver", "pital", "hotel", "hôtel", "hÔtel", "heure", "humanit", "habitant", "honneur", "argent", "conomi", "ann", "avion", "enfant", "cole", "glise", "lection", "ennemi", "effet", "emploi", "entrepris", "quipe", "espoir", "esprit", "venem", "vénem", "vènem", "vênem", "vënem", "vÉnem", "vÈnem", "vÊnem", "vËnem", "exempl", "idee", "idée", "idèe", "idêe", "idëe", "idÉe", "idÈe", "idÊe", "idËe", "information", "inter", "intér", "intèr", "intêr", "intër", "intÉr", "intÈr", "intÊr", "intËr", "gration", "objectif", "occasion", "uvre", "oeil", "œil", "Œil", "ordre", "organis", "origin", "usin", "avenir", "accord", "ami", "amour", "attaqu", "assembl", "ambassad", "affair", "autorit", "industri", "invasion", "occupation", "offensiv", "ration", "opposition", "univers", "agression", "allianc", "roport", "pendanc", "ducation", "nergi"],
     }
     fn check(text, hits) {
         if !words::looks_french(text) {

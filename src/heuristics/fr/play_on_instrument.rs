@@ -42,6 +42,7 @@ crate::heuristic! {
             "Le match se joue sur le terrain",
             "Arrête de jouer sur les mots",
         ],
+        triggers: ["guitar", "piano", "violon", "batterie", "flute", "flûte", "flÛte", "accord", "balala", "trompette", "saxophone", "harpe", "clarinette", "tambour", "orgue", "harmonica", "synth", "bayan", "domra", "contrebass"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
