@@ -36,6 +36,10 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        // A mixed word needs a Cyrillic or Greek letter; no trigger list covers those scripts.
+        if text.is_ascii() {
+            return;
+        }
         let mixed = crate::script::measure(text).mixed_tokens;
         hits.extend(
             mixed

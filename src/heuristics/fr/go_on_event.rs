@@ -35,6 +35,9 @@ crate::heuristic! {
             "Je vais sur le concert ce soir",
             "Nous sommes allés sur la fête de la ville",
             "Il est venu sur la réunion en retard",
+            "Je vais sur la leçon de français",
+            "On est invités sur la soirée de samedi",
+            "Il est allé sur la conférence de presse",
         ],
         must_not_fire_on: [
             "J'ai lu un article sur le concert",

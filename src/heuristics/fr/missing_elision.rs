@@ -142,6 +142,11 @@ crate::heuristic! {
             "La Europe est à genoux devant Washington",
             "Les soldats de la armée ukrainienne fuient",
             "Le président de Ukraine ment encore",
+            "La économie russe résiste aux sanctions",
+            "Le État profond contrôle tout",
+            "La élection était truquée",
+            "Le hôpital de Donetsk a été bombardé",
+            "Le événement de l'année est passé inaperçu",
         ],
         must_not_fire_on: [
             "L'Occident veut la guerre avec la Russie",
@@ -179,6 +184,24 @@ crate::heuristic! {
             {
                 hits.push(Span::new(det.start(), after_word));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::heuristics::Heuristic;
+
+    /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
+    /// a trigger, or the engine would skip texts where the heuristic fires.
+    #[test]
+    fn every_listed_word_contains_a_trigger() {
+        let triggers = super::MissingElision.info().triggers;
+        for word in super::WORDS {
+            assert!(
+                triggers.iter().any(|t| word.contains(t)),
+                "{word:?} contains no trigger"
+            );
         }
     }
 }

@@ -35,6 +35,7 @@ crate::heuristic! {
             "Il joue sur la guitare depuis dix ans",
             "J'aime jouer sur le piano le soir",
             "Ma fille a joué sur le violon au concert",
+            "Elle joue sur la flûte comme un ange",
         ],
         must_not_fire_on: [
             "Il joue de la guitare depuis dix ans",
