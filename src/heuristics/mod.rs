@@ -301,6 +301,86 @@ mod tests {
         }
     }
 
+    /// The text column of a CSV given as a string (rows without that column are skipped).
+    fn csv_texts(csv_text: &str) -> Vec<String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(csv_text.as_bytes());
+        let column = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "text")
+            .expect("a text column");
+        reader
+            .records()
+            .map(|r| r.unwrap())
+            .filter_map(|r| r.get(column).map(str::to_string))
+            .collect()
+    }
+
+    /// `text` without diacritics ("Côté" → "Cote"), as typed on a keyboard without accents.
+    fn strip_accents(text: &str) -> String {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+    }
+
+    /// The engine's test (`analyze::Triggers`): a trigger occurs, ASCII-case-insensitively.
+    fn engine_would_run(info: &HeuristicInfo, text: &str) -> bool {
+        let text = text.to_ascii_lowercase();
+        info.triggers.is_empty()
+            || info
+                .triggers
+                .iter()
+                .any(|t| text.contains(&t.to_ascii_lowercase()))
+    }
+
+    /// Safety net for trigger words: over every documented example, sample texts, native
+    /// French and upper-case / accent-free spellings of every example that fires, a heuristic
+    /// never fires on a text where the engine would have skipped it.
+    #[test]
+    fn heuristics_never_fire_where_their_triggers_are_absent() {
+        let mut pool: Vec<String> = Vec::new();
+        for h in all() {
+            let info = h.info();
+            pool.extend(info.must_not_fire_on.iter().map(|t| t.to_string()));
+            for text in info.fires_on {
+                let upper = text.to_uppercase();
+                pool.push(strip_accents(&upper));
+                pool.push(upper);
+                pool.push(strip_accents(text));
+                pool.push(text.to_string());
+            }
+        }
+        pool.extend(
+            include_str!("../../tests/fixtures/french_native_sample.txt")
+                .lines()
+                .map(str::to_string),
+        );
+        pool.extend(csv_texts(include_str!("../../data/samples/posts.csv")));
+        pool.extend(csv_texts(include_str!("../../tests/fixtures/labelled.csv")));
+        assert!(pool.len() > 800, "pool shrank to {}", pool.len());
+
+        let mut failures = Vec::new();
+        let mut fired = 0;
+        for h in all() {
+            let info = h.info();
+            for text in &pool {
+                if run(h, text).is_empty() {
+                    continue;
+                }
+                fired += 1;
+                if !engine_would_run(info, text) || !triggered(info, text) {
+                    failures.push(format!("{} fires on {text:?} without a trigger", info.code));
+                }
+            }
+        }
+        // The variants must exercise the heuristics, not just exist.
+        assert!(fired > 500, "only {fired} firings in the pool");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn lookup_by_code_is_case_insensitive() {
         let first = all().next().unwrap().info().code;

@@ -106,6 +106,7 @@ crate::heuristic! {
             "C'est grand temps de partir",
             "C'est bonne pioche",
         ],
+        triggers: ["gran", "gros", "bonne", "vrai", "nouve", "mauvais", "petit", "norme", "terrible", "ritable", "total", "compl", "pure"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_text, caps| {

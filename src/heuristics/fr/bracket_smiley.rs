@@ -36,6 +36,7 @@ crate::heuristic! {
             "Merci :-))",
             "Il est parti (enfin)",
         ],
+        triggers: ["))"],
     }
     fn check(text, hits) {
         let mut open = 0usize;

@@ -59,6 +59,7 @@ crate::heuristic! {
             "Voici les options seulement\nVous pouvez choisir",
             "%s Vos modifications sont enregistrées",
         ],
+        triggers: ["vo"],
     }
     fn check(text, hits) {
         if capitalised_share(text) > 0.6 {

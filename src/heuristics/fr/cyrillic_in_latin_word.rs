@@ -36,6 +36,14 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
+        // A mixed word needs a Cyrillic or Greek letter; no trigger list covers those scripts.
+        if text.is_ascii()
+            || !text
+                .chars()
+                .any(|c| crate::script::is_cyrillic(c) || crate::script::is_greek(c))
+        {
+            return;
+        }
         let mixed = crate::script::measure(text).mixed_tokens;
         hits.extend(
             mixed

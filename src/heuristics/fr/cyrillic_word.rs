@@ -52,8 +52,9 @@ crate::heuristic! {
     }
     fn check(text, hits) {
         // Whole Russian posts that language identification called French are not "a Cyrillic
-        // word in French text": require French around the word.
-        if !words::looks_french(text) {
+        // word in French text": require French around the word. The cheap tests come first:
+        // most texts have no Cyrillic at all (no trigger list covers a whole script).
+        if text.is_ascii() || !RE.is_match(text) || !words::looks_french(text) {
             return;
         }
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -45,6 +45,7 @@ crate::heuristic! {
             "Je me demande : est-ce que c'est vrai ?",
             "Je ne sais pas, est-ce que c'est vrai ?",
         ],
+        triggers: ["est-ce", "est ce"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 2, text, hits, |text, caps| {

@@ -49,6 +49,7 @@ crate::heuristic! {
             "Le ministre Choïgou a visité le front",
             "Putin says the war is going well",
         ],
+        triggers: ["putin", "shoigu", "shoygu", "gorbach", "yeltsin", "prigozhin", "zhirinovsk", "khrushch", "dostoevsk", "dostoyevsk", "tolstoy", "chekhov", "pushkin", "solzhenitsyn", "dugin", "surkov", "gerasimov", "patrushev", "naryshkin", "sechin", "rogozin", "sobyanin", "volodin", "lukashenko", "mishustin", "nebenzya", "ryabkov", "kiriyenko", "belousov", "zelenskiy", "chernobyl", "chechnya", "yekaterinburg", "nizhny", "mariupol", "lugansk", "serge", "andrey", "alexe", "aleksey", "dmitr", "evgen", "nikolay", "vasiliy", "vyacheslav", "gennadiy"],
     }
     fn check(text, hits) {
         // The same spellings are normal in English, German and Spanish posts.

@@ -68,6 +68,11 @@ crate::heuristic! {
             "C'est une vraie drame pour les habitants",
             "La rôle de la France est honteux",
             "Macron a détruit la pays",
+            "Il a écrit une poème sur la guerre",
+            "La théorème de Pythagore est fausse",
+            "Ils ont détruit la réseau électrique",
+            "La thème du débat est imposé",
+            "Cette schéma ne marche pas",
         ],
         must_not_fire_on: [
             "Il faut trouver la solution du problème",
@@ -77,6 +82,7 @@ crate::heuristic! {
             "Une modèle célèbre défile à Paris",
             "La problématique est complexe",
         ],
+        triggers: ["probl", "syst", "gramm", "theme", "théme", "thème", "thême", "thëme", "thÉme", "thÈme", "thÊme", "thËme", "sch", "dilemm", "drame", "role", "rôle", "rÔle", "group", "panoram", "paradigm", "poeme", "poéme", "poème", "poême", "poëme", "poÉme", "poÈme", "poÊme", "poËme", "pœme", "pŒme", "theor", "théor", "thèor", "thêor", "thëor", "thÉor", "thÈor", "thÊor", "thËor", "pays", "mensong", "silenc", "travail", "journal", "seau"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 2, text, hits, |text, caps| {
@@ -86,5 +92,23 @@ crate::heuristic! {
                 && !text[..det.start()].ends_with(['\'', '’'])
                 && !words::is_subject_clitic(words::word_before(text, det.start()))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::heuristics::Heuristic;
+
+    /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
+    /// a trigger, or the engine would skip texts where the heuristic fires.
+    #[test]
+    fn every_listed_word_contains_a_trigger() {
+        let triggers = super::GenderFeminineOnMasculine.info().triggers;
+        for word in super::NOUNS {
+            assert!(
+                triggers.iter().any(|t| word.contains(t)),
+                "{word:?} contains no trigger"
+            );
+        }
     }
 }

@@ -74,6 +74,9 @@ crate::heuristic! {
             "Regardez le photo, tout est clair",
             "Voici un vidéo qui montre la vérité",
             "Le nouveau loi est contre le peuple",
+            "Le méthode de Macron ne marche pas",
+            "Pendant le période soviétique tout allait bien",
+            "Le société française est malade",
         ],
         must_not_fire_on: [
             "Il habite dans la ville depuis 2014",
@@ -84,6 +87,7 @@ crate::heuristic! {
             "Mira un video de mi perro",
             "Quel question, franchement !",
         ],
+        triggers: ["ville", "maison", "langu", "loi", "paix", "table", "chaise", "dent", "thod", "riod", "class", "photo", "video", "vidéo", "vidèo", "vidêo", "vidëo", "vidÉo", "vidÈo", "vidÊo", "vidËo", "question", "ponse", "gion", "cision", "lettre", "couleur", "fleur", "mer", "plage", "peur", "population", "soci", "salle", "gare", "banque"],
     }
     fn check(text, hits) {
         if !words::looks_french(text) {
@@ -102,5 +106,23 @@ crate::heuristic! {
                 && !text[..det.start()].ends_with(['\'', '’'])
                 && !words::is_subject_clitic(words::word_before(text, det.start()))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::heuristics::Heuristic;
+
+    /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
+    /// a trigger, or the engine would skip texts where the heuristic fires.
+    #[test]
+    fn every_listed_word_contains_a_trigger() {
+        let triggers = super::GenderMasculineOnFeminine.info().triggers;
+        for word in super::NOUNS {
+            assert!(
+                triggers.iter().any(|t| word.contains(t)),
+                "{word:?} contains no trigger"
+            );
+        }
     }
 }

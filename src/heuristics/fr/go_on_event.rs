@@ -35,6 +35,9 @@ crate::heuristic! {
             "Je vais sur le concert ce soir",
             "Nous sommes allés sur la fête de la ville",
             "Il est venu sur la réunion en retard",
+            "Je vais sur la leçon de français",
+            "On est invités sur la soirée de samedi",
+            "Il est allé sur la conférence de presse",
         ],
         must_not_fire_on: [
             "J'ai lu un article sur le concert",
@@ -42,6 +45,7 @@ crate::heuristic! {
             "Nous allons revenir sur le concert d'hier",
             "Les renforts sont venus sur le théâtre des opérations",
         ],
+        triggers: ["concert", "fete", "fête", "fÊte", "lecon", "leçon", "leÇon", "union", "mariage", "anniversaire", "spectacle", "exposition", "conference", "conférence", "confÉrence", "soiree", "soirée", "soirÉe", "banquet", "minaire", "examen", "excursion", "monie"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -39,6 +39,7 @@ crate::heuristic! {
             "L'internet russe est censuré",
             "Cette adresse n'est pas routable dans l'Internet public",
         ],
+        triggers: ["internet"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -83,8 +83,14 @@ crate::heuristic! {
             "Il faut que la France soit forte",
             "Il dit bien que la France est forte",
         ],
+        triggers: ["faut", "pour", "afin", "avant", "sans", "moins", "bien", "veu", "voul", "voudr", "souhait", "exige"],
     }
     fn check(text, hits) {
+        // "qu" is required too (any ASCII case, as under (?i)); checking it is far cheaper than
+        // the regex, whose Unicode word boundaries are slow on accented text.
+        if !text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"qu")) {
+            return;
+        }
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let trigger = caps.get(1).unwrap();
             // A noun subject ("la France", "les gens") agrees like "il" / "ils".

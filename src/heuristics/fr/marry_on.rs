@@ -69,6 +69,7 @@ crate::heuristic! {
             "Ils vont se marier sur Paris cet été",
             "Il s'est marié avec elle en 2010",
         ],
+        triggers: ["mari"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

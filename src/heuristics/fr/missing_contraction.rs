@@ -57,6 +57,7 @@ crate::heuristic! {
             "La voiture de Le Pen est garée ici",
             "À les entendre, tout va bien",
         ],
+        triggers: ["de le", "à le", "À le"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_text, caps| {

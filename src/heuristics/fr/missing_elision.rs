@@ -142,6 +142,11 @@ crate::heuristic! {
             "La Europe est à genoux devant Washington",
             "Les soldats de la armée ukrainienne fuient",
             "Le président de Ukraine ment encore",
+            "La économie russe résiste aux sanctions",
+            "Le État profond contrôle tout",
+            "La élection était truquée",
+            "Le hôpital de Donetsk a été bombardé",
+            "Le événement de l'année est passé inaperçu",
         ],
         must_not_fire_on: [
             "L'Occident veut la guerre avec la Russie",
@@ -153,6 +158,7 @@ crate::heuristic! {
             "Voir la  éphémère exposition",
             "Le président de Israel habla hoy",
         ],
+        triggers: ["occident", "orient", "europ", "rique", "asie", "austral", "allemagn", "angleterr", "autrich", "itali", "espagn", "ukrain", "cosse", "irland", "alg", "gypt", "arabi", "arm", "estoni", "tat", "ira", "isra", "inde", "islam", "homm", "histoir", "hiver", "pital", "hotel", "hôtel", "hÔtel", "heure", "humanit", "habitant", "honneur", "argent", "conomi", "ann", "avion", "enfant", "cole", "glise", "lection", "ennemi", "effet", "emploi", "entrepris", "quipe", "espoir", "esprit", "venem", "vénem", "vènem", "vênem", "vënem", "vÉnem", "vÈnem", "vÊnem", "vËnem", "exempl", "idee", "idée", "idèe", "idêe", "idëe", "idÉe", "idÈe", "idÊe", "idËe", "information", "inter", "intér", "intèr", "intêr", "intër", "intÉr", "intÈr", "intÊr", "intËr", "gration", "objectif", "occasion", "uvre", "oeil", "œil", "Œil", "ordre", "organis", "origin", "usin", "avenir", "accord", "ami", "amour", "attaqu", "assembl", "ambassad", "affair", "autorit", "industri", "invasion", "occupation", "offensiv", "ration", "opposition", "univers", "agression", "allianc", "roport", "pendanc", "ducation", "nergi"],
     }
     fn check(text, hits) {
         if !words::looks_french(text) {
@@ -178,6 +184,24 @@ crate::heuristic! {
             {
                 hits.push(Span::new(det.start(), after_word));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::heuristics::Heuristic;
+
+    /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
+    /// a trigger, or the engine would skip texts where the heuristic fires.
+    #[test]
+    fn every_listed_word_contains_a_trigger() {
+        let triggers = super::MissingElision.info().triggers;
+        for word in super::WORDS {
+            assert!(
+                triggers.iter().any(|t| word.contains(t)),
+                "{word:?} contains no trigger"
+            );
         }
     }
 }

@@ -44,6 +44,7 @@ crate::heuristic! {
             "La partie russe du territoire est occupée",
             "Une partie ukrainienne du public a applaudi",
         ],
+        triggers: ["territoire", "partie"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

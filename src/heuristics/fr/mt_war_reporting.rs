@@ -47,6 +47,7 @@ crate::heuristic! {
             "Des formations professionnelles pour les chômeurs",
             "Des militants ukrainiens des droits de l'homme manifestent",
         ],
+        triggers: ["formation", "bataillon", "militant", "liquid", "limin", "zone"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -42,6 +42,7 @@ crate::heuristic! {
             "Nous allons répondre dans les plus brefs délais",
             "Il a couru dans le temps le plus proche du record",
         ],
+        triggers: ["proche"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

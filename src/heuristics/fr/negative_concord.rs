@@ -57,6 +57,7 @@ crate::heuristic! {
             "Il ne demande jamais et ne démarre pas tout seul",
             "Le code personnel nul n'a pas encore été modifié",
         ],
+        triggers: ["personne", "rien", "aucun", "nul"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

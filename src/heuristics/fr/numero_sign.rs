@@ -35,6 +35,7 @@ crate::heuristic! {
             "Les enfants de l'école no 12 ont été évacués",
             "Le N° 1 mondial du tennis",
         ],
+        triggers: ["№"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

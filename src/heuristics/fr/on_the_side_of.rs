@@ -69,6 +69,7 @@ crate::heuristic! {
             "La voiture est sur le côté de la route",
             "L'entrée est sur le côté du bâtiment",
         ],
+        triggers: ["cot", "côt", "cÔt"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_text, caps| {

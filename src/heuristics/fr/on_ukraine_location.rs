@@ -44,6 +44,7 @@ crate::heuristic! {
             "Elle travaille sur l'Ukraine depuis des années",
             "Un livre sur le Donbass vient de sortir",
         ],
+        triggers: ["ukraine", "donbas"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

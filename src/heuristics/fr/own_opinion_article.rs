@@ -42,6 +42,7 @@ crate::heuristic! {
             "Le rire est le propre de l'homme",
             "Les propres intérêts de la France sont en jeu",
         ],
+        triggers: ["propre"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

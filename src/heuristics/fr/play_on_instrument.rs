@@ -35,6 +35,7 @@ crate::heuristic! {
             "Il joue sur la guitare depuis dix ans",
             "J'aime jouer sur le piano le soir",
             "Ma fille a joué sur le violon au concert",
+            "Elle joue sur la flûte comme un ange",
         ],
         must_not_fire_on: [
             "Il joue de la guitare depuis dix ans",
@@ -42,6 +43,7 @@ crate::heuristic! {
             "Le match se joue sur le terrain",
             "Arrête de jouer sur les mots",
         ],
+        triggers: ["guitar", "piano", "violon", "batterie", "flute", "flûte", "flÛte", "accord", "balala", "trompette", "saxophone", "harpe", "clarinette", "tambour", "orgue", "harmonica", "synth", "bayan", "domra", "contrebass"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

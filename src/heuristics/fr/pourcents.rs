@@ -42,6 +42,7 @@ crate::heuristic! {
             "Il l'a vendu pour cents euros",
             "La marge, exprimée en pourcents, autour de la zone active",
         ],
+        triggers: ["cent"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

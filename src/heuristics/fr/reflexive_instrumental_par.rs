@@ -87,6 +87,7 @@ crate::heuristic! {
             "Ce film m'intéresse par la qualité de ses dialogues",
             "Ce projet vous intéresse par le défi qu'il représente",
         ],
+        triggers: ["nteress", "ntéress", "ntÉress", "passionn", "occup", "enthousiasm"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

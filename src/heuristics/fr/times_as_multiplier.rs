@@ -42,6 +42,7 @@ crate::heuristic! {
             "Les prix du gaz ont doublé",
             "Le travail a été fait en deux fois plus de temps",
         ],
+        triggers: ["fois"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

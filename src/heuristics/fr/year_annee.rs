@@ -42,6 +42,7 @@ crate::heuristic! {
             "2016 année record pour le tourisme",
             "Depuis 2014 année après année les prix montent",
         ],
+        triggers: ["15", "16", "17", "18", "19", "20"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -44,6 +44,7 @@ crate::heuristic! {
             "En 2014 g la Crimée",
             "Né à г. Moscou",
         ],
+        triggers: ["г"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);
