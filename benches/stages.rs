@@ -76,8 +76,22 @@ fn main() {
             .detect(t),
         );
     });
+    let langs: Vec<&'static str> = texts
+        .iter()
+        .map(|t| {
+            analyzer
+                .langid
+                .detect(t, calque::script::measure(t).cyrillic_share())
+                .code
+        })
+        .collect();
+    let mut k = 0;
+    time("heuristics (gated)", &texts, |t| {
+        black_box(analyzer.heuristic_hits(t, langs[k % langs.len()], 20));
+        k += 1;
+    });
     let mut spans = Vec::new();
-    time("heuristics (all)", &texts, |t| {
+    time("heuristics (ungated)", &texts, |t| {
         for (h, _) in &analyzer.heuristics {
             spans.clear();
             h.check(t, &mut spans);

@@ -186,30 +186,9 @@ impl Analyzer {
         let tokens = score::count_tokens(text);
         let normalized = normalize(text);
 
-        let length = score::length_factor(tokens, &self.config);
-        let mut heuristic_hits = Vec::new();
-        let mut sum = 0.0;
-        let mut spans = Vec::new();
-        let active = self.triggers.active(text);
-        for (i, (h, weight)) in self.heuristics.iter().enumerate() {
-            if !active[i] || h.info().lang.code() != lang.code || *weight <= 0.0 {
-                continue;
-            }
-            spans.clear();
-            h.check(text, &mut spans);
-            if spans.is_empty() {
-                continue;
-            }
-            spans.sort();
-            spans.dedup();
-            let raw = score::heuristic_contribution(*weight, spans.len(), &self.config);
-            sum += raw;
-            heuristic_hits.push(HeuristicHit {
-                heuristic: i,
-                spans: spans.clone(),
-                contribution: raw / length,
-            });
-        }
+        let heuristic_hits = self.heuristic_hits(text, lang.code, tokens);
+        let sum: f64 = heuristic_hits.iter().map(|h| h.contribution).sum::<f64>()
+            * score::length_factor(tokens, &self.config);
         let interference_score = score::interference_score(sum, tokens, &self.config);
 
         let indicator_hits = self.campaigns.matches(text, &normalized, lang.code);
@@ -258,6 +237,34 @@ impl Analyzer {
             score,
             level: self.config.level(score),
         }
+    }
+
+    /// Run the heuristics of language `lang` whose trigger words occur in `text` (an item of
+    /// `tokens` word tokens); contributions are already diluted by length.
+    pub fn heuristic_hits(&self, text: &str, lang: &str, tokens: usize) -> Vec<HeuristicHit> {
+        let length = score::length_factor(tokens, &self.config);
+        let mut hits = Vec::new();
+        let mut spans = Vec::new();
+        let active = self.triggers.active(text);
+        for (i, (h, weight)) in self.heuristics.iter().enumerate() {
+            if !active[i] || h.info().lang.code() != lang || *weight <= 0.0 {
+                continue;
+            }
+            spans.clear();
+            h.check(text, &mut spans);
+            if spans.is_empty() {
+                continue;
+            }
+            spans.sort();
+            spans.dedup();
+            let raw = score::heuristic_contribution(*weight, spans.len(), &self.config);
+            hits.push(HeuristicHit {
+                heuristic: i,
+                spans: spans.clone(),
+                contribution: raw / length,
+            });
+        }
+        hits
     }
 
     pub fn heuristic(&self, hit: &HeuristicHit) -> &'static dyn Heuristic {

@@ -190,15 +190,16 @@ pub fn run(h: &dyn Heuristic, text: &str) -> Vec<Span> {
     hits
 }
 
-/// Whether one of the heuristic's triggers occurs in `text` (true when it has none).
+/// Whether one of the heuristic's triggers occurs in `text` (true when it has none), compared
+/// exactly as the engine's automaton does: ASCII case-insensitively.
 pub fn triggered(info: &HeuristicInfo, text: &str) -> bool {
     if info.triggers.is_empty() {
         return true;
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     info.triggers
         .iter()
-        .any(|t| lower.contains(&t.to_lowercase()))
+        .any(|t| lower.contains(&t.to_ascii_lowercase()))
 }
 
 /// Problems with a heuristic's documented examples, one line each (empty when all hold).
