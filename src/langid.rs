@@ -209,6 +209,14 @@ impl LangId {
     /// Decide the language of `text`, whose Cyrillic share is `cyrillic_share`.
     pub fn detect(&self, text: &str, cyrillic_share: f64) -> LangInfo {
         let clean = denoise(text, PREFIX_CHARS);
+        if !clean.chars().any(char::is_alphabetic) {
+            // Only links, handles, tags, numbers or emoji: nothing to decide from.
+            return LangInfo {
+                code: "und",
+                confidence: 0.0,
+                method: LangMethod::Undetermined,
+            };
+        }
         if self.fast_path && cyrillic_share < 0.2 {
             if let Some(info) = self.function_words(&clean) {
                 return info;
@@ -237,7 +245,7 @@ impl LangId {
             (Lang::Deu, de, en + fr),
         ];
         for (lang, hits, others) in candidates {
-            if allowed(lang) && ((hits >= 3 && hits >= 4 * others) || (hits >= 2 && others == 0)) {
+            if allowed(lang) && ((hits >= 3 && hits >= 4 * others) || (hits >= 1 && others == 0)) {
                 // More decisive evidence, more confidence; never claims certainty.
                 let confidence =
                     (1.0 - 1.0 / (hits as f64 + 1.0) - 0.1 * others as f64).clamp(0.5, 0.95);
@@ -297,9 +305,12 @@ pub fn denoise(text: &str, max_chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars * 2));
     let mut chars = 0;
     for token in text.split_whitespace() {
-        let lower_start = token.get(..8).unwrap_or(token).to_ascii_lowercase();
-        if token.starts_with('@')
-            || token.starts_with('#')
+        // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
+        let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+        let lower_start = bare.get(..8).unwrap_or(bare).to_ascii_lowercase();
+        if bare.is_empty()
+            || bare.starts_with('@')
+            || bare.starts_with('#')
             || lower_start.starts_with("http")
             || lower_start.starts_with("www.")
         {
@@ -363,6 +374,14 @@ mod tests {
             "Look here"
         );
         assert_eq!(denoise("aaaa bbbb cccc", 5), "aaaa");
+        assert_eq!(denoise("'@user как .@other", 100), "как");
+    }
+
+    #[test]
+    fn text_of_links_and_handles_only_is_undetermined() {
+        let info = id().detect("'@user https://t.co/abc #tag 123", 0.0);
+        assert_eq!((info.code, info.method), ("und", LangMethod::Undetermined));
+        assert_eq!(id().detect("'@yasooqa как дела у тебя", 0.6).code, "ru");
     }
 
     #[test]
