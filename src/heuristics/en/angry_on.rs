@@ -34,6 +34,7 @@ crate::heuristic! {
             "People are angry on Twitter",
             "She was upset on behalf of her son",
         ],
+        triggers: ["angry on", "mad on", "offended on", "furious on", "upset on"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -35,6 +35,10 @@ crate::heuristic! {
             "Nobody replied to my letter",
             "He answered on Twitter on Monday",
         ],
+        triggers: [
+            "answer on", "answers on", "answered on", "answering on", "reply on", "replies on",
+            "replied on", "replying on", "respond on", "responded on",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

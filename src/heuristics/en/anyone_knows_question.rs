@@ -42,6 +42,7 @@ crate::heuristic! {
             "Everyone knows that. Why ask?",
             "Everybody wants to rule the world, right?",
         ],
+        triggers: ["anyone", "anybody", "somebody", "someone", "everybody", "everyone"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

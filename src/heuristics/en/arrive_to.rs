@@ -39,6 +39,7 @@ crate::heuristic! {
             "They arrived to help the victims",
             "The team arrived to a hero's welcome",
         ],
+        triggers: ["arrive to", "arrives to", "arrived to", "arriving to"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

@@ -37,6 +37,7 @@ crate::heuristic! {
             "Two civilians died as a result of the shelling",
             "The shelling resulted in two deaths",
         ],
+        triggers: ["result of which"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -35,6 +35,7 @@ crate::heuristic! {
             "Prices rise, as usually happens in winter",
             "The word is used as usually understood",
         ],
+        triggers: ["as usually"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -40,6 +40,7 @@ crate::heuristic! {
             "Congratulations to everyone with a ticket",
             "Congratulations with all my heart, dear friends",
         ],
+        triggers: ["congratulat"],
     }
     fn check(text, hits) {
         static INSTRUMENT: Pattern = Pattern::new(|| {

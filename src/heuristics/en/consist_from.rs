@@ -34,6 +34,7 @@ crate::heuristic! {
             "He was consistent from start to finish",
             "It consists, from my point of view, of lies",
         ],
+        triggers: ["consist from", "consists from", "consisted from", "consisting from"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

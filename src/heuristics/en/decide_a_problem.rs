@@ -37,6 +37,7 @@ crate::heuristic! {
             "The court will decide the issue",
             "He decided the problem was too serious",
         ],
+        triggers: ["decid"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -36,6 +36,10 @@ crate::heuristic! {
             "The court is independent of the government",
             "It depends of course on the weather",
         ],
+        triggers: [
+            "depend from", "depend of", "depends from", "depends of", "depended from",
+            "depended of", "depending from", "depending of", "dependent from", "dependent of",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -38,6 +38,7 @@ crate::heuristic! {
             "Update to version 1.2.3 now",
             "Version 2.3.2019 released",
         ],
+        triggers: [".19", ".20"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -34,6 +34,10 @@ crate::heuristic! {
             "I need to explain myself",
             "This book tries to explain us to ourselves",
         ],
+        triggers: [
+            "explain me", "explain us", "explains me", "explains us", "explained me",
+            "explained us", "explaining me", "explaining us",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

@@ -37,6 +37,15 @@ crate::heuristic! {
             "I could feel myself falling",
             "Feel yourself getting stronger every day",
         ],
+        triggers: [
+            "feel myself", "feel yourself", "feel himself", "feel herself", "feel ourselves",
+            "feel themselves", "feel itself", "feels myself", "feels yourself", "feels himself",
+            "feels herself", "feels ourselves", "feels themselves", "feels itself",
+            "feeling myself", "feeling yourself", "feeling himself", "feeling herself",
+            "feeling ourselves", "feeling themselves", "feeling itself", "felt myself",
+            "felt yourself", "felt himself", "felt herself", "felt ourselves", "felt themselves",
+            "felt itself",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

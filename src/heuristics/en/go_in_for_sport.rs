@@ -35,6 +35,7 @@ crate::heuristic! {
             "He went in for surgery on Monday",
             "The lion went in for the kill",
         ],
+        triggers: ["go in for", "goes in for", "went in for", "going in for", "gone in for"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

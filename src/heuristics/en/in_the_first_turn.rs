@@ -37,6 +37,7 @@ crate::heuristic! {
             "He crashed in the first turn of the race",
             "Verstappen passed him in the first turn and led the lap",
         ],
+        triggers: ["first turn"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -37,6 +37,7 @@ crate::heuristic! {
             "He works in internet marketing",
             "Privacy in the internet age is dead",
         ],
+        triggers: ["in internet", "in the internet", "at internet", "at the internet"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

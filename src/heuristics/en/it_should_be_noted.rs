@@ -37,6 +37,11 @@ crate::heuristic! {
             "As we know, NATO promised not to expand",
             "The town is known for its beaches",
         ],
+        triggers: [
+            "should be noted", "should be emphasi", "should be stressed", "should be underlined",
+            "should be mentioned", "should be recalled", "should be reminded", "as is known",
+            "as is well known", "is known that",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -36,6 +36,7 @@ crate::heuristic! {
             "We made a photo album for grandma",
             "They want to make photography more accessible",
         ],
+        triggers: ["photo", "selfie", "snapshot"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

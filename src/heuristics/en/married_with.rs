@@ -37,6 +37,7 @@ crate::heuristic! {
             "We watched Married with Children all night",
             "We were married with a beautiful ceremony in June",
         ],
+        triggers: ["married with", "marry with", "marries with", "marrying with", "marriage with"],
     }
     fn check(text, hits) {
         static FAMILY: Pattern = Pattern::new(|| {

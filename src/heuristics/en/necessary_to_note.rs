@@ -38,6 +38,7 @@ crate::heuristic! {
             "It is important to vote on Tuesday",
             "It is important to stress that turnout was high",
         ],
+        triggers: ["is necessary to", "is worth to", "important to underline"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

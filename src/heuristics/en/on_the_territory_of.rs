@@ -37,6 +37,9 @@ crate::heuristic! {
             "The territory of the United States is vast",
             "They fought over territory",
         ],
+        triggers: [
+            "on territory of", "on the territory of", "at territory of", "at the territory of",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

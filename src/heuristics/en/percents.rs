@@ -35,6 +35,7 @@ crate::heuristic! {
             "Inflation is 12.5%",
             "The percentages are wrong",
         ],
+        triggers: ["percents"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

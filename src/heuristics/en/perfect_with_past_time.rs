@@ -40,6 +40,12 @@ crate::heuristic! {
             "I have been waiting for you since yesterday",
             "We have had rain for the last week",
         ],
+        triggers: [
+            "yesterday", "last night", "last week", "last month", "last year", "last summer",
+            "last winter", "last spring", "last autumn", "last fall", "last monday", "last tuesday",
+            "last wednesday", "last thursday", "last friday", "last saturday", "last sunday",
+            "days ago", "weeks ago", "months ago", "years ago",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

@@ -36,6 +36,7 @@ crate::heuristic! {
             "The music played on the piano was sad",
             "I play on the school team",
         ],
+        triggers: ["play on", "plays on", "played on", "playing on"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

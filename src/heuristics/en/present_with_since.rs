@@ -39,6 +39,7 @@ crate::heuristic! {
             "I have been working in this company since 2015",
             "Since 2014 he has lived in Donetsk",
         ],
+        triggers: ["since"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

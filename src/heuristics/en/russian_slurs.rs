@@ -40,6 +40,11 @@ crate::heuristic! {
             "Ukrainians shell nobody",
             "We cooked pinto beans",
         ],
+        triggers: [
+            "khokh", "ukro", "ukry", "svidom", "banderovtsy", "benderovtsy", "gayropa", "novorossi",
+            "liberast", "pindos", "ukrainazi", "zelensky regime", "kiev nazis", "kyiv nazis",
+            "nazi regime in ki", "western curators", "biolabs",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -37,6 +37,10 @@ crate::heuristic! {
             "The secret to creativity is knowing how to hide your sources",
             "I'm loving it",
         ],
+        triggers: [
+            " knowing", " belonging", " consisting", " containing", " seeming", " possessing",
+            " preferring", " deserving", " owing",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -36,6 +36,7 @@ crate::heuristic! {
             "He took part at first reluctantly, then with passion",
             "She has taken part at least twice",
         ],
+        triggers: ["part at"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

@@ -37,6 +37,7 @@ crate::heuristic! {
             "Thanks, God! You saved us",
             "All thanks to God and our doctors",
         ],
+        triggers: ["thanks god"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

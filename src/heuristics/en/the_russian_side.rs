@@ -39,6 +39,11 @@ crate::heuristic! {
             "Shells fell on the Ukrainian side of the border",
             "The Russian side of the family lives in Omsk",
         ],
+        triggers: [
+            "russian side", "ukrainian side", "american side", "belarusian side", "chinese side",
+            "turkish side", "syrian side", "kazakh side", "german side", "french side",
+            "polish side", "iranian side", "us side", "u.s. side",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

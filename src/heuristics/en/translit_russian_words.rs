@@ -38,6 +38,11 @@ crate::heuristic! {
             "My babushka knits scarves",
             "Sputnik V is a vaccine",
         ],
+        triggers: [
+            "spasibo", "privet", "davai", "davay", "blyat", "blyad", "horosho", "konechno",
+            "pozhalu", "nichego", "zdravstvuyte", "poka-poka", "nu ladno", "molodets", "molodec",
+            "tovarisch", "bratishka", "vatniki",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

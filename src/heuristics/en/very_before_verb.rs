@@ -37,6 +37,10 @@ crate::heuristic! {
             "I like this song very much",
             "This is a very likeable man",
         ],
+        triggers: [
+            "i very ", "we very ", "they very ", "you very ", "he very ", "very i ", "very we ",
+            "very they ", "very much ",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

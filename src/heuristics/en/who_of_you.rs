@@ -36,6 +36,7 @@ crate::heuristic! {
             "Who among you has not sinned?",
             "Think of those who often help us",
         ],
+        triggers: ["who of"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -37,6 +37,7 @@ crate::heuristic! {
             "We need a framework of rules",
             "The framework agreement was signed",
         ],
+        triggers: ["in the framework of"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);
