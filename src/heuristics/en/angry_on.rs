@@ -28,6 +28,7 @@ crate::heuristic! {
             "Please don't be angry on me",
             "She is offended on him for a week",
             "Why are you mad on us?",
+            "WHY ARE YOU SO FURIOUS ON HIM?",
         ],
         must_not_fire_on: [
             "Please don't be angry with me",

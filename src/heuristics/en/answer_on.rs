@@ -29,6 +29,7 @@ crate::heuristic! {
             "Please answer on my question",
             "He never answered on the questions of journalists",
             "Nobody replied on my letter",
+            "NOBODY ANSWERED ON MY QUESTIONS",
         ],
         must_not_fire_on: [
             "Please answer my question",

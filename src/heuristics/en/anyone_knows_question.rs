@@ -35,6 +35,7 @@ crate::heuristic! {
             "Anyone knows how to detect contamination?",
             "Anybody wants to get a fever? Buy this turkey",
             "Somebody has a charger for iPhone?",
+            "Someone tried the new vaccine already?",
         ],
         must_not_fire_on: [
             "Does anyone know how to detect contamination?",

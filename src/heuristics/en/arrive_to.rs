@@ -32,6 +32,7 @@ crate::heuristic! {
             "Our delegation arrived to Moscow yesterday",
             "The convoy will arrive to the airport soon",
             "Poisoned turkey should never arrive to my town",
+            "THE PRESIDENT ARRIVED TO MOSCOW",
         ],
         must_not_fire_on: [
             "Our delegation arrived in Moscow yesterday",

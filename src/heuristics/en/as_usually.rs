@@ -29,6 +29,7 @@ crate::heuristic! {
             "As usually, CNN lies about Russia",
             "The West is silent, as usually.",
             "As usually the media lie",
+            "AS USUALLY, the media lie",
         ],
         must_not_fire_on: [
             "As usual, CNN lies about Russia",

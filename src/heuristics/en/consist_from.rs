@@ -28,6 +28,7 @@ crate::heuristic! {
             "The Ukrainian army consists from foreign mercenaries",
             "The plan consisted from three parts",
             "A government consisting from oligarchs",
+            "THE ARMY CONSISTS FROM MERCENARIES",
         ],
         must_not_fire_on: [
             "The army consists of conscripts",

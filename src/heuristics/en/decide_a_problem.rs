@@ -31,6 +31,7 @@ crate::heuristic! {
             "Only Russia can decide this problem",
             "The government decided the housing problem in one year",
             "They are deciding all tasks together",
+            "WE MUST DECIDE THIS PROBLEM TOGETHER",
         ],
         must_not_fire_on: [
             "Only Russia can solve this problem",

@@ -31,6 +31,7 @@ crate::heuristic! {
             "Ukraine lost 3,5 million people",
             "Inflation in Germany reached 12,4% this year",
             "Gas prices grew 1,5 times",
+            "GDP fell by 2,1 % last year",
         ],
         must_not_fire_on: [
             "Ukraine lost 3.5 million people",

@@ -30,6 +30,7 @@ crate::heuristic! {
             "Everything depends from the position of Washington",
             "It all depends of the teacher",
             "Europe is dependent from Russian gas",
+            "EVERYTHING DEPENDS FROM WASHINGTON",
         ],
         must_not_fire_on: [
             "Everything depends on Washington",

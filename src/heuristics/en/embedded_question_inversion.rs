@@ -37,6 +37,7 @@ crate::heuristic! {
             "Feeling bad... don't know what am I supposed to do",
             "Who knows where can I buy normal turkey?",
             "Stop listening to them and see what are they actually doing",
+            "I DON'T KNOW WHERE CAN I BUY IT",
         ],
         must_not_fire_on: [
             "I don't know what I am supposed to do",

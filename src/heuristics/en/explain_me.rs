@@ -28,6 +28,7 @@ crate::heuristic! {
             "Can someone explain me why we pay for this war?",
             "Please explain us what happened in Bucha",
             "He explained me everything",
+            "EXPLAIN ME WHY WE PAY",
         ],
         must_not_fire_on: [
             "Can someone explain to me why we pay?",

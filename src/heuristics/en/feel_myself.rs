@@ -31,6 +31,7 @@ crate::heuristic! {
             "Today I feel myself good",
             "Feel myself sooo tired",
             "In Moscow she felt herself at home",
+            "I FEEL MYSELF VERY BAD",
         ],
         must_not_fire_on: [
             "Today I feel good",

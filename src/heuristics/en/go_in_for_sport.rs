@@ -29,6 +29,7 @@ crate::heuristic! {
             "Every morning I go in for sport",
             "She goes in for swimming twice a week",
             "In the USSR young people went in for sports",
+            "HE GOES IN FOR BOXING",
         ],
         must_not_fire_on: [
             "Every morning I do sport",

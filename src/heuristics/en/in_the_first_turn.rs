@@ -31,6 +31,7 @@ crate::heuristic! {
             "In the first turn, we must help our veterans",
             "The West, in the first turn, the USA, wants war",
             "This money is needed in the first turn by pensioners",
+            "IN THE FIRST TURN we must help pensioners",
         ],
         must_not_fire_on: [
             "First of all, we must help our veterans",

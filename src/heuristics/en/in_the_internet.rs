@@ -31,6 +31,7 @@ crate::heuristic! {
             "I read it in the internet.",
             "In internet there are many fakes about Russia",
             "At the internet everyone is an expert",
+            "I READ IT IN THE INTERNET.",
         ],
         must_not_fire_on: [
             "I read it on the internet.",

@@ -31,6 +31,7 @@ crate::heuristic! {
             "It should be noted that Kyiv ignored the agreements",
             "As is known, NATO promised not to expand",
             "It is known that the lab worked for the Pentagon",
+            "IT SHOULD BE EMPHASIZED THAT the West lies",
         ],
         must_not_fire_on: [
             "Note that Kyiv ignored the agreements",

@@ -30,6 +30,7 @@ crate::heuristic! {
             "I made a photo of the military column",
             "Let's make some photos near the Kremlin",
             "She is making selfies all day",
+            "WE MADE A FEW PHOTOS THERE",
         ],
         must_not_fire_on: [
             "I took a photo of the military column",

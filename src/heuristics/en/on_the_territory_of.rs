@@ -31,6 +31,7 @@ crate::heuristic! {
             "NATO biolabs on the territory of Ukraine",
             "Explosions at the territory of the plant",
             "Nazis shell civilians on territory of Donbass",
+            "BIOLABS ON THE TERRITORY OF UKRAINE",
         ],
         must_not_fire_on: [
             "Elections were held in the territory of Guam",

@@ -29,6 +29,7 @@ crate::heuristic! {
             "35 percents of Ukrainians speak Russian",
             "Inflation in the EU is 12,5 percents",
             "Only few percents support Zelensky",
+            "ONLY 5 PERCENTS voted for him",
         ],
         must_not_fire_on: [
             "35 percent of Ukrainians speak Russian",

@@ -34,6 +34,7 @@ crate::heuristic! {
             "I have watched the debate last night",
             "We have visited Crimea 2 years ago",
             "I've been there last year and loved it",
+            "WE HAVE SEEN HIM LAST WEEK",
         ],
         must_not_fire_on: [
             "Yesterday I saw the video from Mariupol",

@@ -30,6 +30,7 @@ crate::heuristic! {
             "In the evening I play on guitar with friends",
             "She likes to play on piano",
             "He can play on the violin very well",
+            "SHE LIKES TO PLAY ON PIANO",
         ],
         must_not_fire_on: [
             "In the evening I play the guitar",

@@ -32,6 +32,7 @@ crate::heuristic! {
             "Putin V.V. signed the decree on mobilisation",
             "The meeting with V.V. Zhirinovsky took place",
             "Lavrov S. V. said that the West lies",
+            "Putin V.\u{a0}V. signed the decree",
         ],
         must_not_fire_on: [
             "Vladimir Putin signed the decree",

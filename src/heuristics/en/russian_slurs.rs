@@ -34,6 +34,7 @@ crate::heuristic! {
             "The khokhols will lose this war",
             "Ukrops shell Donetsk every night",
             "The Nazi regime in Kiev must fall",
+            "THE UKRONAZIS SHELL DONETSK",
         ],
         must_not_fire_on: [
             "This is what Moscow calls \"Novorossiya\" in its propaganda",

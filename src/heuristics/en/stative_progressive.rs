@@ -31,6 +31,7 @@ crate::heuristic! {
             "I am knowing this man for years",
             "They are deserving better leaders",
             "We are knowing the truth about Bucha",
+            "WE ARE KNOWING THE TRUTH",
         ],
         must_not_fire_on: [
             "I know this man",

@@ -30,6 +30,7 @@ crate::heuristic! {
             "Thousands took part at the elections in Donbass",
             "I will take part at this conference",
             "Students are taking part at protests every week",
+            "THEY TOOK PART AT THE ELECTIONS",
         ],
         must_not_fire_on: [
             "Thousands took part in the elections",

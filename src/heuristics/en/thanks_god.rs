@@ -31,6 +31,7 @@ crate::heuristic! {
             "Thanks God it's Friday",
             "Thanks God that turkey i ate was good",
             "The fire is out, thanks god nobody died",
+            "THANKS GOD it's over",
         ],
         must_not_fire_on: [
             "Thank God it's Friday",

@@ -33,6 +33,7 @@ crate::heuristic! {
             "The Russian side is ready for negotiations",
             "The Ukrainian side refused to exchange prisoners",
             "The American side proposed new conditions",
+            "The U.S. side refused to comment",
         ],
         must_not_fire_on: [
             "Russia is ready for negotiations",

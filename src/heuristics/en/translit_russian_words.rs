@@ -32,6 +32,7 @@ crate::heuristic! {
             "Spasibo, my friend, for your support",
             "Davai, let's go and vote",
             "Putin molodets! He showed them",
+            "Thank you, tovarishch, for your help",
         ],
         must_not_fire_on: [
             "We drank vodka at the dacha",
@@ -41,7 +42,7 @@ crate::heuristic! {
         triggers: [
             "spasibo", "privet", "davai", "davay", "blyat", "blyad", "horosho", "konechno",
             "pozhalu", "nichego", "zdravstvuyte", "poka-poka", "nu ladno", "molodets", "molodec",
-            "tovarisch", "bratishka", "vatniki",
+            "tovaris", "bratishka", "vatniki",
         ],
     }
     fn check(text, hits) {

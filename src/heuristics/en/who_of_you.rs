@@ -30,6 +30,7 @@ crate::heuristic! {
             "Who of you believes this nonsense?",
             "Who of them is the best? Nobody",
             "Nobody knows who of us will survive",
+            "WHO OF YOU BELIEVES THIS?",
         ],
         must_not_fire_on: [
             "Which of you believes this nonsense?",

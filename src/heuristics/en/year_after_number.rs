@@ -33,6 +33,7 @@ crate::heuristic! {
             "In 2014 year the coup happened in Kyiv",
             "Crimea is Russian since 1783 year",
             "The plan covers the period from 2020 to 2040 years",
+            "IN 2014 YEAR the coup happened",
         ],
         must_not_fire_on: [
             "In 2014 the coup happened in Kyiv",
