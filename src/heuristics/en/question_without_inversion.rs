@@ -42,6 +42,7 @@ crate::heuristic! {
             "Where you going tonight?",
             "Why it matters",
         ],
+        // The pattern puts a space after the pronoun: "what i " skips "what is".
         triggers: [
             "why you ", "why they ", "why we ", "why he ", "why she ", "why it ", "why this ",
             "why that ", "why i ", "where you ", "where they ", "where we ", "where he ",

@@ -38,6 +38,8 @@ crate::heuristic! {
             "The secret to creativity is knowing how to hide your sources",
             "I'm loving it",
         ],
+        // The pattern always puts a space before the verb: " owing" is sound, "owing" alone
+        // would also wake on "showing" and "following".
         triggers: [
             " knowing", " belonging", " consisting", " containing", " seeming", " possessing",
             " preferring", " deserving", " owing",
