@@ -28,12 +28,14 @@ crate::heuristic! {
             "Please don't be angry on me",
             "She is offended on him for a week",
             "Why are you mad on us?",
+            "WHY ARE YOU SO FURIOUS ON HIM?",
         ],
         must_not_fire_on: [
             "Please don't be angry with me",
             "People are angry on Twitter",
             "She was upset on behalf of her son",
         ],
+        triggers: ["angry on", "mad on", "offended on", "furious on", "upset on"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -29,11 +29,16 @@ crate::heuristic! {
             "Please answer on my question",
             "He never answered on the questions of journalists",
             "Nobody replied on my letter",
+            "NOBODY ANSWERED ON MY QUESTIONS",
         ],
         must_not_fire_on: [
             "Please answer my question",
             "Nobody replied to my letter",
             "He answered on Twitter on Monday",
+        ],
+        triggers: [
+            "answer on", "answers on", "answered on", "answering on", "reply on", "replies on",
+            "replied on", "replying on", "respond on", "responded on",
         ],
     }
     fn check(text, hits) {

@@ -35,6 +35,7 @@ crate::heuristic! {
             "Anyone knows how to detect contamination?",
             "Anybody wants to get a fever? Buy this turkey",
             "Somebody has a charger for iPhone?",
+            "Someone tried the new vaccine already?",
         ],
         must_not_fire_on: [
             "Does anyone know how to detect contamination?",
@@ -42,6 +43,7 @@ crate::heuristic! {
             "Everyone knows that. Why ask?",
             "Everybody wants to rule the world, right?",
         ],
+        triggers: ["anyone", "anybody", "somebody", "someone", "everybody", "everyone"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -32,6 +32,7 @@ crate::heuristic! {
             "Our delegation arrived to Moscow yesterday",
             "The convoy will arrive to the airport soon",
             "Poisoned turkey should never arrive to my town",
+            "THE PRESIDENT ARRIVED TO MOSCOW",
         ],
         must_not_fire_on: [
             "Our delegation arrived in Moscow yesterday",
@@ -39,6 +40,7 @@ crate::heuristic! {
             "They arrived to help the victims",
             "The team arrived to a hero's welcome",
         ],
+        triggers: ["arrive to", "arrives to", "arrived to", "arriving to"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

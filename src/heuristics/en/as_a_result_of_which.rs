@@ -31,12 +31,14 @@ crate::heuristic! {
             "Ukrainian forces shelled the city, as a result of which two civilians died",
             "Sanctions were imposed, as a result of which the prices rose",
             "An explosion occurred as a result of which three people were injured",
+            "Prices rose, AS A RESULT OF WHICH people suffer",
         ],
         must_not_fire_on: [
             "As a result, two civilians died",
             "Two civilians died as a result of the shelling",
             "The shelling resulted in two deaths",
         ],
+        triggers: ["result of which"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -29,12 +29,14 @@ crate::heuristic! {
             "As usually, CNN lies about Russia",
             "The West is silent, as usually.",
             "As usually the media lie",
+            "AS USUALLY, the media lie",
         ],
         must_not_fire_on: [
             "As usual, CNN lies about Russia",
             "Prices rise, as usually happens in winter",
             "The word is used as usually understood",
         ],
+        triggers: ["as usually"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -41,6 +41,7 @@ crate::heuristic! {
             "Live from the Situation Room briefing",
             "Situation in Syria: five things to know",
         ],
+        triggers: ["situation"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -36,8 +36,13 @@ crate::heuristic! {
             "Two options: 1) stay 2) go",
             "Happy birthday :)) love you",
         ],
+        triggers: ["))"],
     }
     fn check(text, hits) {
+        // Every hit is a run of at least two closing brackets.
+        if !text.contains("))") {
+            return;
+        }
         let mut depth = 0usize;
         let mut run: Option<(usize, usize)> = None;
         let flush = |run: &mut Option<(usize, usize)>, hits: &mut Vec<Span>| {

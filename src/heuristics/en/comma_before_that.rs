@@ -36,6 +36,7 @@ crate::heuristic! {
             "Zelensky said, that the army will attack in spring",
             "It is clear, that Europe is preparing for war",
             "I really don't know, what to do with this government",
+            "HE SAID, THAT the army will attack",
         ],
         must_not_fire_on: [
             "Zelensky said that the army will attack in spring",
@@ -46,7 +47,7 @@ crate::heuristic! {
             "I don't know, if you ask me, it's a scam",
             "He said, that is the question",
         ],
-        triggers: [", that", ", what", ", whether", ", if"],
+        triggers: [", that", ", what", ", whether"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 1, text, hits, |text, caps| {

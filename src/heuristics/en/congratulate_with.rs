@@ -33,6 +33,7 @@ crate::heuristic! {
             "Congratulations with Victory Day, dear veterans!",
             "I congratulate you with the New Year",
             "Apps order me to congratulate someone with birthday",
+            "CONGRATULATIONS WITH VICTORY DAY!",
         ],
         must_not_fire_on: [
             "Congratulations on your victory",
@@ -40,6 +41,7 @@ crate::heuristic! {
             "Congratulations to everyone with a ticket",
             "Congratulations with all my heart, dear friends",
         ],
+        triggers: ["congratulat"],
     }
     fn check(text, hits) {
         static INSTRUMENT: Pattern = Pattern::new(|| {

@@ -28,12 +28,14 @@ crate::heuristic! {
             "The Ukrainian army consists from foreign mercenaries",
             "The plan consisted from three parts",
             "A government consisting from oligarchs",
+            "THE ARMY CONSISTS FROM MERCENARIES",
         ],
         must_not_fire_on: [
             "The army consists of conscripts",
             "He was consistent from start to finish",
             "It consists, from my point of view, of lies",
         ],
+        triggers: ["consist from", "consists from", "consisted from", "consisting from"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

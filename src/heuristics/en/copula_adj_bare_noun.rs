@@ -39,6 +39,14 @@ crate::heuristic! {
             "It is good news for everyone",
             "Explosion was big problem for Texas town",
         ],
+        triggers: [
+            "film", "movie", "idea", "book", "question", "problem", "man", "person", "place",
+            "country", "decision", "mistake", "example", "story", "song", "article", "video",
+            "photo", "answer", "choice", "step", "plan", "situation", "president", "leader",
+            "friend", "guy", "girl", "player", "lie", "event", "solution", "opportunity", "chance",
+            "argument", "joke", "speech", "provocation", "crime", "tragedy", "disaster", "city",
+            "politician", "journalist", "actor", "singer", "writer", "teacher", "doctor",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -45,6 +45,9 @@ const CP866_HIGH: [char; 128] = [
 /// punctuation, symbols or emoji ("вЂњ" is “, "тАФ" is —), or for Cyrillic ("Рџ").
 pub fn mojibake_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    if text.is_ascii() {
+        return spans;
+    }
     // Both code pages map their lead bytes to Cyrillic letters or box-drawing characters.
     if !text
         .chars()

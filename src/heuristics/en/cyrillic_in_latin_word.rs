@@ -38,7 +38,8 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
-        if text.is_ascii() {
+        // A mixed word needs a Cyrillic or Greek letter: check that before measuring every word.
+        if text.is_ascii() || !text.chars().any(|c| crate::script::is_cyrillic(c) || crate::script::is_greek(c)) {
             return;
         }
         let mixed = crate::script::measure(text).mixed_tokens;

@@ -45,6 +45,7 @@ crate::heuristic! {
             "Best day ever — thank you all!",
             "Hillary — crooked as ever.",
         ],
+        triggers: [" — ", " – "],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

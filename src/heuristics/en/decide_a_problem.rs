@@ -31,12 +31,14 @@ crate::heuristic! {
             "Only Russia can decide this problem",
             "The government decided the housing problem in one year",
             "They are deciding all tasks together",
+            "WE MUST DECIDE THIS PROBLEM TOGETHER",
         ],
         must_not_fire_on: [
             "Only Russia can solve this problem",
             "The court will decide the issue",
             "He decided the problem was too serious",
         ],
+        triggers: ["decid"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

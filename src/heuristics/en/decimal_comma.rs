@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)\d{1,3},\d{1,2}(?:\s?%|\s?(?:percent|per cent|million|billion|trillion|thousand|mln|bln|bn|times|km|kg|tons|tonnes|degrees|hours|points|rubles|roubles|dollars|euros|hryvnia)(?-u:\b))"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)[0-9]{1,3},[0-9]{1,2}(?:\s?%|\s?(?:percent|per cent|million|billion|trillion|thousand|mln|bln|bn|times|km|kg|tons|tonnes|degrees|hours|points|rubles|roubles|dollars|euros|hryvnia)(?-u:\b))"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -31,12 +31,14 @@ crate::heuristic! {
             "Ukraine lost 3,5 million people",
             "Inflation in Germany reached 12,4% this year",
             "Gas prices grew 1,5 times",
+            "GDP fell by 2,1 % last year",
         ],
         must_not_fire_on: [
             "Ukraine lost 3.5 million people",
             "About 2,500 people came",
             "Children aged 11,12 and 13 years",
         ],
+        triggers: [",0", ",1", ",2", ",3", ",4", ",5", ",6", ",7", ",8", ",9"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -30,11 +30,16 @@ crate::heuristic! {
             "Everything depends from the position of Washington",
             "It all depends of the teacher",
             "Europe is dependent from Russian gas",
+            "EVERYTHING DEPENDS FROM WASHINGTON",
         ],
         must_not_fire_on: [
             "Everything depends on Washington",
             "The court is independent of the government",
             "It depends of course on the weather",
+        ],
+        triggers: [
+            "depend from", "depend of", "depends from", "depends of", "depended from",
+            "depended of", "depending from", "depending of", "dependent from", "dependent of",
         ],
     }
     fn check(text, hits) {

@@ -31,6 +31,7 @@ crate::heuristic! {
             "The special operation started on 24.02.2022",
             "Victory parade on 9.05.2015 in Moscow",
             "Order of the ministry of 13.12.2019",
+            "The war began on 1.09.1939 in Poland",
         ],
         must_not_fire_on: [
             "The war started on 02/24/2022",
@@ -38,6 +39,7 @@ crate::heuristic! {
             "Update to version 1.2.3 now",
             "Version 2.3.2019 released",
         ],
+        triggers: [".19", ".20"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -37,6 +37,7 @@ crate::heuristic! {
             "Feeling bad... don't know what am I supposed to do",
             "Who knows where can I buy normal turkey?",
             "Stop listening to them and see what are they actually doing",
+            "I DON'T KNOW WHERE CAN I BUY IT",
         ],
         must_not_fire_on: [
             "I don't know what I am supposed to do",
@@ -44,6 +45,17 @@ crate::heuristic! {
             "Where can I buy normal turkey?",
             "Hearing you now and wondering what do YOU have to hide?",
             "Couple of people asked where will we be doing interviews",
+        ],
+        triggers: [
+            "know what", "know where", "know why", "know how", "know when", "know who",
+            "knows what", "knows where", "knows why", "knows how", "knows when", "knows who",
+            "knew what", "knew where", "knew why", "knew how", "knew when", "knew who",
+            "tell me what", "tell me where", "tell me why", "tell me how", "tell me when",
+            "tell me who", "understand what", "understand where", "understand why",
+            "understand how", "understand when", "understand who", "explain what", "explain where",
+            "explain why", "explain how", "explain when", "explain who", "see what", "see where",
+            "see why", "see how", "see when", "see who", "idea what", "idea where", "idea why",
+            "idea how", "idea when", "idea who",
         ],
     }
     fn check(text, hits) {

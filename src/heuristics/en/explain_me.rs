@@ -28,11 +28,16 @@ crate::heuristic! {
             "Can someone explain me why we pay for this war?",
             "Please explain us what happened in Bucha",
             "He explained me everything",
+            "EXPLAIN ME WHY WE PAY",
         ],
         must_not_fire_on: [
             "Can someone explain to me why we pay?",
             "I need to explain myself",
             "This book tries to explain us to ourselves",
+        ],
+        triggers: [
+            "explain me", "explain us", "explains me", "explains us", "explained me",
+            "explained us", "explaining me", "explaining us",
         ],
     }
     fn check(text, hits) {

@@ -31,11 +31,21 @@ crate::heuristic! {
             "Today I feel myself good",
             "Feel myself sooo tired",
             "In Moscow she felt herself at home",
+            "I FEEL MYSELF VERY BAD",
         ],
         must_not_fire_on: [
             "Today I feel good",
             "I could feel myself falling",
             "Feel yourself getting stronger every day",
+        ],
+        triggers: [
+            "feel myself", "feel yourself", "feel himself", "feel herself", "feel ourselves",
+            "feel themselves", "feel itself", "feels myself", "feels yourself", "feels himself",
+            "feels herself", "feels ourselves", "feels themselves", "feels itself",
+            "feeling myself", "feeling yourself", "feeling himself", "feeling herself",
+            "feeling ourselves", "feeling themselves", "feeling itself", "felt myself",
+            "felt yourself", "felt himself", "felt herself", "felt ourselves", "felt themselves",
+            "felt itself",
         ],
     }
     fn check(text, hits) {

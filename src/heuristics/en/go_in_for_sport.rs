@@ -29,12 +29,14 @@ crate::heuristic! {
             "Every morning I go in for sport",
             "She goes in for swimming twice a week",
             "In the USSR young people went in for sports",
+            "HE GOES IN FOR BOXING",
         ],
         must_not_fire_on: [
             "Every morning I do sport",
             "He went in for surgery on Monday",
             "The lion went in for the kill",
         ],
+        triggers: ["go in for", "goes in for", "went in for", "going in for", "gone in for"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -41,6 +41,7 @@ crate::heuristic! {
             "His connection with Russia is clear",
             "In connection with the investigation, police arrested two men",
         ],
+        triggers: ["in connection with"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

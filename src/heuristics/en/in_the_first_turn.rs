@@ -31,12 +31,14 @@ crate::heuristic! {
             "In the first turn, we must help our veterans",
             "The West, in the first turn, the USA, wants war",
             "This money is needed in the first turn by pensioners",
+            "IN THE FIRST TURN we must help pensioners",
         ],
         must_not_fire_on: [
             "First of all, we must help our veterans",
             "He crashed in the first turn of the race",
             "Verstappen passed him in the first turn and led the lap",
         ],
+        triggers: ["first turn"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

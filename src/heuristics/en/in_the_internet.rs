@@ -31,12 +31,14 @@ crate::heuristic! {
             "I read it in the internet.",
             "In internet there are many fakes about Russia",
             "At the internet everyone is an expert",
+            "I READ IT IN THE INTERNET.",
         ],
         must_not_fire_on: [
             "I read it on the internet.",
             "He works in internet marketing",
             "Privacy in the internet age is dead",
         ],
+        triggers: ["in internet", "in the internet", "at internet", "at the internet"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -30,6 +30,7 @@ crate::heuristic! {
             "We will publish the full video in the nearest time",
             "Prices will grow in the nearest future",
             "The offensive is expected in the nearest days",
+            "PRICES WILL GROW IN THE NEAREST FUTURE",
         ],
         must_not_fire_on: [
             "Prices will grow in the near future",

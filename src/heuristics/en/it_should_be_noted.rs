@@ -31,11 +31,17 @@ crate::heuristic! {
             "It should be noted that Kyiv ignored the agreements",
             "As is known, NATO promised not to expand",
             "It is known that the lab worked for the Pentagon",
+            "IT SHOULD BE EMPHASIZED THAT the West lies",
         ],
         must_not_fire_on: [
             "Note that Kyiv ignored the agreements",
             "As we know, NATO promised not to expand",
             "The town is known for its beaches",
+        ],
+        triggers: [
+            "should be noted", "should be emphasi", "should be stressed", "should be underlined",
+            "should be mentioned", "should be recalled", "should be reminded", "as is known",
+            "as is well known", "is known that",
         ],
     }
     fn check(text, hits) {

@@ -34,6 +34,7 @@ crate::heuristic! {
             "The special military operation goes according to plan",
             "The Kiev regime shells civilians again",
             "The collective West wants war with Russia",
+            "THE COLLECTIVE WEST WANTS WAR",
         ],
         must_not_fire_on: [
             "This is what Russia calls a special military operation",

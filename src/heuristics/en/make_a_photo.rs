@@ -30,12 +30,14 @@ crate::heuristic! {
             "I made a photo of the military column",
             "Let's make some photos near the Kremlin",
             "She is making selfies all day",
+            "WE MADE A FEW PHOTOS THERE",
         ],
         must_not_fire_on: [
             "I took a photo of the military column",
             "We made a photo album for grandma",
             "They want to make photography more accessible",
         ],
+        triggers: ["photo", "selfie", "snapshot"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

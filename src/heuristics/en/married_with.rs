@@ -30,6 +30,7 @@ crate::heuristic! {
             "He is married with a Ukrainian woman from Kharkiv",
             "She married with an American soldier",
             "Her marriage with him lasted two years",
+            "SHE IS MARRIED WITH A FRENCHMAN",
         ],
         must_not_fire_on: [
             "He is married to a Ukrainian woman",
@@ -37,6 +38,7 @@ crate::heuristic! {
             "We watched Married with Children all night",
             "We were married with a beautiful ceremony in June",
         ],
+        triggers: ["married with", "marry with", "marries with", "marrying with", "marriage with"],
     }
     fn check(text, hits) {
         static FAMILY: Pattern = Pattern::new(|| {

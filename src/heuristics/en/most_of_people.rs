@@ -39,6 +39,13 @@ crate::heuristic! {
             "Most of us want peace",
             "Half of Americans support the bill",
         ],
+        triggers: [
+            "of people", "of citizens", "of countries", "of politicians", "of experts",
+            "of students", "of children", "of americans", "of russians", "of ukrainians",
+            "of europeans", "of germans", "of journalists", "of voters", "of users", "of men",
+            "of women", "of scientists", "of doctors", "of soldiers", "of refugees", "of migrants",
+            "of residents", "of democrats", "of republicans", "most part of",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

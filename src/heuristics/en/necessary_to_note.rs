@@ -31,6 +31,7 @@ crate::heuristic! {
             "It is necessary to note that the West lies",
             "It is worth to mention the role of NATO",
             "It is important to underline that Russia is right",
+            "IT IS NECESSARY TO NOTE that the West lies",
         ],
         must_not_fire_on: [
             "It is worth noting that the West lies",
@@ -38,6 +39,7 @@ crate::heuristic! {
             "It is important to vote on Tuesday",
             "It is important to stress that turnout was high",
         ],
+        triggers: ["is necessary to", "is worth to", "important to underline"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

@@ -35,6 +35,7 @@ crate::heuristic! {
             "School #5 was shelled today",
             "Nº 5 de la lista",
         ],
+        triggers: ["№"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -31,6 +31,7 @@ crate::heuristic! {
             "You can see on the photo the destroyed building",
             "On the video Ukrainian soldiers are burning the flag",
             "The man who is on this picture is a NATO mercenary",
+            "YOU CAN SEE ON THE PHOTO THE RUINS",
         ],
         must_not_fire_on: [
             "You can see in the photo the destroyed building",

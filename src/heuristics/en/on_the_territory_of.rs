@@ -31,11 +31,15 @@ crate::heuristic! {
             "NATO biolabs on the territory of Ukraine",
             "Explosions at the territory of the plant",
             "Nazis shell civilians on territory of Donbass",
+            "BIOLABS ON THE TERRITORY OF UKRAINE",
         ],
         must_not_fire_on: [
             "Elections were held in the territory of Guam",
             "The territory of the United States is vast",
             "They fought over territory",
+        ],
+        triggers: [
+            "on territory of", "on the territory of", "at territory of", "at the territory of",
         ],
     }
     fn check(text, hits) {

@@ -38,6 +38,7 @@ crate::heuristic! {
             "New sanctions on Ukraine were announced",
             "He was born on Ukraine Independence Day",
         ],
+        triggers: ["on ukraine", "on the ukraine"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

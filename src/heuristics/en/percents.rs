@@ -29,12 +29,14 @@ crate::heuristic! {
             "35 percents of Ukrainians speak Russian",
             "Inflation in the EU is 12,5 percents",
             "Only few percents support Zelensky",
+            "ONLY 5 PERCENTS voted for him",
         ],
         must_not_fire_on: [
             "35 percent of Ukrainians speak Russian",
             "Inflation is 12.5%",
             "The percentages are wrong",
         ],
+        triggers: ["percents"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -34,11 +34,18 @@ crate::heuristic! {
             "I have watched the debate last night",
             "We have visited Crimea 2 years ago",
             "I've been there last year and loved it",
+            "WE HAVE SEEN HIM LAST WEEK",
         ],
         must_not_fire_on: [
             "Yesterday I saw the video from Mariupol",
             "I have been waiting for you since yesterday",
             "We have had rain for the last week",
+        ],
+        triggers: [
+            "yesterday", "last night", "last week", "last month", "last year", "last summer",
+            "last winter", "last spring", "last autumn", "last fall", "last monday", "last tuesday",
+            "last wednesday", "last thursday", "last friday", "last saturday", "last sunday",
+            "days ago", "weeks ago", "months ago", "years ago",
         ],
     }
     fn check(text, hits) {

@@ -30,12 +30,14 @@ crate::heuristic! {
             "In the evening I play on guitar with friends",
             "She likes to play on piano",
             "He can play on the violin very well",
+            "SHE LIKES TO PLAY ON PIANO",
         ],
         must_not_fire_on: [
             "In the evening I play the guitar",
             "The music played on the piano was sad",
             "I play on the school team",
         ],
+        triggers: ["play on", "plays on", "played on", "playing on"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -37,6 +37,10 @@ crate::heuristic! {
             "The news is terrible today",
             "These news outlets lie and many news agencies copy them",
         ],
+        triggers: [
+            "these news", "those news", "several news", "few news", "many news", "news are",
+            "news were",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -45,6 +45,15 @@ crate::heuristic! {
             "I want to shop for shoes with you",
             "It uses a plug-in library for core math",
         ],
+        triggers: [
+            "apartment", "airport", "cafe", "cinema", "city", "concert", "exhibition", "factory",
+            "forest", "hotel", "museum", "restaurant", "station", "theatre", "theater", "village",
+            "zoo", "stadium", "embassy", "library", "kitchen", "garden", "cemetery", "situation",
+            "article", "newspaper", "magazine", "region", "world", "dentist", "doctor", "island",
+            "shop", "car", "plane", "bus", "border", "street", "square", "lake", "river",
+            "conference", "festival", "pharmacy", "bakery", "gym", "beach", "park", "hairdresser",
+            "bank", "store", "mall", "market",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

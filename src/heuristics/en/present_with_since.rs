@@ -33,12 +33,14 @@ crate::heuristic! {
             "I live in Moscow since 2010",
             "I am working in this company since 2015",
             "Since 2014 he lives in Donetsk",
+            "I LIVE IN MOSCOW SINCE 2010",
         ],
         must_not_fire_on: [
             "I have lived in Moscow since 2010",
             "I have been working in this company since 2015",
             "Since 2014 he has lived in Donetsk",
         ],
+        triggers: ["since"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

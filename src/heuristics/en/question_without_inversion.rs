@@ -42,6 +42,19 @@ crate::heuristic! {
             "Where you going tonight?",
             "Why it matters",
         ],
+        // The pattern puts a space after the pronoun: "what i " skips "what is".
+        triggers: [
+            "why you ", "why they ", "why we ", "why he ", "why she ", "why it ", "why this ",
+            "why that ", "why i ", "where you ", "where they ", "where we ", "where he ",
+            "where she ", "where it ", "where this ", "where that ", "where i ", "what you ",
+            "what they ", "what we ", "what he ", "what she ", "what it ", "what this ",
+            "what that ", "what i ", "how you ", "how they ", "how we ", "how he ", "how she ",
+            "how it ", "how this ", "how that ", "how i ", "when you ", "when they ", "when we ",
+            "when he ", "when she ", "when it ", "when this ", "when that ", "when i ", "who you ",
+            "who they ", "who we ", "who he ", "who she ", "who it ", "who this ", "who that ",
+            "who i ", "whom you ", "whom they ", "whom we ", "whom he ", "whom she ", "whom it ",
+            "whom this ", "whom that ", "whom i ", "what means",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

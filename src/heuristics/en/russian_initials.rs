@@ -32,6 +32,7 @@ crate::heuristic! {
             "Putin V.V. signed the decree on mobilisation",
             "The meeting with V.V. Zhirinovsky took place",
             "Lavrov S. V. said that the West lies",
+            "Putin V.\u{a0}V. signed the decree",
         ],
         must_not_fire_on: [
             "Vladimir Putin signed the decree",
@@ -41,6 +42,26 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
-        support::push_all(&RE, text, hits);
+        if has_two_initials(text) {
+            support::push_all(&RE, text, hits);
+        }
     }
+}
+
+/// Whether `text` holds two initials in a row ("V.V.", "S. V."), as every match of the pattern
+/// does: a cheap scan of the full stops that spares the regex on most texts.
+fn has_two_initials(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices('.').any(|(dot, _)| {
+        if dot == 0 || !bytes[dot - 1].is_ascii_uppercase() {
+            return false;
+        }
+        // `\s?` in the pattern: at most one whitespace character between the initials.
+        let mut rest = &text[dot + 1..];
+        if let Some(space) = rest.chars().next().filter(|c| c.is_whitespace()) {
+            rest = &rest[space.len_utf8()..];
+        }
+        let next = rest.as_bytes();
+        next.len() >= 2 && next[0].is_ascii_uppercase() && next[1] == b'.'
+    })
 }

@@ -34,11 +34,17 @@ crate::heuristic! {
             "The khokhols will lose this war",
             "Ukrops shell Donetsk every night",
             "The Nazi regime in Kiev must fall",
+            "THE UKRONAZIS SHELL DONETSK",
         ],
         must_not_fire_on: [
             "This is what Moscow calls \"Novorossiya\" in its propaganda",
             "Ukrainians shell nobody",
             "We cooked pinto beans",
+        ],
+        triggers: [
+            "khokh", "ukro", "ukry", "svidom", "banderovtsy", "benderovtsy", "gayropa", "novorossi",
+            "liberast", "pindos", "ukrainazi", "zelensky regime", "kiev nazis", "kyiv nazis",
+            "nazi regime in ki", "western curators", "biolabs",
         ],
     }
     fn check(text, hits) {

@@ -42,6 +42,10 @@ crate::heuristic! {
             "Surprise visit of Sergey Brin from Google",
             "Vitaliy Klitschko is the mayor of Kyiv",
         ],
+        triggers: [
+            "kiy", "skii", "dmitriy", "vasiliy", "grigoriy", "gennadiy", "evgeniy", "arkadiy",
+            "georgiy",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -39,6 +39,7 @@ crate::heuristic! {
             "Enable the SMB protocol on the server",
             "Mount smb://server/share or an smb share",
         ],
+        triggers: ["smth", "smb"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

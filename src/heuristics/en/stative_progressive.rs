@@ -31,11 +31,18 @@ crate::heuristic! {
             "I am knowing this man for years",
             "They are deserving better leaders",
             "We are knowing the truth about Bucha",
+            "WE ARE KNOWING THE TRUTH",
         ],
         must_not_fire_on: [
             "I know this man",
             "The secret to creativity is knowing how to hide your sources",
             "I'm loving it",
+        ],
+        // The pattern always puts a space before the verb: " owing" is sound, "owing" alone
+        // would also wake on "showing" and "following".
+        triggers: [
+            " knowing", " belonging", " consisting", " containing", " seeming", " possessing",
+            " preferring", " deserving", " owing",
         ],
     }
     fn check(text, hits) {

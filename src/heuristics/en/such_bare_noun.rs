@@ -39,6 +39,7 @@ crate::heuristic! {
             "Any such case must be reported",
             "Such person shall pay the fine",
         ],
+        triggers: ["such"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

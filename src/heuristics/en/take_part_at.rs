@@ -30,12 +30,14 @@ crate::heuristic! {
             "Thousands took part at the elections in Donbass",
             "I will take part at this conference",
             "Students are taking part at protests every week",
+            "THEY TOOK PART AT THE ELECTIONS",
         ],
         must_not_fire_on: [
             "Thousands took part in the elections",
             "He took part at first reluctantly, then with passion",
             "She has taken part at least twice",
         ],
+        triggers: ["part at"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |_, caps| {

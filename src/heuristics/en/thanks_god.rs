@@ -31,12 +31,14 @@ crate::heuristic! {
             "Thanks God it's Friday",
             "Thanks God that turkey i ate was good",
             "The fire is out, thanks god nobody died",
+            "THANKS GOD it's over",
         ],
         must_not_fire_on: [
             "Thank God it's Friday",
             "Thanks, God! You saved us",
             "All thanks to God and our doctors",
         ],
+        triggers: ["thanks god"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

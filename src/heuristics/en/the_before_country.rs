@@ -44,7 +44,12 @@ crate::heuristic! {
             "Schumer hated the Iran deal made by Obama",
             "The Russia-Trump collusion story is a hoax",
         ],
-        triggers: ["europe", "russia", "germany", "france", "italy", "spain", "poland", "moscow", "america", "china", "britain", "japan", "canada", "israel", "syria", "iran", "belarus", "kyiv", "kiev"],
+        triggers: [
+            "the europe", "the russia", "the germany", "the france", "the italy", "the spain",
+            "the poland", "the moscow", "the america", "the china", "the britain", "the japan",
+            "the canada", "the israel", "the syria", "the iran", "the belarus", "the kyiv",
+            "the kiev",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -33,11 +33,17 @@ crate::heuristic! {
             "The Russian side is ready for negotiations",
             "The Ukrainian side refused to exchange prisoners",
             "The American side proposed new conditions",
+            "The U.S. side refused to comment",
         ],
         must_not_fire_on: [
             "Russia is ready for negotiations",
             "Shells fell on the Ukrainian side of the border",
             "The Russian side of the family lives in Omsk",
+        ],
+        triggers: [
+            "russian side", "ukrainian side", "american side", "belarusian side", "chinese side",
+            "turkish side", "syrian side", "kazakh side", "german side", "french side",
+            "polish side", "iranian side", "us side", "u.s. side",
         ],
     }
     fn check(text, hits) {

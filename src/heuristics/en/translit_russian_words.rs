@@ -32,11 +32,17 @@ crate::heuristic! {
             "Spasibo, my friend, for your support",
             "Davai, let's go and vote",
             "Putin molodets! He showed them",
+            "Thank you, tovarishch, for your help",
         ],
         must_not_fire_on: [
             "We drank vodka at the dacha",
             "My babushka knits scarves",
             "Sputnik V is a vaccine",
+        ],
+        triggers: [
+            "spasibo", "privet", "davai", "davay", "blyat", "blyad", "horosho", "konechno",
+            "pozhalu", "nichego", "zdravstvuyte", "poka-poka", "nu ladno", "molodets", "molodec",
+            "tovaris", "bratishka", "vatniki",
         ],
     }
     fn check(text, hits) {

@@ -45,6 +45,13 @@ crate::heuristic! {
             "We have car insurance for you",
             "Man lost job after tweet",
         ],
+        triggers: [
+            "car", "house", "apartment", "dog", "cat", "video", "photo", "picture", "film", "movie",
+            "book", "question", "problem", "idea", "ticket", "phone", "computer", "wife", "husband",
+            "bathroom", "kitchen", "letter", "friend", "gift", "solution", "mistake", "decision",
+            "plan", "article", "bottle", "job", "chance", "feeling", "dream", "opportunity",
+            "possibility", "garden", "bike", "bicycle", "camera", "laptop", "passport", "visa",
+        ],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -37,6 +37,11 @@ crate::heuristic! {
             "I like this song very much",
             "This is a very likeable man",
         ],
+        // Spaces are part of the pattern: "very i " skips "very important".
+        triggers: [
+            "i very ", "we very ", "they very ", "you very ", "he very ", "very i ", "very we ",
+            "very they ", "very much ",
+        ],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

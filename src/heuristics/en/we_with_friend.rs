@@ -38,6 +38,7 @@ crate::heuristic! {
             "I, with my wife, visited Crimea",
             "What do we do with my friend car",
         ],
+        triggers: ["we with my", "we with our", "i with my", "i with our"],
     }
     fn check(text, hits) {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {

@@ -30,12 +30,14 @@ crate::heuristic! {
             "Who of you believes this nonsense?",
             "Who of them is the best? Nobody",
             "Nobody knows who of us will survive",
+            "WHO OF YOU BELIEVES THIS?",
         ],
         must_not_fire_on: [
             "Which of you believes this nonsense?",
             "Who among you has not sinned?",
             "Think of those who often help us",
         ],
+        triggers: ["who of"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

@@ -31,12 +31,14 @@ crate::heuristic! {
             "Within the framework of the special operation, the army liberated the city",
             "Talks were held in the framework of the visit",
             "within the framework of the forum",
+            "WITHIN THE FRAMEWORK OF the visit",
         ],
         must_not_fire_on: [
             "Talks were held as part of the visit",
             "We need a framework of rules",
             "The framework agreement was signed",
         ],
+        triggers: ["in the framework of"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

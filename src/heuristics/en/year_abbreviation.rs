@@ -36,6 +36,7 @@ crate::heuristic! {
             "Add 2000 g of flour",
             "He scored 2014 goals",
         ],
+        triggers: ["г"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);

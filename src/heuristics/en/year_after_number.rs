@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:(?:in|from|since|by|of|until|till|before|after|the|this|that|last|to) (?:1[5-9]\d\d|20\d\d) year|(?:to|and) (?:1[5-9]\d\d|20\d\d) years|(?:1[5-9]\d\d|20\d\d)[-–](?:1[5-9]\d\d|20\d\d) years?)(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?i)(?-u:\b)(?:(?:in|from|since|by|of|until|till|before|after|the|this|that|last|to) (?:1[5-9][0-9]{2}|20[0-9]{2}) year|(?:to|and) (?:1[5-9][0-9]{2}|20[0-9]{2}) years|(?:1[5-9][0-9]{2}|20[0-9]{2})[-–](?:1[5-9][0-9]{2}|20[0-9]{2}) years?)(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -33,12 +33,17 @@ crate::heuristic! {
             "In 2014 year the coup happened in Kyiv",
             "Crimea is Russian since 1783 year",
             "The plan covers the period from 2020 to 2040 years",
+            "IN 2014 YEAR the coup happened",
         ],
         must_not_fire_on: [
             "In 2014 the coup happened in Kyiv",
             "Rome has 2000 years of history",
             "For the first time in 2000 years the river froze",
             "We published the 2016 year-end review",
+        ],
+        triggers: [
+            "0 year", "1 year", "2 year", "3 year", "4 year", "5 year", "6 year", "7 year",
+            "8 year", "9 year",
         ],
     }
     fn check(text, hits) {
