@@ -66,6 +66,9 @@ pub struct Analyzer {
     triggers: Triggers,
 }
 
+/// Non-ASCII characters that Unicode case folding maps to ASCII letters (ſ → s, K → k).
+pub const UNICODE_FOLDS: [&str; 2] = ["\u{017F}", "\u{212A}"];
+
 /// One automaton over every heuristic's trigger words, so that a heuristic's own (costlier)
 /// check runs only on texts where it can fire.
 struct Triggers {
@@ -92,10 +95,22 @@ impl Triggers {
                 }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
+        // `(?i)` regexes also match `ſ` (long s) for s and `K` (Kelvin sign) for k, which an
+        // ASCII case-insensitive automaton does not fold: either wakes every heuristic that has
+        // triggers, so trigger words stay sound under Unicode case folding.
+        let with_triggers: Vec<usize> = (0..heuristics.len())
+            .filter(|&i| !heuristics[i].0.info().triggers.is_empty())
+            .collect();
+        for folded in UNICODE_FOLDS {
+            patterns.push(folded.to_string());
+            owners.push(with_triggers.clone());
+        }
+        let automaton = (!with_triggers.is_empty()).then(|| {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::Standard)
+                // Hundreds of patterns: the DFA is ~2x faster than the default NFA here.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("trigger words compile")
         });
@@ -269,5 +284,54 @@ impl Analyzer {
 
     pub fn heuristic(&self, hit: &HeuristicHit) -> &'static dyn Heuristic {
         self.heuristics[hit.heuristic].0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(Config::default(), CampaignSet::embedded().unwrap()).unwrap()
+    }
+
+    fn codes(a: &Analysis, analyzer: &Analyzer) -> Vec<&'static str> {
+        a.heuristic_hits
+            .iter()
+            .map(|h| analyzer.heuristic(h).info().code)
+            .collect()
+    }
+
+    #[test]
+    fn trigger_gating_survives_unicode_case_folding() {
+        let an = analyzer();
+        let plain = an.analyze("We will publish the whole video in the nearest time, my friends");
+        assert!(codes(&plain, &an).contains(&"RU-EN-LEX-001"));
+        // Long s (ſ) folds to s under (?i): the regex matches, so the gate must open too.
+        let folded =
+            an.analyze("We will publish the whole video in the neare\u{17F}t time, my friends");
+        assert!(
+            codes(&folded, &an).contains(&"RU-EN-LEX-001"),
+            "{:?}",
+            codes(&folded, &an)
+        );
+    }
+
+    #[test]
+    fn heuristics_run_only_on_their_language() {
+        let an = analyzer();
+        let fr = an.analyze("Le ministre a dit que la situation reste très grave, on the photo");
+        assert_eq!(fr.lang.code, "fr");
+        assert!(codes(&fr, &an).iter().all(|c| c.starts_with("RU-FR-")));
+    }
+
+    #[test]
+    fn a_campaign_match_alone_can_be_high_language_alone_cannot() {
+        let an = analyzer();
+        let tells = an.analyze("You can see on the photo how Kiev regime destroyed school. Zelensky said, that he will continue in the nearest time.");
+        assert!(tells.interference_score > 0.9);
+        assert_ne!(tells.level, Level::High);
+        let campaign = an.analyze("@AFPFactCheck @BBCVerify can you verify this BBC video? Ukrainian refugees set fire to a church.");
+        assert_eq!(campaign.level, Level::High);
     }
 }

@@ -197,9 +197,13 @@ pub fn triggered(info: &HeuristicInfo, text: &str) -> bool {
         return true;
     }
     let lower = text.to_ascii_lowercase();
-    info.triggers
+    crate::analyze::UNICODE_FOLDS
         .iter()
-        .any(|t| lower.contains(&t.to_ascii_lowercase()))
+        .any(|c| text.contains(c))
+        || info
+            .triggers
+            .iter()
+            .any(|t| lower.contains(&t.to_ascii_lowercase()))
 }
 
 /// Problems with a heuristic's documented examples, one line each (empty when all hold).
