@@ -114,8 +114,8 @@ pub fn normalize(original: &str) -> Normalized {
     }
     join_spaced_letters(&mut chars);
     let mut out = Normalized {
-        text: String::with_capacity(chars.len()),
-        origin: Vec::with_capacity(chars.len()),
+        text: String::with_capacity(original.len()),
+        origin: Vec::with_capacity(original.len()),
     };
     for (c, at) in chars {
         out.text.push(c);
@@ -230,7 +230,8 @@ fn join_spaced_letters(chars: &mut Vec<(char, u32)>) {
             && (i == 0 || !chars[i - 1].0.is_alphanumeric())
             && (i + 1 == n || !chars[i + 1].0.is_alphanumeric())
     };
-    let mut keep = vec![true; n];
+    // Separators to drop, in order; almost always none, so nothing is allocated.
+    let mut drop: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < n {
         if !isolated_letter(i, chars) {
@@ -245,19 +246,22 @@ fn join_spaced_letters(chars: &mut Vec<(char, u32)>) {
             letters += 1;
         }
         if letters >= MIN_LETTERS {
-            for k in (i + 1..j).step_by(2) {
-                keep[k] = false;
-            }
+            drop.extend((i + 1..j).step_by(2));
         }
         i = j + 1;
     }
-    if keep.iter().all(|&k| k) {
+    if drop.is_empty() {
         return;
     }
     let mut idx = 0;
+    let mut next = drop.iter().peekable();
     chars.retain(|_| {
+        let keep = next.peek() != Some(&&idx);
+        if !keep {
+            next.next();
+        }
         idx += 1;
-        keep[idx - 1]
+        keep
     });
 }
 

@@ -238,7 +238,12 @@ pub fn extract_hashtags(text: &str) -> Vec<TagRef> {
         if len == 0 {
             continue;
         }
-        let tag = crate::normalize::normalize(&body[..len]).text;
+        let raw = &body[..len];
+        let tag = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            crate::normalize::normalize(raw).text
+        };
         out.push(TagRef {
             tag,
             span: Span::new(i, i + 1 + len),
