@@ -245,6 +245,41 @@ pub fn example_failures(h: &dyn Heuristic) -> Vec<String> {
     failures
 }
 
+/// Panic, listing every firing, if any of `heuristics` fires on any of the native `texts`.
+#[cfg(test)]
+pub fn assert_silent_on<'a>(
+    heuristics: &[&dyn Heuristic],
+    texts: impl IntoIterator<Item = &'a str>,
+) {
+    let mut failures = Vec::new();
+    for text in texts {
+        for h in heuristics {
+            for span in run(*h, text) {
+                failures.push(format!(
+                    "{} fired on {:?} in {text:?}",
+                    h.info().code,
+                    span.slice(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Panic unless every word of a heuristic's word list contains one of its triggers (for
+/// heuristics whose triggers are derived from such a list).
+#[cfg(test)]
+pub fn assert_words_have_triggers(h: &dyn Heuristic, words: &[&str]) {
+    let triggers = h.info().triggers;
+    for word in words {
+        assert!(
+            triggers.iter().any(|t| word.contains(t)),
+            "{}: {word:?} contains no trigger",
+            h.info().code
+        );
+    }
+}
+
 /// Panic with every failing example of `h` (used by each heuristic's own test).
 pub fn assert_examples(h: &dyn Heuristic) {
     let failures = example_failures(h);

@@ -97,18 +97,10 @@ crate::heuristic! {
 
 #[cfg(test)]
 mod tests {
-    use crate::heuristics::Heuristic;
-
     /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
     /// a trigger, or the engine would skip texts where the heuristic fires.
     #[test]
     fn every_listed_word_contains_a_trigger() {
-        let triggers = super::GenderFeminineOnMasculine.info().triggers;
-        for word in super::NOUNS {
-            assert!(
-                triggers.iter().any(|t| word.contains(t)),
-                "{word:?} contains no trigger"
-            );
-        }
+        crate::heuristics::assert_words_have_triggers(&super::GenderFeminineOnMasculine, super::NOUNS);
     }
 }

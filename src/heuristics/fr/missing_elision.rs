@@ -190,18 +190,10 @@ crate::heuristic! {
 
 #[cfg(test)]
 mod tests {
-    use crate::heuristics::Heuristic;
-
     /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
     /// a trigger, or the engine would skip texts where the heuristic fires.
     #[test]
     fn every_listed_word_contains_a_trigger() {
-        let triggers = super::MissingElision.info().triggers;
-        for word in super::WORDS {
-            assert!(
-                triggers.iter().any(|t| word.contains(t)),
-                "{word:?} contains no trigger"
-            );
-        }
+        crate::heuristics::assert_words_have_triggers(&super::MissingElision, super::WORDS);
     }
 }
