@@ -218,8 +218,11 @@ impl CampaignSet {
             b.add_file(&origin, &text, file, &mut seen_ids)?;
         }
         if !b.phrase_patterns.is_empty() {
+            // A DFA: hundreds of phrases run over every item, where the DFA is about twice as
+            // fast as the default NFA (engineering notes §4.3), for a few MB of memory.
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&b.phrase_patterns)
                 .map_err(|e| Fatal::rules(format!("cannot build the phrase automaton: {e}")))?;
             b.set.phrases = Some(ac);

@@ -59,6 +59,7 @@ impl RegexPrefilter {
         let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("literal prefixes compile")
         });
