@@ -123,7 +123,9 @@ fn function_word(word: &str) -> u8 {
         | "get" | "now" | "more" | "only" | "into" | "had" | "did" | "does" | "here" | "some"
         | "any" | "very" | "much" | "many" | "being" | "against" | "people" | "because"
         | "won't" | "can't" | "didn't" | "doesn't" | "isn't" | "you're" | "we're" | "they're"
-        | "that's" | "what's" | "there's" | "he's" | "she's" | "let's" | "where" | "while" => EN,
+        | "that's" | "what's" | "there's" | "he's" | "she's" | "let's" | "where" | "while"
+        | "last" | "year" | "years" | "today" | "first" | "week" | "every" | "never" | "other"
+        | "still" | "back" | "yesterday" => EN,
         "le" | "la" | "les" | "des" | "du" | "et" | "est" | "un" | "une" | "que" | "qui"
         | "dans" | "pour" | "pas" | "sur" | "avec" | "ce" | "il" | "elle" | "nous" | "vous"
         | "ne" | "au" | "aux" | "sont" | "mais" | "par" | "cette" | "je" | "tu" | "ils"

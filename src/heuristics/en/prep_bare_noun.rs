@@ -37,12 +37,14 @@ crate::heuristic! {
             "Yesterday I went to cinema with my friends",
             "We waited at airport for five hours",
             "I read about it in article on the site",
+            "Yesterday I went to shop and bought some bread",
         ],
         must_not_fire_on: [
             "Yesterday I went to school with my friends",
             "Explosion at concert kills 22 in Manchester",
             "We met the mayor at hotel reception",
             "I want to shop for shoes with you",
+            "We went to shop for shoes after lunch",
             "It uses a plug-in library for core math",
         ],
         triggers: [
@@ -62,7 +64,23 @@ crate::heuristic! {
             let glued = support::before(text, m.start(), 1) == "-";
             let prep = m.as_str().split(' ').next().unwrap_or("").to_ascii_lowercase();
             let noun = caps.get(1).unwrap().as_str();
-            let verb_after_to = prep == "to" && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor");
+            // "to shop" is a verb, except after a verb of motion when nothing follows that a
+            // verb would take ("I went to shop and bought bread" vs "went to shop for shoes").
+            let motion_to_place = {
+                let left = support::before(text, m.start(), 12).to_ascii_lowercase();
+                let right = support::after(text, m.end(), 8).to_ascii_lowercase();
+                ["went ", "go ", "goes ", "going ", "gone ", "came ", "come ", "drove ", "walked ", "ran "]
+                    .iter()
+                    .any(|v| left.ends_with(v))
+                    && (right.is_empty()
+                        || right.starts_with(['.', ',', '!', '?', ';'])
+                        || right.starts_with(" and ")
+                        || right.starts_with(" with ")
+                        || right.starts_with(" near "))
+            };
+            let verb_after_to = prep == "to"
+                && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor")
+                && !motion_to_place;
             let idiom_after_in = prep == "in" && matches!(noun, "concert" | "cinema" | "conference" | "store" | "market" | "bank" | "park");
             !glued
                 && !verb_after_to
