@@ -1,11 +1,13 @@
-//! Which regex indicators can match an item, decided with one Aho-Corasick pass.
+//! Which regex indicators can match an item.
 //!
 //! Every match of a regex starts with one of the literal prefixes that `regex-syntax` extracts
-//! from it (when that set is finite and has no empty literal). One automaton over the prefixes
-//! of all regex indicators finds the regexes worth running on an item; regexes without usable
-//! prefixes always run. This keeps the cost of a growing rule library near one pass per item.
+//! from it (when that set is finite and has no empty literal). The campaign set searches the
+//! prefixes of all regex indicators in the same Aho-Corasick pass as its phrases and runs only
+//! the regexes whose prefixes occur; regexes without usable prefixes always run. This keeps the
+//! cost of a growing rule library near one pass per item.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+#[cfg(test)]
+use aho_corasick::AhoCorasick;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 /// The literal prefixes every match of `pattern` starts with, if there is a finite set of
@@ -25,10 +27,12 @@ pub fn required_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
+/// The literal prefixes of every regex indicator, for the campaign set's shared automaton.
 #[derive(Debug, Clone, Default)]
 pub struct RegexPrefilter {
-    automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the indicators whose regex may start there.
+    /// Distinct prefixes; the campaign set searches them in the same pass as its phrases.
+    pub patterns: Vec<Vec<u8>>,
+    /// For each pattern, the indicators whose regex may start there.
     owners: Vec<Vec<usize>>,
     /// Indicators whose regex has no usable prefixes.
     always: Vec<usize>,
@@ -37,46 +41,32 @@ pub struct RegexPrefilter {
 impl RegexPrefilter {
     /// `regexes`: (indicator index, pattern) for every regex indicator.
     pub fn build<'a>(regexes: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut always = Vec::new();
+        let mut f = RegexPrefilter::default();
         for (indicator, pattern) in regexes {
             match required_prefixes(pattern) {
                 Some(prefixes) => {
                     for p in prefixes {
-                        match patterns.iter().position(|q| *q == p) {
-                            Some(k) => owners[k].push(indicator),
+                        match f.patterns.iter().position(|q| *q == p) {
+                            Some(k) => f.owners[k].push(indicator),
                             None => {
-                                patterns.push(p);
-                                owners.push(vec![indicator]);
+                                f.patterns.push(p);
+                                f.owners.push(vec![indicator]);
                             }
                         }
                     }
                 }
-                None => always.push(indicator),
+                None => f.always.push(indicator),
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("literal prefixes compile")
-        });
-        RegexPrefilter {
-            automaton,
-            owners,
-            always,
-        }
+        f
     }
 
-    /// Indicators whose regex may match `text`, sorted and without duplicates.
-    pub fn candidates(&self, text: &str) -> Vec<usize> {
+    /// Indicators whose regex may match a text in which the prefixes `found` (indices into
+    /// [`Self::patterns`]) occur; sorted, without duplicates.
+    pub fn candidates(&self, found: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut out = self.always.clone();
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                out.extend_from_slice(&self.owners[m.pattern().as_usize()]);
-            }
+        for k in found {
+            out.extend_from_slice(&self.owners[k]);
         }
         out.sort_unstable();
         out.dedup();
@@ -104,8 +94,16 @@ mod tests {
     #[test]
     fn candidates_are_regexes_whose_prefix_occurs() {
         let f = RegexPrefilter::build([(0, "alpha \\d+"), (1, "beta|gamma"), (2, "\\w+ delta")]);
-        assert_eq!(f.candidates("nothing here"), vec![2]);
-        assert_eq!(f.candidates("a gamma ray"), vec![1, 2]);
-        assert_eq!(f.candidates("alpha beta"), vec![0, 1, 2]);
+        let ac = AhoCorasick::new(&f.patterns).unwrap();
+        let found = |text: &str| {
+            let ids: Vec<usize> = ac
+                .find_overlapping_iter(text)
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            f.candidates(ids)
+        };
+        assert_eq!(found("nothing here"), vec![2]);
+        assert_eq!(found("a gamma ray"), vec![1, 2]);
+        assert_eq!(found("alpha beta"), vec![0, 1, 2]);
     }
 }
