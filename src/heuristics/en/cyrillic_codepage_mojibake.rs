@@ -1,44 +1,21 @@
 use crate::record::Span;
+use std::sync::LazyLock;
 
-/// Bytes 0x80–0xFF of Windows-1251 (0x98, unassigned, kept as U+0098).
-const CP1251_HIGH: [char; 128] = [
-    '\u{0402}', '\u{0403}', '\u{201A}', '\u{0453}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
-    '\u{20AC}', '\u{2030}', '\u{0409}', '\u{2039}', '\u{040A}', '\u{040C}', '\u{040B}', '\u{040F}',
-    '\u{0452}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{0098}', '\u{2122}', '\u{0459}', '\u{203A}', '\u{045A}', '\u{045C}', '\u{045B}', '\u{045F}',
-    '\u{00A0}', '\u{040E}', '\u{045E}', '\u{0408}', '\u{00A4}', '\u{0490}', '\u{00A6}', '\u{00A7}',
-    '\u{0401}', '\u{00A9}', '\u{0404}', '\u{00AB}', '\u{00AC}', '\u{00AD}', '\u{00AE}', '\u{0407}',
-    '\u{00B0}', '\u{00B1}', '\u{0406}', '\u{0456}', '\u{0491}', '\u{00B5}', '\u{00B6}', '\u{00B7}',
-    '\u{0451}', '\u{2116}', '\u{0454}', '\u{00BB}', '\u{0458}', '\u{0405}', '\u{0455}', '\u{0457}',
-    '\u{0410}', '\u{0411}', '\u{0412}', '\u{0413}', '\u{0414}', '\u{0415}', '\u{0416}', '\u{0417}',
-    '\u{0418}', '\u{0419}', '\u{041A}', '\u{041B}', '\u{041C}', '\u{041D}', '\u{041E}', '\u{041F}',
-    '\u{0420}', '\u{0421}', '\u{0422}', '\u{0423}', '\u{0424}', '\u{0425}', '\u{0426}', '\u{0427}',
-    '\u{0428}', '\u{0429}', '\u{042A}', '\u{042B}', '\u{042C}', '\u{042D}', '\u{042E}', '\u{042F}',
-    '\u{0430}', '\u{0431}', '\u{0432}', '\u{0433}', '\u{0434}', '\u{0435}', '\u{0436}', '\u{0437}',
-    '\u{0438}', '\u{0439}', '\u{043A}', '\u{043B}', '\u{043C}', '\u{043D}', '\u{043E}', '\u{043F}',
-    '\u{0440}', '\u{0441}', '\u{0442}', '\u{0443}', '\u{0444}', '\u{0445}', '\u{0446}', '\u{0447}',
-    '\u{0448}', '\u{0449}', '\u{044A}', '\u{044B}', '\u{044C}', '\u{044D}', '\u{044E}', '\u{044F}',
-];
+/// The characters that a single-byte code page decodes bytes 0x80–0xFF to, from
+/// `encoding_rs` (the WHATWG tables).
+fn high_half(encoding: &'static encoding_rs::Encoding) -> [char; 128] {
+    let mut table = ['\0'; 128];
+    for (b, slot) in (0x80u8..=0xFF).zip(table.iter_mut()) {
+        let bytes = [b];
+        let (decoded, _) = encoding.decode_without_bom_handling(&bytes);
+        *slot = decoded.chars().next().unwrap_or('\u{FFFD}');
+    }
+    table
+}
 
-/// Bytes 0x80–0xFF of DOS code page 866.
-const CP866_HIGH: [char; 128] = [
-    '\u{0410}', '\u{0411}', '\u{0412}', '\u{0413}', '\u{0414}', '\u{0415}', '\u{0416}', '\u{0417}',
-    '\u{0418}', '\u{0419}', '\u{041A}', '\u{041B}', '\u{041C}', '\u{041D}', '\u{041E}', '\u{041F}',
-    '\u{0420}', '\u{0421}', '\u{0422}', '\u{0423}', '\u{0424}', '\u{0425}', '\u{0426}', '\u{0427}',
-    '\u{0428}', '\u{0429}', '\u{042A}', '\u{042B}', '\u{042C}', '\u{042D}', '\u{042E}', '\u{042F}',
-    '\u{0430}', '\u{0431}', '\u{0432}', '\u{0433}', '\u{0434}', '\u{0435}', '\u{0436}', '\u{0437}',
-    '\u{0438}', '\u{0439}', '\u{043A}', '\u{043B}', '\u{043C}', '\u{043D}', '\u{043E}', '\u{043F}',
-    '\u{2591}', '\u{2592}', '\u{2593}', '\u{2502}', '\u{2524}', '\u{2561}', '\u{2562}', '\u{2556}',
-    '\u{2555}', '\u{2563}', '\u{2551}', '\u{2557}', '\u{255D}', '\u{255C}', '\u{255B}', '\u{2510}',
-    '\u{2514}', '\u{2534}', '\u{252C}', '\u{251C}', '\u{2500}', '\u{253C}', '\u{255E}', '\u{255F}',
-    '\u{255A}', '\u{2554}', '\u{2569}', '\u{2566}', '\u{2560}', '\u{2550}', '\u{256C}', '\u{2567}',
-    '\u{2568}', '\u{2564}', '\u{2565}', '\u{2559}', '\u{2558}', '\u{2552}', '\u{2553}', '\u{256B}',
-    '\u{256A}', '\u{2518}', '\u{250C}', '\u{2588}', '\u{2584}', '\u{258C}', '\u{2590}', '\u{2580}',
-    '\u{0440}', '\u{0441}', '\u{0442}', '\u{0443}', '\u{0444}', '\u{0445}', '\u{0446}', '\u{0447}',
-    '\u{0448}', '\u{0449}', '\u{044A}', '\u{044B}', '\u{044C}', '\u{044D}', '\u{044E}', '\u{044F}',
-    '\u{0401}', '\u{0451}', '\u{0404}', '\u{0454}', '\u{0407}', '\u{0457}', '\u{040E}', '\u{045E}',
-    '\u{00B0}', '\u{2219}', '\u{00B7}', '\u{221A}', '\u{2116}', '\u{00A4}', '\u{25A0}', '\u{00A0}',
-];
+/// Bytes 0x80–0xFF of Windows-1251 and of DOS code page 866.
+static CP1251_HIGH: LazyLock<[char; 128]> = LazyLock::new(|| high_half(encoding_rs::WINDOWS_1251));
+static CP866_HIGH: LazyLock<[char; 128]> = LazyLock::new(|| high_half(encoding_rs::IBM866));
 
 /// Spans of `text` that are UTF-8 text decoded through a Cyrillic code page (Windows-1251 or
 /// DOS 866): re-encoding them in that code page yields valid UTF-8 for typographic
@@ -55,7 +32,7 @@ pub fn mojibake_spans(text: &str) -> Vec<Span> {
     {
         return spans;
     }
-    for (table, cyrillic_ok) in [(&CP1251_HIGH, true), (&CP866_HIGH, false)] {
+    for (table, cyrillic_ok) in [(&*CP1251_HIGH, true), (&*CP866_HIGH, false)] {
         // Maximal runs of characters that the code page encodes as a high byte.
         let mut run: Vec<(usize, u8)> = Vec::new();
         let chars = text.char_indices().chain(std::iter::once((text.len(), '\0')));
@@ -218,3 +195,4 @@ mod decoding {
         assert!(found("Её нет").is_empty());
     }
 }
+
