@@ -3,6 +3,9 @@
 
 use crate::error::{line_col, Fatal, Result};
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const EMBEDDED_OUTLETS: &str = include_str!("../../data/outlets.toml");
 
@@ -36,7 +39,22 @@ struct OutletFile {
 
 #[derive(Debug, Clone, Default)]
 pub struct Outlets {
-    pub list: Vec<Outlet>,
+    /// Private: verdicts are cached per list, so the list never changes after loading.
+    list: Vec<Outlet>,
+    /// Identifies this list in the per-thread verdict cache (0: never cached).
+    cache_id: u64,
+}
+
+static NEXT_CACHE_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Hosts remembered per thread before the cache starts over.
+const CACHE_CAPACITY: usize = 1 << 14;
+
+thread_local! {
+    /// Outlets each host imitates, by host, for the list with this cache id. Most links in a
+    /// batch point to the same few hosts (`t.co`, `bit.ly`, YouTube…); the verdict is a pure
+    /// function of the host, so caching it never changes a result.
+    static VERDICTS: RefCell<(u64, HashMap<String, Vec<u16>>)> = RefCell::new((0, HashMap::new()));
 }
 
 /// Brands shorter than this only match a whole host label ("bbc", "dw", "afp").
@@ -60,11 +78,19 @@ impl Outlets {
                 )));
             }
         }
-        Ok(Outlets { list: file.outlets })
+        Ok(Outlets {
+            list: file.outlets,
+            cache_id: NEXT_CACHE_ID.fetch_add(1, Ordering::Relaxed),
+        })
     }
 
     pub fn embedded() -> Result<Self> {
         Self::parse("embedded:outlets.toml", EMBEDDED_OUTLETS)
+    }
+
+    /// The outlets, in file order.
+    pub fn list(&self) -> &[Outlet] {
+        &self.list
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -126,15 +152,41 @@ impl Outlets {
 
     fn collect_imitated<'s>(&'s self, host: &str, ids: &mut Vec<&'s str>) {
         let host = host.trim_start_matches("www.");
-        if self.is_real(host) {
-            return;
-        }
-        let view = HostView::new(host);
-        for o in &self.list {
-            if imitation_strength(&view, o).is_some() && !ids.contains(&o.id.as_str()) {
-                ids.push(o.id.as_str());
+        let imitated = if self.cache_id == 0 {
+            self.imitated_indices(host)
+        } else {
+            VERDICTS.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if cache.0 != self.cache_id || cache.1.len() >= CACHE_CAPACITY {
+                    cache.0 = self.cache_id;
+                    cache.1.clear();
+                }
+                if let Some(v) = cache.1.get(host) {
+                    return v.clone();
+                }
+                let v = self.imitated_indices(host);
+                cache.1.insert(host.to_string(), v.clone());
+                v
+            })
+        };
+        for k in imitated {
+            let id = self.list[k as usize].id.as_str();
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
+    }
+
+    /// Indices of the outlets `host` imitates (none when it is a real domain of any outlet).
+    fn imitated_indices(&self, host: &str) -> Vec<u16> {
+        if self.is_real(host) {
+            return Vec::new();
+        }
+        let view = HostView::new(host);
+        (0..self.list.len())
+            .filter(|&k| imitation_strength(&view, &self.list[k]).is_some())
+            .map(|k| k as u16)
+            .collect()
     }
 
     /// Whether `host` is one of an outlet's real domains (or a subdomain of one).
