@@ -103,6 +103,9 @@ fn fold_punctuation(c: char) -> char {
 /// space. Finally, runs of four or more single letters separated by one space, dot or hyphen
 /// ("v e r i f y") are joined.
 pub fn normalize(original: &str) -> Normalized {
+    if original.is_ascii() && count_isolated_ascii_letters(original) < SPACED_MIN_LETTERS {
+        return normalize_plain_ascii(original);
+    }
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
     if original.is_ascii() {
         // Nothing to decompose, strip or fold: lowercase and collapse space only.
@@ -124,6 +127,42 @@ pub fn normalize(original: &str) -> Normalized {
         }
     }
     out
+}
+
+/// Fewest single letters that `join_spaced_letters` joins.
+const SPACED_MIN_LETTERS: usize = 4;
+
+/// Letters with no letter or digit on either side; a spaced-out word needs at least
+/// [`SPACED_MIN_LETTERS`] of them, so below that the joining step has nothing to do.
+fn count_isolated_ascii_letters(text: &str) -> usize {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            b[i].is_ascii_alphabetic()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && (i + 1 == b.len() || !b[i + 1].is_ascii_alphanumeric())
+        })
+        .count()
+}
+
+/// The common case, built directly: ASCII text with no spaced-out word only needs lowercasing
+/// and white space collapsed (same result as the general path, which a test checks).
+fn normalize_plain_ascii(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(original.len());
+    for (i, b) in original.bytes().enumerate() {
+        let c = (b as char).to_ascii_lowercase();
+        if c.is_whitespace() {
+            if text.ends_with(' ') {
+                continue;
+            }
+            text.push(' ');
+        } else {
+            text.push(c);
+        }
+        origin.push(i as u32);
+    }
+    Normalized { text, origin }
 }
 
 fn fold_unicode(original: &str, chars: &mut Vec<(char, u32)>) {
@@ -222,7 +261,7 @@ fn words_and_gaps(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Join "v e r i f y" / "v.e.r.i.f.y" into "verify" when at least four single letters are
 /// separated by single separators.
 fn join_spaced_letters(chars: &mut Vec<(char, u32)>) {
-    const MIN_LETTERS: usize = 4;
+    const MIN_LETTERS: usize = SPACED_MIN_LETTERS;
     let is_sep = |c: char| c == ' ' || c == '.' || c == '-' || c == '_';
     let n = chars.len();
     let isolated_letter = |i: usize, chars: &[(char, u32)]| {
@@ -304,6 +343,31 @@ mod tests {
         // Three letters are not enough: ordinary text keeps its spaces.
         assert_eq!(norm("a b c"), "a b c");
         assert_eq!(norm("I saw a cat"), "i saw a cat");
+    }
+
+    #[test]
+    fn plain_ascii_shortcut_equals_the_general_path() {
+        for text in [
+            "Hello,   World!\t\nNew  line",
+            "  leading and trailing  ",
+            "I saw a cat and a dog",
+            "CAN YOU VERIFY this BBC video? https://t.co/AbC",
+            "",
+            "\u{0B}vertical\u{0B}\u{0B}tab",
+        ] {
+            let fast = normalize_plain_ascii(text);
+            let mut chars = Vec::new();
+            for (i, b) in text.bytes().enumerate() {
+                push_collapsing_space(&mut chars, (b as char).to_ascii_lowercase(), i as u32);
+            }
+            join_spaced_letters(&mut chars);
+            let slow: String = chars.iter().map(|(c, _)| *c).collect();
+            let slow_origin: Vec<u32> = chars.iter().map(|(_, at)| *at).collect();
+            assert_eq!(fast.text, slow, "{text:?}");
+            assert_eq!(fast.origin, slow_origin, "{text:?}");
+        }
+        // With four isolated letters the general path runs and joins them.
+        assert_eq!(norm("check v e r i f y now"), "check verify now");
     }
 
     #[test]
