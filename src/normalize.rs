@@ -101,9 +101,9 @@ fn fold_punctuation(c: char) -> char {
 /// Latin with Cyrillic/Greek letters — or in a wholly look-alike word when the text is mostly
 /// Latin — replace look-alikes with their Latin letter; collapse runs of white space to one
 /// space. Finally, runs of four or more single letters separated by one space, dot or hyphen
-/// ("v e r i f y") are joined.
+/// ("v e r i f y"), or of three or more separated by dots ("B.B.C."), are joined.
 pub fn normalize(original: &str) -> Normalized {
-    if original.is_ascii() && count_isolated_ascii_letters(original) < SPACED_MIN_LETTERS {
+    if original.is_ascii() && count_isolated_ascii_letters(original) < DOTTED_MIN_LETTERS {
         return normalize_plain_ascii(original);
     }
     let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
@@ -129,11 +129,13 @@ pub fn normalize(original: &str) -> Normalized {
     out
 }
 
-/// Fewest single letters that `join_spaced_letters` joins.
+/// Fewest single letters that `join_spaced_letters` joins ("v e r i f y")…
 const SPACED_MIN_LETTERS: usize = 4;
+/// …and fewest when every separator is a dot ("B.B.C.").
+const DOTTED_MIN_LETTERS: usize = 3;
 
 /// Letters with no letter or digit on either side; a spaced-out word needs at least
-/// [`SPACED_MIN_LETTERS`] of them, so below that the joining step has nothing to do.
+/// [`DOTTED_MIN_LETTERS`] of them, so below that the joining step has nothing to do.
 fn count_isolated_ascii_letters(text: &str) -> usize {
     let b = text.as_bytes();
     (0..b.len())
@@ -278,16 +280,22 @@ fn join_spaced_letters(chars: &mut Vec<(char, u32)>) {
             continue;
         }
         // Extend the run: letter (sep letter)*
+        // Extend the run with one and the same separator: "a B.B.C." is "a" then "B.B.C.".
         let mut j = i;
         let mut letters = 1;
-        while j + 2 < n && is_sep(chars[j + 1].0) && isolated_letter(j + 2, chars) {
+        let sep = if j + 1 < n { chars[j + 1].0 } else { ' ' };
+        while j + 2 < n && is_sep(sep) && chars[j + 1].0 == sep && isolated_letter(j + 2, chars) {
             j += 2;
             letters += 1;
         }
-        if letters >= MIN_LETTERS {
+        // Dotted acronyms join from three letters ("B.B.C." → "bbc"), other runs from four.
+        if letters >= MIN_LETTERS || (sep == '.' && letters >= DOTTED_MIN_LETTERS) {
             drop.extend((i + 1..j).step_by(2));
+            i = j + 1;
+        } else {
+            // Too short: its last letters may start a run with another separator.
+            i += 1;
         }
-        i = j + 1;
     }
     if drop.is_empty() {
         return;
@@ -340,6 +348,8 @@ mod tests {
     fn joins_spaced_letters() {
         assert_eq!(norm("please v e r i f y this"), "please verify this");
         assert_eq!(norm("B.B.C.N.E.W.S"), "bbcnews");
+        assert_eq!(norm("a B.B.C. video"), "a bbc. video");
+        assert_eq!(norm("the U.S. and a b c"), "the u.s. and a b c");
         // Three letters are not enough: ordinary text keeps its spaces.
         assert_eq!(norm("a b c"), "a b c");
         assert_eq!(norm("I saw a cat"), "i saw a cat");

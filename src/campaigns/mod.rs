@@ -524,6 +524,23 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 impl Builder {
+    /// Add one normalized phrase to the shared automaton's patterns, owned by `indicator`.
+    fn add_phrase_pattern(&mut self, pattern: String, indicator: usize) {
+        let k = match self.phrase_index.get(&pattern) {
+            Some(&k) => k,
+            None => {
+                self.phrase_patterns.push(pattern.clone());
+                self.set.phrase_owners.push(Vec::new());
+                self.phrase_index
+                    .insert(pattern, self.phrase_patterns.len() - 1);
+                self.phrase_patterns.len() - 1
+            }
+        };
+        if !self.set.phrase_owners[k].contains(&indicator) {
+            self.set.phrase_owners[k].push(indicator);
+        }
+    }
+
     fn add_file(
         &mut self,
         origin: &str,
@@ -631,17 +648,15 @@ impl Builder {
                                 format!("indicator {id}: empty phrase"),
                             ));
                         }
-                        let pat = match self.phrase_index.get(&n) {
-                            Some(&k) => k,
-                            None => {
-                                self.phrase_patterns.push(n.clone());
-                                self.set.phrase_owners.push(Vec::new());
-                                self.phrase_index.insert(n, self.phrase_patterns.len() - 1);
-                                self.phrase_patterns.len() - 1
-                            }
-                        };
-                        if !self.set.phrase_owners[pat].contains(&idx) {
-                            self.set.phrase_owners[pat].push(idx);
+                        // Also the phrase written as one word: "c a n y o u v e r i f y" is
+                        // normalized to "canyouverify", and hashtags run words together
+                        // (#SpecialMilitaryOperation). Short phrases would collide with words.
+                        let squeezed: String = n.chars().filter(|c| *c != ' ').collect();
+                        let squeezed = (squeezed.len() != n.len()
+                            && squeezed.chars().filter(|c| c.is_alphanumeric()).count() >= 10)
+                            .then_some(squeezed);
+                        for pattern in std::iter::once(n).chain(squeezed) {
+                            self.add_phrase_pattern(pattern, idx);
                         }
                         shown.push(p.get_ref().clone());
                     }

@@ -53,6 +53,8 @@ fn phrases_resist_case_accents_homoglyphs_zero_width_and_spacing() {
         "Саn yоu verify this?", // Cyrillic С, а, о
         "can you ver\u{200B}ify this?",
         "can you v e r i f y this?",
+        "c a n y o u v e r i f y this?",
+        "#CanYouVerify this?",
         "cän yöu vérify",
     ] {
         assert_eq!(hits(&set, text, "en").len(), 1, "should fire on {text:?}");
