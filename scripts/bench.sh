@@ -6,7 +6,8 @@
 # For each size, builds a CSV corpus of that many megabytes from the public texts in
 # ../shared/corpora (scripts/make-bench-corpus.py; written to a temporary directory, never into
 # the repository), runs `calque scan` on it with the full ranked report, and prints MB/s,
-# items/s and peak RSS. Set THREADS to pass --threads; KEEP=1 keeps the temporary files.
+# items/s and peak RSS. Set THREADS to pass --threads, TOP to pass --top (no full ranking);
+# KEEP=1 keeps the temporary files.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
@@ -25,6 +26,7 @@ for size in "${sizes[@]}"; do
   python3 "$here/make-bench-corpus.py" "$corpus" "$size" 2>/dev/null
   args=(scan "$corpus" -o "$work/report-$size.csv" --summary "$work/summary-$size.json" -q)
   [ -n "${THREADS:-}" ] && args+=(--threads "$THREADS")
+  [ -n "${TOP:-}" ] && args+=(--top "$TOP")
   /usr/bin/time -f '%M' -o "$work/rss-$size" "$bin" "${args[@]}"
   python3 - "$work/summary-$size.json" "$work/rss-$size" "$size" <<'PY'
 import json, sys

@@ -202,9 +202,8 @@ impl Analyzer {
         let normalized = normalize(text);
 
         let heuristic_hits = self.heuristic_hits(text, lang.code, tokens);
-        let sum: f64 = heuristic_hits.iter().map(|h| h.contribution).sum::<f64>()
-            * score::length_factor(tokens, &self.config);
-        let interference_score = score::interference_score(sum, tokens, &self.config);
+        let density: f64 = heuristic_hits.iter().map(|h| h.contribution).sum();
+        let interference_score = score::interference_from_density(density, &self.config);
 
         let indicator_hits = self.campaigns.matches(text, &normalized, lang.code);
         let fired: Vec<usize> = indicator_hits.iter().map(|h| h.indicator).collect();

@@ -32,7 +32,11 @@ pub fn heuristic_contribution(weight: f64, hits: usize, config: &Config) -> f64 
 
 /// Interference score in [0, 1) from the summed contributions of an item of `tokens` tokens.
 pub fn interference_score(sum_contributions: f64, tokens: usize, config: &Config) -> f64 {
-    let density = sum_contributions / length_factor(tokens, config);
+    interference_from_density(sum_contributions / length_factor(tokens, config), config)
+}
+
+/// Interference score in [0, 1) from the density: contributions already diluted by length.
+pub fn interference_from_density(density: f64, config: &Config) -> f64 {
     1.0 - (-density / config.interference.scale).exp()
 }
 

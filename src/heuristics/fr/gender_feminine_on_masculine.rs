@@ -89,8 +89,7 @@ crate::heuristic! {
             let det = caps.get(1).unwrap();
             let noun = words::fold(caps.get(2).unwrap().as_str());
             NOUNS.contains(&noun.as_str())
-                && !text[..det.start()].ends_with(['\'', '’'])
-                && !words::is_subject_clitic(words::word_before(text, det.start()))
+                && words::is_determiner_use(text, det.start())
         });
     }
 }

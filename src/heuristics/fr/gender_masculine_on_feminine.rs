@@ -103,8 +103,7 @@ crate::heuristic! {
             NOUNS.contains(&noun.as_str())
                 && !spanish_video
                 && !text[noun_match.end()..].starts_with('-')
-                && !text[..det.start()].ends_with(['\'', '’'])
-                && !words::is_subject_clitic(words::word_before(text, det.start()))
+                && words::is_determiner_use(text, det.start())
         });
     }
 }

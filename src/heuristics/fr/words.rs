@@ -154,6 +154,13 @@ pub fn looks_french(text: &str) -> bool {
     french >= 1 && french > other
 }
 
+/// Whether the determiner starting at byte `det_start` is used as a determiner: not the tail
+/// of an elision ("qu'un", "l'une") and not an object pronoun after a subject clitic
+/// ("on la programme").
+pub fn is_determiner_use(text: &str, det_start: usize) -> bool {
+    !text[..det_start].ends_with(['\'', '’']) && !is_subject_clitic(word_before(text, det_start))
+}
+
 /// Whether `token` is mojibake: UTF-8 punctuation decoded as Windows-1251 ("вЂ™" for ’,
 /// "вЂ“" for –), which looks Cyrillic but says nothing about the writer.
 pub fn is_mojibake(token: &str) -> bool {
