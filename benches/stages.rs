@@ -1,4 +1,4 @@
-//! Per-stage throughput on real text: `cargo bench --bench stages [-- CORPUS.csv]`.
+//! Per-stage throughput on real text: `cargo bench --bench stages [-- CORPUS.csv [STAGE…]]`.
 //!
 //! Reads the text column of a CSV (default: a corpus built from ../shared/corpora by
 //! scripts/make-bench-corpus.py, or the bundled sample) and times each per-item stage over
@@ -25,6 +25,9 @@ fn load_texts(path: &str) -> Vec<String> {
 }
 
 fn time<F: FnMut(&str)>(name: &str, texts: &[String], mut f: F) {
+    if !selected(name) {
+        return;
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     let start = Instant::now();
     for t in texts {
@@ -36,6 +39,16 @@ fn time<F: FnMut(&str)>(name: &str, texts: &[String], mut f: F) {
         secs * 1e6 / texts.len() as f64,
         bytes as f64 / 1e6 / secs
     );
+}
+
+/// Stages named after the corpus on the command line (substrings); all when none is named.
+fn selected(stage: &str) -> bool {
+    let names: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .skip(1)
+        .collect();
+    names.is_empty() || names.iter().any(|n| stage.contains(n.as_str()))
 }
 
 fn main() {
