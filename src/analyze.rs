@@ -69,73 +69,112 @@ pub struct Analyzer {
 /// Non-ASCII characters that Unicode case folding maps to ASCII letters (ſ → s, K → k).
 pub const UNICODE_FOLDS: [&str; 2] = ["\u{017F}", "\u{212A}"];
 
-/// One automaton over every heuristic's trigger words, so that a heuristic's own (costlier)
-/// check runs only on texts where it can fire.
+/// Per language, one automaton over its heuristics' trigger words, so that a heuristic's own
+/// (costlier) check runs only on texts where it can fire, and a text is scanned only for the
+/// triggers of its own language.
 struct Triggers {
+    by_lang: Vec<LangTriggers>,
+}
+
+struct LangTriggers {
+    lang: &'static str,
     automaton: Option<aho_corasick::AhoCorasick>,
     /// For each automaton pattern, the heuristics (indices into `Analyzer::heuristics`) it triggers.
     owners: Vec<Vec<usize>>,
-    /// Heuristics with no triggers: they always run.
-    always: Vec<bool>,
+    /// Heuristics of this language with no triggers: they always run.
+    always: Vec<usize>,
+    /// Every heuristic of this language with a positive weight, in registry order.
+    members: Vec<usize>,
 }
 
 impl Triggers {
     fn new(heuristics: &[(&'static dyn Heuristic, f64)]) -> Self {
+        let mut by_lang: Vec<LangTriggers> = Vec::new();
+        for (i, (h, weight)) in heuristics.iter().enumerate() {
+            if *weight <= 0.0 {
+                continue;
+            }
+            let lang = h.info().lang.code();
+            if !by_lang.iter().any(|t| t.lang == lang) {
+                by_lang.push(LangTriggers {
+                    lang,
+                    automaton: None,
+                    owners: Vec::new(),
+                    always: Vec::new(),
+                    members: Vec::new(),
+                });
+            }
+            by_lang
+                .iter_mut()
+                .find(|t| t.lang == lang)
+                .expect("just added")
+                .members
+                .push(i);
+        }
+        for t in &mut by_lang {
+            t.build(heuristics);
+        }
+        Triggers { by_lang }
+    }
+
+    /// Which heuristics (indices, in registry order) may fire on `text`, written in `language`.
+    fn active(&self, text: &str, language: &str, active: &mut Vec<usize>) {
+        active.clear();
+        let Some(t) = self.by_lang.iter().find(|t| t.lang == language) else {
+            return;
+        };
+        active.extend_from_slice(&t.always);
+        if let Some(ac) = &t.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                active.extend_from_slice(&t.owners[m.pattern().as_usize()]);
+            }
+        }
+        active.sort_unstable();
+        active.dedup();
+    }
+}
+
+impl LangTriggers {
+    fn build(&mut self, heuristics: &[(&'static dyn Heuristic, f64)]) {
         let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        for (i, (h, _)) in heuristics.iter().enumerate() {
-            for t in h.info().triggers {
+        let mut with_triggers = Vec::new();
+        for &i in &self.members {
+            let triggers = heuristics[i].0.info().triggers;
+            if triggers.is_empty() {
+                self.always.push(i);
+                continue;
+            }
+            with_triggers.push(i);
+            for t in triggers {
                 let t = t.to_ascii_lowercase();
                 match patterns.iter().position(|p| *p == t) {
-                    Some(k) => owners[k].push(i),
+                    Some(k) => self.owners[k].push(i),
                     None => {
                         patterns.push(t);
-                        owners.push(vec![i]);
+                        self.owners.push(vec![i]);
                     }
                 }
             }
         }
+        if with_triggers.is_empty() {
+            return;
+        }
         // `(?i)` regexes also match `ſ` (long s) for s and `K` (Kelvin sign) for k, which an
         // ASCII case-insensitive automaton does not fold: either wakes every heuristic that has
         // triggers, so trigger words stay sound under Unicode case folding.
-        let with_triggers: Vec<usize> = (0..heuristics.len())
-            .filter(|&i| !heuristics[i].0.info().triggers.is_empty())
-            .collect();
         for folded in UNICODE_FOLDS {
             patterns.push(folded.to_string());
-            owners.push(with_triggers.clone());
+            self.owners.push(with_triggers.clone());
         }
-        let automaton = (!with_triggers.is_empty()).then(|| {
+        self.automaton = Some(
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::Standard)
                 // Hundreds of patterns: the DFA is ~2x faster than the default NFA here.
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&patterns)
-                .expect("trigger words compile")
-        });
-        let always = heuristics
-            .iter()
-            .map(|(h, _)| h.info().triggers.is_empty())
-            .collect();
-        Triggers {
-            automaton,
-            owners,
-            always,
-        }
-    }
-
-    /// Which heuristics may fire on `text`.
-    fn active(&self, text: &str) -> Vec<bool> {
-        let mut active = self.always.clone();
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    active[i] = true;
-                }
-            }
-        }
-        active
+                .expect("trigger words compile"),
+        );
     }
 }
 
@@ -259,11 +298,10 @@ impl Analyzer {
         let length = score::length_factor(tokens, &self.config);
         let mut hits = Vec::new();
         let mut spans = Vec::new();
-        let active = self.triggers.active(text);
-        for (i, (h, weight)) in self.heuristics.iter().enumerate() {
-            if !active[i] || h.info().lang.code() != lang || *weight <= 0.0 {
-                continue;
-            }
+        let mut active = Vec::new();
+        self.triggers.active(text, lang, &mut active);
+        for i in active {
+            let (h, weight) = self.heuristics[i];
             spans.clear();
             h.check(text, &mut spans);
             if spans.is_empty() {
@@ -271,10 +309,10 @@ impl Analyzer {
             }
             spans.sort();
             spans.dedup();
-            let raw = score::heuristic_contribution(*weight, spans.len(), &self.config);
+            let raw = score::heuristic_contribution(weight, spans.len(), &self.config);
             hits.push(HeuristicHit {
                 heuristic: i,
-                spans: spans.clone(),
+                spans: std::mem::take(&mut spans),
                 contribution: raw / length,
             });
         }

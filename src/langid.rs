@@ -310,12 +310,16 @@ pub fn denoise(text: &str, max_chars: usize) -> String {
     for token in text.split_whitespace() {
         // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
         let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-        let lower_start = bare.get(..8).unwrap_or(bare).to_ascii_lowercase();
+        let starts_with = |prefix: &[u8]| {
+            bare.as_bytes()
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        };
         if bare.is_empty()
             || bare.starts_with('@')
             || bare.starts_with('#')
-            || lower_start.starts_with("http")
-            || lower_start.starts_with("www.")
+            || starts_with(b"http")
+            || starts_with(b"www.")
         {
             continue;
         }

@@ -147,7 +147,7 @@ pub fn unicode_host(host: &str) -> String {
 }
 
 /// Platform host aliases: the same site under several names.
-fn canonical_platform_host(host: &str) -> &str {
+pub fn canonical_platform_host(host: &str) -> &str {
     let host = host
         .strip_prefix("m.")
         .or_else(|| host.strip_prefix("mobile."))
@@ -191,9 +191,18 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// Every host mentioned in `text`: URLs with a scheme, `www.` names and bare domains.
 pub fn extract_hosts(text: &str) -> Vec<HostRef> {
     let mut out = Vec::new();
+    let may_be_defanged = |t: &str| t.contains("dot") || t.contains("DOT");
+    if !text.contains('.') && !may_be_defanged(text) {
+        return out;
+    }
     for (start, token) in tokens(text) {
-        // A host needs a dot (or a defanged one): skip every other word cheaply.
-        if !token.contains('.') && !token.contains("dot") && !token.contains("DOT") {
+        // A host needs a dot inside the token (or a defanged one): skip every other word,
+        // and words that only end a sentence, cheaply.
+        if !may_be_defanged(token)
+            && !token
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+                .contains('.')
+        {
             continue;
         }
         let refanged = refang(token);
