@@ -3,7 +3,8 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(dit|dis|disent|dire|disait|pens[ée]|pense|penses|pensons|pensez|pensent|penser|crois|croit|croyons|croyez|croient|cru|croire|sais|sait|savons|savez|savent|savoir|affirm\w*|d[ée]clar[ée]\w*|annonc[ée]\w*|expliqu[ée]\w*|estim[ée]\w*|esp[èée]r\w*|semble|para[îi]t|rappel[ée]\w*|soulign[ée]\w*|montr[ée]\w*|prouv[ée]\w*|comprends|comprend|compris|[ée]vident|clair|certain|vrai|faut|veux|veut|voulons|voulez|veulent|oubli[ée]\w*|not[ée]|reconna[îi]t|reconnu|admet|admis|pr[ée]tend\w*|promis|promet|signifie|confirm[ée]\w*)\s*,\s*(qu(?:e|['’]))").unwrap()
+    // `(?:^|\W)` rather than `\b`: see `support::word_char_at`.
+    Regex::new(r"(?i)(?:^|\W)(dit|dis|disent|dire|disait|pens[ée]|pense|penses|pensons|pensez|pensent|penser|crois|croit|croyons|croyez|croient|cru|croire|sais|sait|savons|savez|savent|savoir|affirm\w*|d[ée]clar[ée]\w*|annonc[ée]\w*|expliqu[ée]\w*|estim[ée]\w*|esp[èée]r\w*|semble|para[îi]t|rappel[ée]\w*|soulign[ée]\w*|montr[ée]\w*|prouv[ée]\w*|comprends|comprend|compris|[ée]vident|clair|certain|vrai|faut|veux|veut|voulons|voulez|veulent|oubli[ée]\w*|not[ée]|reconna[îi]t|reconnu|admet|admis|pr[ée]tend\w*|promis|promet|signifie|confirm[ée]\w*)\s*,\s*(qu(?:e|['’]))").unwrap()
 });
 
 /// Whether `word` is a determiner, i.e. the "verb" is a noun ("cette montre, que …").

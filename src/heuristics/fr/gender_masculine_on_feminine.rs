@@ -3,7 +3,8 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(le|un|ce|mon|ton|son) (?:(?:grand|vrai|nouveau|seul|m[êe]me|principal|premier|dernier|bon|petit|mauvais|autre|meilleur|pire|propre|v[ée]ritable|vieux|beau|second|grave|[ée]norme|s[ée]rieux|simple|tel) )?(\p{L}+)\b").unwrap()
+    // `(?:^|\W)` and a checked end rather than `\b`: see `support::word_char_at`.
+    Regex::new(r"(?i)(?:^|\W)(le|un|ce|mon|ton|son) (?:(?:grand|vrai|nouveau|seul|m[êe]me|principal|premier|dernier|bon|petit|mauvais|autre|meilleur|pire|propre|v[ée]ritable|vieux|beau|second|grave|[ée]norme|s[ée]rieux|simple|tel) )?(\p{L}+)").unwrap()
 });
 
 /// French feminine nouns whose Russian counterpart is masculine or neuter (folded spelling).
@@ -100,7 +101,8 @@ crate::heuristic! {
             let spanish_video = noun == "video"
                 && det.as_str().eq_ignore_ascii_case("un")
                 && !noun_match.as_str().contains(['é', 'É']);
-            NOUNS.contains(&noun.as_str())
+            !support::word_char_at(text, noun_match.end())
+                && NOUNS.contains(&noun.as_str())
                 && !spanish_video
                 && !text[noun_match.end()..].starts_with('-')
                 && words::is_determiner_use(text, det.start())

@@ -3,7 +3,9 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)\b(faut|pour|afin|avant|sans|moins|bien|veux|veut|voulons|voulez|veulent|voudrais|voudrait|souhaite|souhaitons|souhaitent|exige|exigent)\s+qu(?:e\s+|['’]\s?)(je|j['’]|tu|il|elle|on|nous|vous|ils|elles|(?:le\s+|la\s+|l['’]\s?)\p{L}+|les\s+\p{L}+)\s*([\p{L}]+)\b").unwrap()
+    // `(?:^|\W)` and a checked end rather than `\b`: see `support::word_char_at`. Group 1 is
+    // the whole construction, 2 the trigger, 3 the subject, 4 the verb.
+    Regex::new(r"(?i)(?:^|\W)((faut|pour|afin|avant|sans|moins|bien|veux|veut|voulons|voulez|veulent|voudrais|voudrait|souhaite|souhaitons|souhaitent|exige|exigent)\s+qu(?:e\s+|['’]\s?)(je|j['’]|tu|il|elle|on|nous|vous|ils|elles|(?:le\s+|la\s+|l['’]\s?)\p{L}+|les\s+\p{L}+)\s*([\p{L}]+))").unwrap()
 });
 
 /// Indicative forms that differ from the subjunctive, per subject (folded spelling). "ai" /
@@ -91,17 +93,20 @@ crate::heuristic! {
         if !text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"qu")) {
             return;
         }
-        support::push_group_if(&RE, 0, text, hits, |text, caps| {
-            let trigger = caps.get(1).unwrap();
+        support::push_group_if(&RE, 1, text, hits, |text, caps| {
+            if support::word_char_at(text, caps.get(1).unwrap().end()) {
+                return false;
+            }
+            let trigger = caps.get(2).unwrap();
             // A noun subject ("la France", "les gens") agrees like "il" / "ils".
-            let subject = match words::fold(caps.get(2).unwrap().as_str()) {
+            let subject = match words::fold(caps.get(3).unwrap().as_str()) {
                 s if s.starts_with("les ") => "ils".to_string(),
                 s if s.starts_with("le ") || s.starts_with("la ") || s.starts_with("l'") => {
                     "il".to_string()
                 }
                 s => s,
             };
-            let verb = words::fold(caps.get(3).unwrap().as_str());
+            let verb = words::fold(caps.get(4).unwrap().as_str());
             let trigger_ok = match words::fold(trigger.as_str()).as_str() {
                 "bien" => words::starts_clause(text, trigger.start()),
                 "moins" => words::fold(words::word_before(text, trigger.start())) == "a",

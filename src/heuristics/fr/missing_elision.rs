@@ -5,7 +5,9 @@ use regex::Regex;
 
 // The word after the determiner is checked in code: a regex consuming it would hide the
 // "la" of "de la armée" from the next match.
-static RE: Pattern = Pattern::new(|| Regex::new(r"\b([Ll]e|[Ll]a|[Dd]e) ").unwrap());
+// `(?:^|\W)` rather than `\b`: see `support::word_char_at`. The space after the determiner is
+// checked in code, so that "de la Europe" still finds "la" after "de".
+static RE: Pattern = Pattern::new(|| Regex::new(r"(?:^|\W)([Ll]e|[Ll]a|[Dd]e)").unwrap());
 
 /// Frequent French words that begin with a vowel or a mute h and therefore take "l'" / "d'"
 /// (folded spelling). A closed list rather than "any vowel": it keeps out h aspiré words
@@ -166,14 +168,17 @@ crate::heuristic! {
         }
         for caps in RE.captures_iter(text) {
             let det = caps.get(1).unwrap();
+            if !text[det.end()..].starts_with(' ') {
+                continue;
+            }
             let next = words::word_after(text, det.end());
             let word = words::fold(next);
             let is_de = det.as_str().eq_ignore_ascii_case("de");
             // Exactly one space before the word, so that the span below ends on its last byte.
-            if !text[caps.get(0).unwrap().end()..].starts_with(next) {
+            if !text[det.end() + 1..].starts_with(next) {
                 continue;
             }
-            let after_word = caps.get(0).unwrap().end() + next.len();
+            let after_word = det.end() + 1 + next.len();
             // A brand name with a number ("de Europe 1") keeps its own spelling.
             let brand = text[after_word..]
                 .trim_start_matches(' ')

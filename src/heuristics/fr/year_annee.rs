@@ -2,7 +2,8 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?i)(?:\b(?:en|dans|de|depuis|jusqu['’]en|d[èe]s|avant|apr[èe]s|vers|au|pour)\s+(?:l['’]\s?)?(?:1[5-9]\d\d|20\d\d)|\b\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(?:1[5-9]\d\d|20\d\d))\s+(?:de\s+l['’]\s?)?(?:ann[ée]e|an)\b").unwrap()
+    // `(?:^|\W)` and a checked end rather than `\b`: see `support::word_char_at`.
+    Regex::new(r"(?i)(?:^|\W)((?:(?:en|dans|de|depuis|jusqu['’]en|d[èe]s|avant|apr[èe]s|vers|au|pour)\s+(?:l['’]\s?)?(?:1[5-9]\d\d|20\d\d)|\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(?:1[5-9]\d\d|20\d\d))\s+(?:de\s+l['’]\s?)?(?:ann[ée]e|an))").unwrap()
 });
 
 crate::heuristic! {
@@ -45,10 +46,12 @@ crate::heuristic! {
         triggers: ["15", "16", "17", "18", "19", "20"],
     }
     fn check(text, hits) {
-        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+        support::push_group_if(&RE, 1, text, hits, |text, caps| {
+            let end = caps.get(1).unwrap().end();
             // "depuis 2014 année après année" is the native idiom, not a year marker.
-            let next = support::after(text, caps.get(0).unwrap().end(), 8).to_lowercase();
-            !(next.starts_with(" après") || next.starts_with(" apres"))
+            let next = support::after(text, end, 8).to_lowercase();
+            !support::word_char_at(text, end)
+                && !(next.starts_with(" après") || next.starts_with(" apres"))
         });
     }
 }
