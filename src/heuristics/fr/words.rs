@@ -134,8 +134,19 @@ const OTHER_ONLY: &[&str] = &[
 /// post French; heuristics whose words also exist in those languages check this first.
 pub fn looks_french(text: &str) -> bool {
     let (mut french, mut other) = (0usize, 0usize);
+    let mut lower = String::new();
     for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
-        let lower = token.to_lowercase().replace('’', "'");
+        if token.is_empty() {
+            continue;
+        }
+        lower.clear();
+        for c in token.chars() {
+            match c {
+                '’' => lower.push('\''),
+                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                c => lower.extend(c.to_lowercase()),
+            }
+        }
         // "l'Europe" counts as "l'".
         let head = match lower.find('\'') {
             Some(i) if i + 1 < lower.len() => &lower[..=i],
