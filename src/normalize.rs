@@ -106,55 +106,146 @@ fn fold_punctuation(c: char) -> char {
 /// Runs once per item on millions of items, so it writes the output directly: ASCII bytes are
 /// copied (lowercased), and each other character's folded form comes from a table built once.
 pub fn normalize(original: &str) -> Normalized {
-    // Folding rarely lengthens text (ligatures, "…"); a little slack avoids most regrowth.
-    let capacity = original.len() + original.len() / 8;
-    let mut out = Normalized {
-        text: String::with_capacity(capacity),
-        origin: Vec::with_capacity(capacity),
-    };
+    let mut out = Builder::with_capacity(original.len());
     if original.is_ascii() {
-        for (i, b) in original.bytes().enumerate() {
-            out.push_ascii(b, i as u32);
-        }
+        out.push_ascii_run(original.as_bytes(), 0);
     } else {
         fold_unicode(original, &mut out);
     }
-    join_spaced_letters(&mut out);
-    out
+    let maybe_spaced = out.maybe_spaced;
+    let mut normalized = Normalized {
+        // Only whole characters were pushed, so this cannot fail.
+        text: String::from_utf8(out.text).expect("normalized text is built from whole characters"),
+        origin: out.origin,
+    };
+    if maybe_spaced {
+        join_spaced_letters(&mut normalized);
+    }
+    normalized
 }
 
-impl Normalized {
-    /// Lowercased ASCII byte; white space becomes one space, collapsed with the one before.
-    #[inline]
-    fn push_ascii(&mut self, b: u8, at: u32) {
-        let b = if matches!(b, b'\t'..=b'\r' | b' ') {
-            if self.text.ends_with(' ') {
-                return;
+/// The matching view under construction: UTF-8 bytes, each with its origin.
+struct Builder {
+    text: Vec<u8>,
+    origin: Vec<u32>,
+    /// Whether a separator was pushed right after what may be "letter, separator, letter":
+    /// every spaced-out word starts so, hence the join has nothing to do while this is false.
+    maybe_spaced: bool,
+}
+
+impl Builder {
+    fn with_capacity(original_len: usize) -> Self {
+        // Folding rarely lengthens text (ligatures, "…"); a little slack avoids most regrowth.
+        let capacity = original_len + original_len / 8;
+        Builder {
+            text: Vec::with_capacity(capacity),
+            origin: Vec::with_capacity(capacity),
+            maybe_spaced: false,
+        }
+    }
+
+    /// ASCII bytes starting at byte `offset` of the original: lowercased, white space as one
+    /// space collapsed with the one before.
+    #[inline(always)]
+    fn push_ascii_run(&mut self, run: &[u8], offset: usize) {
+        for (k, &b) in run.iter().enumerate() {
+            let at = (offset + k) as u32;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                if self.text.last() == Some(&b' ') {
+                    continue;
+                }
+                self.text.push(b' ');
+                self.origin.push(at);
+                self.check_separator(b' ');
+            } else {
+                let b = b.to_ascii_lowercase();
+                self.text.push(b);
+                self.origin.push(at);
+                if matches!(b, b'.' | b'-' | b'_') {
+                    self.check_separator(b);
+                }
             }
-            b' '
-        } else {
-            b.to_ascii_lowercase()
-        };
-        self.text.push(b as char);
-        self.origin.push(at);
+        }
+    }
+
+    /// A character produced by the character at `at`; never white space.
+    #[inline]
+    fn push_char(&mut self, c: char, at: u32) {
+        let len = c.len_utf8();
+        self.text
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        self.origin.resize(self.origin.len() + len, at);
     }
 
     /// An already folded piece (see [`fold_char`]) produced by the character at `at`.
     #[inline]
     fn push_folded(&mut self, folded: &str, at: u32) {
-        if !folded.as_bytes().contains(&b' ') {
-            self.text.push_str(folded);
+        if !folded.bytes().any(is_separator_byte) {
+            self.text.extend_from_slice(folded.as_bytes());
             self.origin.resize(self.origin.len() + folded.len(), at);
             return;
         }
         for c in folded.chars() {
-            if c == ' ' && self.text.ends_with(' ') {
+            if c == ' ' && self.text.last() == Some(&b' ') {
                 continue;
             }
-            self.text.push(c);
-            self.origin.resize(self.origin.len() + c.len_utf8(), at);
+            self.push_char(c, at);
+            if is_spaced_letter_separator(c) {
+                self.check_separator(c as u8);
+            }
         }
     }
+
+    /// Called with separator `sep` just pushed; the quick test rules out most texts.
+    #[inline(always)]
+    fn check_separator(&mut self, sep: u8) {
+        let t = &self.text;
+        let n = t.len();
+        if n >= 4 && (t[n - 3] == sep || !t[n - 2].is_ascii()) {
+            self.note_separator();
+        }
+    }
+
+    /// Flag the text if it now ends with "letter, separator, letter, separator", the letters
+    /// possibly isolated. Characters other than ASCII are not classified, only assumed to
+    /// qualify.
+    fn note_separator(&mut self) {
+        let t = &self.text;
+        let second = t.len() - 1;
+        let Some(middle) = char_start_before(t, second) else {
+            return;
+        };
+        if (t[middle].is_ascii() && !t[middle].is_ascii_alphabetic())
+            || middle == 0
+            || t[middle - 1] != t[second]
+        {
+            return;
+        }
+        let Some(first_letter) = char_start_before(t, middle - 1) else {
+            return;
+        };
+        let letter = t[first_letter];
+        if letter.is_ascii() && !letter.is_ascii_alphabetic() {
+            return;
+        }
+        if first_letter > 0 && t[first_letter - 1].is_ascii_alphanumeric() {
+            return;
+        }
+        self.maybe_spaced = true;
+    }
+}
+
+/// Start of the UTF-8 character that ends just before byte `end`.
+fn char_start_before(bytes: &[u8], end: usize) -> Option<usize> {
+    let mut start = end.checked_sub(1)?;
+    while start > 0 && bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    Some(start)
+}
+
+fn is_separator_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'-' | b'_')
 }
 
 /// Fewest single letters that `join_spaced_letters` joins ("v e r i f y")…
@@ -162,21 +253,29 @@ const SPACED_MIN_LETTERS: usize = 4;
 /// …and fewest when every separator is a dot ("B.B.C.").
 const DOTTED_MIN_LETTERS: usize = 3;
 
-fn fold_unicode(original: &str, out: &mut Normalized) {
+fn fold_unicode(original: &str, out: &mut Builder) {
     let table = fold_table();
     let mut words = LookalikeWords::new(original);
     let mut scratch = String::new();
-    for (i, c) in original.char_indices() {
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Copy the ASCII run up to the next other character.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        out.push_ascii_run(&bytes[i..i + run], i);
+        i += run;
+        let Some(c) = original[i..].chars().next() else {
+            break;
+        };
         let at = i as u32;
-        if c.is_ascii() {
-            out.push_ascii(c as u8, at);
-            continue;
-        }
+        i += c.len_utf8();
         if LOOKALIKE_RANGE.contains(&c) {
             if let Some(latin) = latin_lookalike(c) {
-                if words.folds_word_at(i) {
-                    out.text.push(latin);
-                    out.origin.push(at);
+                if words.folds_word_at(at as usize) {
+                    out.push_char(latin, at);
                     continue;
                 }
             }
@@ -184,8 +283,7 @@ fn fold_unicode(original: &str, out: &mut Normalized) {
         if let Some(folded) = table.get(c) {
             out.push_folded(folded, at);
         } else if IDENTITY_SUPPLEMENTARY.iter().any(|r| r.contains(&c)) {
-            out.text.push(c);
-            out.origin.resize(out.origin.len() + c.len_utf8(), at);
+            out.push_char(c, at);
         } else {
             scratch.clear();
             fold_char(c, &mut scratch);
