@@ -612,276 +612,28 @@ mod tests {
 
     #[test]
     fn equals_the_reference_on_hand_picked_text() {
-        for text in [
-            "Pouvez-Vous VÉRIFIER",
-            "ｆｕｌｌｗｉｄｔｈ ﬁle",
-            "ve\u{200B}rify  this\u{00A0} now",
-            "Zеlеnsky yacht",
-            "new ВВС video",
-            "Специальная военная операция",
-            "please v e r i f y this",
-            "B.B.C.N.E.W.S",
-            "a B.B.C. video",
-            "the U.S. and a b c",
-            "a b c",
-            "I saw a cat",
-            "Ça   VÉRIFIE\u{200B}R «ok»",
-            "Ce\u{301}sar a\u{308}b",
-            "\u{301}\u{301}leading marks",
-            "В.В.С. news and А.Б.В.Г",
-            "д а в а й",
-            "x … y…z",
-            "a…b…c…d",
-            "İstanbul ǅemal ß ﬃ ½ ㎏ ﷺ ¨ ´",
-            "tab\t\u{0B}\u{0C}\r\nend \u{85} \u{2028} \u{3000}",
-            "мир peace mіr",
-            "ѕсаm alert: рау now",
-            "Ζeus Ολυμπος οκ",
-            "👍🏽 ❤️ 🇫🇷 😀😀 \u{1F100} 🄰",
-            "\u{FEFF}\u{200D}\u{FE0F}",
-            "‘quoted’ “double” „low“ ‐‑‒–—― −5",
-            "中文 한국어 العربية עברית",
-            "a.b.c. a-b-c-d a_b_c_d a.b-c.d",
-            "v\u{200B} e r i f y",
-            "é é é é",
-            "ﬁ ﬁ ﬁ ﬁ",
-            "",
-            " ",
-            "\u{A0}",
-        ] {
+        for text in test_inputs::HAND_PICKED {
             assert_same_as_reference(text);
         }
     }
 
     #[test]
     fn equals_the_reference_on_samples_and_fixtures() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut files = vec![std::path::PathBuf::from(format!(
-            "{root}/data/samples/posts.txt"
-        ))];
-        let mut dirs = vec![std::path::PathBuf::from(format!("{root}/tests/fixtures"))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    files.push(path);
-                }
-            }
+        for text in test_inputs::samples_and_fixtures() {
+            assert_same_as_reference(&text);
         }
-        let mut lines = 0;
-        for file in files {
-            let content = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
-            assert_same_as_reference(&content);
-            for line in content.lines() {
-                assert_same_as_reference(line);
-                lines += 1;
-            }
-        }
-        assert!(lines > 100, "only {lines} lines read");
     }
-
-    /// Pieces that exercise every branch: ASCII of all kinds, accents precomposed and
-    /// combining, look-alikes, zero-width characters, compatibility forms, quotes, dashes,
-    /// white space, emoji, other scripts and spaced-out letters.
-    const PIECES: &[&str] = &[
-        "a",
-        "b",
-        "c",
-        "e",
-        "o",
-        "p",
-        "x",
-        "y",
-        "I",
-        "A",
-        "B",
-        "C",
-        "Z",
-        "verify",
-        "the",
-        "BBC",
-        "Zelensky",
-        "0",
-        "7",
-        "42",
-        " ",
-        " ",
-        " ",
-        "  ",
-        "\t",
-        "\n",
-        "\r\n",
-        "\u{0B}",
-        "\u{0C}",
-        ".",
-        ".",
-        "-",
-        "-",
-        "_",
-        ",",
-        "!",
-        "?",
-        "'",
-        "\"",
-        "`",
-        "#",
-        "@",
-        "/",
-        ":",
-        "é",
-        "É",
-        "è",
-        "ç",
-        "ñ",
-        "Å",
-        "ï",
-        "ô",
-        "ß",
-        "İ",
-        "ǅ",
-        "e\u{301}",
-        "a\u{308}",
-        "\u{301}",
-        "\u{308}",
-        "\u{327}",
-        "а",
-        "е",
-        "о",
-        "с",
-        "р",
-        "у",
-        "х",
-        "і",
-        "ј",
-        "ԁ",
-        "ѕ",
-        "А",
-        "В",
-        "С",
-        "Е",
-        "Н",
-        "К",
-        "М",
-        "О",
-        "Р",
-        "Т",
-        "ё",
-        "д",
-        "ж",
-        "и",
-        "й",
-        "л",
-        "я",
-        "Ж",
-        "ы",
-        "α",
-        "ο",
-        "ν",
-        "κ",
-        "Α",
-        "Β",
-        "Ε",
-        "Ζ",
-        "λ",
-        "Ω",
-        "ά",
-        "\u{200B}",
-        "\u{200C}",
-        "\u{200D}",
-        "\u{FEFF}",
-        "\u{AD}",
-        "\u{2060}",
-        "\u{FE0F}",
-        "\u{34F}",
-        "ﬁ",
-        "ﬂ",
-        "ﬃ",
-        "Ａ",
-        "ｂ",
-        "１",
-        "\u{3000}",
-        "\u{A0}",
-        "\u{2009}",
-        "\u{202F}",
-        "\u{85}",
-        "\u{2028}",
-        "‘",
-        "’",
-        "“",
-        "”",
-        "„",
-        "«",
-        "»",
-        "´",
-        "′",
-        "″",
-        "‐",
-        "–",
-        "—",
-        "―",
-        "−",
-        "…",
-        "…",
-        "¨",
-        "½",
-        "²",
-        "㎏",
-        "™",
-        "ﷺ",
-        "😀",
-        "👍",
-        "🏽",
-        "❤",
-        "🇫",
-        "🇷",
-        "\u{1F100}",
-        "🄰",
-        "🤔",
-        "𝐀",
-        "𝔞",
-        "中",
-        "한",
-        "ا",
-        "ל",
-        "\u{FFFD}",
-        "v e r i f y",
-        "B.B.C.",
-        "a.b.c",
-        "x-y-z-w",
-        "q_r_s_t",
-        "в е р и",
-        "U.S.",
-        "é t é s",
-    ];
 
     #[test]
     fn equals_the_reference_on_generated_text() {
-        // xorshift64: deterministic, no dependency.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
-        for _ in 0..20_000 {
-            let len = next(40);
-            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+        for text in test_inputs::generated(20_000) {
             assert_same_as_reference(&text);
         }
     }
 
     #[test]
     fn equals_the_reference_on_every_character() {
-        // Every character of the Basic Multilingual Plane (the table), the supplementary
-        // blocks taken as identity, and a sample of the rest, alone and inside a Latin word.
-        let supplementary = IDENTITY_SUPPLEMENTARY
-            .iter()
-            .flat_map(|r| r.clone())
-            .chain(('\u{10000}'..='\u{10FFFF}').step_by(61));
-        for c in ('\u{80}'..='\u{FFFF}').chain(supplementary) {
+        for c in test_inputs::every_character() {
             assert_same_as_reference(&format!("{c}"));
             assert_same_as_reference(&format!("Ab{c}d {c}{c}\u{A0}"));
         }
@@ -900,6 +652,122 @@ mod tests {
                 assert!(LOOKALIKE_RANGE.contains(&c), "{c:?}");
             }
         }
+    }
+}
+
+/// Inputs shared by the tests that compare the fast paths with their reference
+/// implementations (here and in `script`).
+#[cfg(test)]
+pub(crate) mod test_inputs {
+    /// Short texts aimed at each rule.
+    pub(crate) const HAND_PICKED: &[&str] = &[
+        "Pouvez-Vous VÉRIFIER",
+        "ｆｕｌｌｗｉｄｔｈ ﬁle",
+        "ve\u{200B}rify  this\u{00A0} now",
+        "Zеlеnsky yacht",
+        "new ВВС video",
+        "Специальная военная операция",
+        "please v e r i f y this",
+        "B.B.C.N.E.W.S",
+        "a B.B.C. video",
+        "the U.S. and a b c",
+        "a b c",
+        "I saw a cat",
+        "Ça   VÉRIFIE\u{200B}R «ok»",
+        "Ce\u{301}sar a\u{308}b",
+        "\u{301}\u{301}leading marks",
+        "В.В.С. news and А.Б.В.Г",
+        "д а в а й",
+        "x … y…z",
+        "a…b…c…d",
+        "İstanbul ǅemal ß ﬃ ½ ㎏ ﷺ ¨ ´",
+        "tab\t\u{0B}\u{0C}\r\nend \u{85} \u{2028} \u{3000}",
+        "мир peace mіr",
+        "ѕсаm alert: рау now",
+        "Ζeus Ολυμπος οκ",
+        "👍🏽 ❤️ 🇫🇷 😀😀 \u{1F100} 🄰",
+        "\u{FEFF}\u{200D}\u{FE0F}",
+        "‘quoted’ “double” „low“ ‐‑‒–—― −5",
+        "中文 한국어 العربية עברית",
+        "a.b.c. a-b-c-d a_b_c_d a.b-c.d",
+        "v\u{200B} e r i f y",
+        "é é é é",
+        "ﬁ ﬁ ﬁ ﬁ",
+        "",
+        " ",
+        "\u{A0}",
+    ];
+
+    /// Every line of the bundled sample posts and of every test fixture, and each file whole.
+    pub(crate) fn samples_and_fixtures() -> Vec<String> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut files = vec![std::path::PathBuf::from(format!(
+            "{root}/data/samples/posts.txt"
+        ))];
+        let mut dirs = vec![std::path::PathBuf::from(format!("{root}/tests/fixtures"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        for file in files {
+            let content = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+            texts.extend(content.lines().map(str::to_string));
+            texts.push(content);
+        }
+        assert!(texts.len() > 100, "only {} texts read", texts.len());
+        texts
+    }
+
+    /// Pieces that exercise every branch: ASCII of all kinds, accents precomposed and
+    /// combining, look-alikes, zero-width characters, compatibility forms, quotes, dashes,
+    /// white space, emoji, other scripts and spaced-out letters.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "a", "b", "c", "e", "o", "p", "x", "y", "I", "A", "B", "C", "Z", "verify", "the", "BBC",
+        "Zelensky", "0", "7", "42", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}",
+        ".", ".", "-", "-", "_", ",", "!", "?", "'", "\"", "`", "#", "@", "/", ":", "é", "É", "è",
+        "ç", "ñ", "Å", "ï", "ô", "ß", "İ", "ǅ", "e\u{301}", "a\u{308}", "\u{301}", "\u{308}",
+        "\u{327}", "а", "е", "о", "с", "р", "у", "х", "і", "ј", "ԁ", "ѕ", "А", "В", "С", "Е", "Н",
+        "К", "М", "О", "Р", "Т", "ё", "д", "ж", "и", "й", "л", "я", "Ж", "ы", "α", "ο", "ν", "κ",
+        "Α", "Β", "Ε", "Ζ", "λ", "Ω", "ά", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}",
+        "\u{AD}", "\u{2060}", "\u{FE0F}", "\u{34F}", "ﬁ", "ﬂ", "ﬃ", "Ａ", "ｂ", "１", "\u{3000}",
+        "\u{A0}", "\u{2009}", "\u{202F}", "\u{85}", "\u{2028}", "‘", "’", "“", "”", "„", "«", "»",
+        "´", "′", "″", "‐", "–", "—", "―", "−", "…", "…", "¨", "½", "²", "㎏", "™", "ﷺ", "😀", "👍",
+        "🏽", "❤", "🇫", "🇷", "\u{1F100}", "🄰", "🤔", "𝐀", "𝔞", "中", "한", "ا", "ל", "\u{FFFD}",
+        "v e r i f y", "B.B.C.", "a.b.c", "x-y-z-w", "q_r_s_t", "в е р и", "U.S.", "é t é s",
+    ];
+
+    /// `count` texts of up to 40 pieces, drawn by a fixed-seed xorshift64 generator.
+    pub(crate) fn generated(count: usize) -> Vec<String> {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = next(40);
+                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+            })
+            .collect()
+    }
+
+    /// Every non-ASCII character of the Basic Multilingual Plane, the supplementary blocks
+    /// `normalize` takes as identity, and a sample of the rest.
+    pub(crate) fn every_character() -> impl Iterator<Item = char> {
+        let identity = super::IDENTITY_SUPPLEMENTARY.iter().flat_map(|r| r.clone());
+        ('\u{80}'..='\u{FFFF}')
+            .chain(identity)
+            .chain(('\u{10000}'..='\u{10FFFF}').step_by(61))
     }
 }
 
