@@ -636,6 +636,7 @@ mod tests {
         for c in test_inputs::every_character() {
             assert_same_as_reference(&format!("{c}"));
             assert_same_as_reference(&format!("Ab{c}d {c}{c}\u{A0}"));
+            assert_same_as_reference(&format!("{c}о {c}e"));
         }
         for b in 0..=0x7Fu8 {
             let c = b as char;

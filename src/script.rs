@@ -39,41 +39,56 @@ pub fn is_latin(c: char) -> bool {
 }
 
 /// Measure `text` in one pass.
+///
+/// Runs once per item on millions of items: ASCII text is all Latin and cannot mix scripts,
+/// so it only counts letters; otherwise ASCII characters skip the Unicode lookups.
 pub fn measure(text: &str) -> ScriptStats {
     let mut stats = ScriptStats::default();
+    if text.is_ascii() {
+        stats.letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        return stats;
+    }
     let mut word_start: Option<usize> = None;
     let (mut has_latin, mut has_other) = (false, false);
-    let close_word =
-        |start: Option<usize>, end: usize, latin: bool, other: bool, stats: &mut ScriptStats| {
-            if let Some(s) = start {
-                if latin && other {
-                    stats.mixed_tokens.push(Span::new(s, end));
-                }
-            }
-        };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || crate::normalize::is_invisible(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-                has_latin = false;
-                has_other = false;
-            }
-            if c.is_alphabetic() {
-                stats.letters += 1;
-                if is_latin(c) {
-                    has_latin = true;
-                } else if is_cyrillic(c) {
-                    stats.cyrillic += 1;
-                    has_other = true;
-                } else if is_greek(c) {
-                    has_other = true;
+        let (is_word, is_letter) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
+        } else {
+            let is_letter = c.is_alphabetic();
+            let is_word = is_letter || c.is_numeric() || crate::normalize::is_invisible(c);
+            (is_word, is_letter)
+        };
+        if !is_word {
+            if let Some(start) = word_start.take() {
+                if has_latin && has_other {
+                    stats.mixed_tokens.push(Span::new(start, i));
                 }
             }
-        } else {
-            close_word(word_start.take(), i, has_latin, has_other, &mut stats);
+            continue;
+        }
+        if word_start.is_none() {
+            word_start = Some(i);
+            has_latin = false;
+            has_other = false;
+        }
+        if is_letter {
+            stats.letters += 1;
+            // `is_latin` without its second alphabetic lookup.
+            if c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
+                has_latin = true;
+            } else if is_cyrillic(c) {
+                stats.cyrillic += 1;
+                has_other = true;
+            } else if is_greek(c) {
+                has_other = true;
+            }
         }
     }
-    close_word(word_start, text.len(), has_latin, has_other, &mut stats);
+    if let Some(start) = word_start {
+        if has_latin && has_other {
+            stats.mixed_tokens.push(Span::new(start, text.len()));
+        }
+    }
     stats
 }
 
@@ -98,11 +113,90 @@ mod tests {
         assert_eq!(found, vec!["Сan", "уou"]);
     }
 
+    fn assert_same_as_reference(text: &str) {
+        assert_eq!(measure(text), reference::measure(text), "{text:?}");
+    }
+
+    #[test]
+    fn equals_the_reference() {
+        use crate::normalize::test_inputs;
+        for text in test_inputs::HAND_PICKED {
+            assert_same_as_reference(text);
+        }
+        for text in test_inputs::samples_and_fixtures() {
+            assert_same_as_reference(&text);
+        }
+        for text in test_inputs::generated(20_000) {
+            assert_same_as_reference(&text);
+        }
+        for c in test_inputs::every_character() {
+            assert_same_as_reference(&format!("{c}"));
+            assert_same_as_reference(&format!("Ab{c}d {c}{c}\u{A0}x1{c}"));
+            // Alone with a Cyrillic letter, then with a Latin one: the script of `c` decides.
+            assert_same_as_reference(&format!("{c}о {c}e"));
+        }
+        for b in 0..=0x7Fu8 {
+            let c = b as char;
+            assert_same_as_reference(&format!("{c}x{c}{c} {c}y"));
+            assert_same_as_reference(&format!("{c}xо{c}{c} {c}yé"));
+        }
+    }
+
     #[test]
     fn plain_text_has_no_mixed_words() {
         assert!(measure("Ordinary English, café, naïve.")
             .mixed_tokens
             .is_empty());
         assert_eq!(measure("").cyrillic_share(), 0.0);
+    }
+}
+
+/// The implementation before the ASCII fast paths, kept verbatim as the oracle the fast
+/// version must match.
+#[cfg(test)]
+mod reference {
+    use super::{is_cyrillic, is_greek, is_latin, ScriptStats};
+    use crate::record::Span;
+
+    /// Measure `text` in one pass.
+    pub(super) fn measure(text: &str) -> ScriptStats {
+        let mut stats = ScriptStats::default();
+        let mut word_start: Option<usize> = None;
+        let (mut has_latin, mut has_other) = (false, false);
+        let close_word = |start: Option<usize>,
+                          end: usize,
+                          latin: bool,
+                          other: bool,
+                          stats: &mut ScriptStats| {
+            if let Some(s) = start {
+                if latin && other {
+                    stats.mixed_tokens.push(Span::new(s, end));
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() || crate::normalize::is_invisible(c) {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    has_latin = false;
+                    has_other = false;
+                }
+                if c.is_alphabetic() {
+                    stats.letters += 1;
+                    if is_latin(c) {
+                        has_latin = true;
+                    } else if is_cyrillic(c) {
+                        stats.cyrillic += 1;
+                        has_other = true;
+                    } else if is_greek(c) {
+                        has_other = true;
+                    }
+                }
+            } else {
+                close_word(word_start.take(), i, has_latin, has_other, &mut stats);
+            }
+        }
+        close_word(word_start, text.len(), has_latin, has_other, &mut stats);
+        stats
     }
 }
