@@ -38,58 +38,83 @@ pub fn is_latin(c: char) -> bool {
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
 }
 
-/// Measure `text` in one pass.
+/// Measure `text`.
 ///
-/// Runs once per item on millions of items: ASCII text is all Latin and cannot mix scripts,
-/// so it only counts letters; otherwise ASCII characters skip the Unicode lookups.
+/// Runs once per item on millions of items, mostly English or French: ASCII letters are
+/// counted in one pass, then only the other characters are looked up, and a word is
+/// examined for mixing only when it holds a Cyrillic or Greek letter.
 pub fn measure(text: &str) -> ScriptStats {
-    let mut stats = ScriptStats::default();
-    if text.is_ascii() {
-        stats.letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
-        return stats;
-    }
-    let mut word_start: Option<usize> = None;
-    let (mut has_latin, mut has_other) = (false, false);
-    for (i, c) in text.char_indices() {
-        let (is_word, is_letter) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
-        } else {
-            let is_letter = c.is_alphabetic();
-            let is_word = is_letter || c.is_numeric() || crate::normalize::is_invisible(c);
-            (is_word, is_letter)
-        };
-        if !is_word {
-            if let Some(start) = word_start.take() {
-                if has_latin && has_other {
-                    stats.mixed_tokens.push(Span::new(start, i));
-                }
-            }
+    let bytes = text.as_bytes();
+    let mut stats = ScriptStats {
+        letters: bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+        ..ScriptStats::default()
+    };
+    // End of the last word examined for mixing.
+    let mut examined_until = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Only the first byte of a character beyond ASCII is at least 0xC0.
+        if b < 0xC0 {
             continue;
         }
-        if word_start.is_none() {
-            word_start = Some(i);
-            has_latin = false;
-            has_other = false;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !c.is_alphabetic() {
+            continue;
         }
-        if is_letter {
-            stats.letters += 1;
-            // `is_latin` without its second alphabetic lookup.
-            if c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
-                has_latin = true;
-            } else if is_cyrillic(c) {
-                stats.cyrillic += 1;
-                has_other = true;
-            } else if is_greek(c) {
-                has_other = true;
+        stats.letters += 1;
+        let other = if is_latin_beyond_ascii(c) {
+            false
+        } else if is_cyrillic(c) {
+            stats.cyrillic += 1;
+            true
+        } else {
+            is_greek(c)
+        };
+        if other && i >= examined_until {
+            let (word, has_latin) = word_around(text, i);
+            examined_until = word.end;
+            if has_latin {
+                stats.mixed_tokens.push(word);
             }
-        }
-    }
-    if let Some(start) = word_start {
-        if has_latin && has_other {
-            stats.mixed_tokens.push(Span::new(start, text.len()));
         }
     }
     stats
+}
+
+/// `is_latin` for a letter beyond ASCII (the alphabetic lookup already done).
+fn is_latin_beyond_ascii(letter: char) -> bool {
+    matches!(letter, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// Word characters: a zero-width character does not split a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || crate::normalize::is_invisible(c)
+}
+
+/// The word containing the letter at byte `at`, and whether it has a Latin letter.
+fn word_around(text: &str, at: usize) -> (Span, bool) {
+    let mut has_latin = false;
+    let mut note = |c: char| {
+        has_latin |= is_latin(c);
+    };
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        note(c);
+        start = i;
+    }
+    let mut end = text.len();
+    for (i, c) in text[at..].char_indices() {
+        if !is_word_char(c) {
+            end = at + i;
+            break;
+        }
+        note(c);
+    }
+    (Span::new(start, end), has_latin)
 }
 
 #[cfg(test)]
