@@ -49,13 +49,26 @@ pub fn measure(text: &str) -> ScriptStats {
         letters: bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
         ..ScriptStats::default()
     };
+    if text.is_ascii() {
+        return stats;
+    }
     // End of the last word examined for mixing.
     let mut examined_until = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // Only the first byte of a character beyond ASCII is at least 0xC0.
-        if b < 0xC0 {
-            continue;
-        }
+    // Only the first byte of a character beyond ASCII is at least 0xC0; chunks of ASCII are
+    // skipped whole.
+    let lead_bytes = bytes
+        .chunks(16)
+        .enumerate()
+        .filter(|(_, chunk)| !chunk.is_ascii())
+        .flat_map(|(n, chunk)| {
+            let offset = n * 16;
+            chunk
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b >= 0xC0)
+                .map(move |(k, _)| offset + k)
+        });
+    for i in lead_bytes {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
