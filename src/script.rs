@@ -38,43 +38,96 @@ pub fn is_latin(c: char) -> bool {
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
 }
 
-/// Measure `text` in one pass.
+/// Measure `text`.
+///
+/// Runs once per item on millions of items, mostly English or French: ASCII letters are
+/// counted in one pass, then only the other characters are looked up, and a word is
+/// examined for mixing only when it holds a Cyrillic or Greek letter.
 pub fn measure(text: &str) -> ScriptStats {
-    let mut stats = ScriptStats::default();
-    let mut word_start: Option<usize> = None;
-    let (mut has_latin, mut has_other) = (false, false);
-    let close_word =
-        |start: Option<usize>, end: usize, latin: bool, other: bool, stats: &mut ScriptStats| {
-            if let Some(s) = start {
-                if latin && other {
-                    stats.mixed_tokens.push(Span::new(s, end));
-                }
-            }
+    let bytes = text.as_bytes();
+    let mut stats = ScriptStats {
+        letters: bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+        ..ScriptStats::default()
+    };
+    if text.is_ascii() {
+        return stats;
+    }
+    // End of the last word examined for mixing.
+    let mut examined_until = 0;
+    // Only the first byte of a character beyond ASCII is at least 0xC0; chunks of ASCII are
+    // skipped whole.
+    let lead_bytes = bytes
+        .chunks(16)
+        .enumerate()
+        .filter(|(_, chunk)| !chunk.is_ascii())
+        .flat_map(|(n, chunk)| {
+            let offset = n * 16;
+            chunk
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b >= 0xC0)
+                .map(move |(k, _)| offset + k)
+        });
+    for i in lead_bytes {
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || crate::normalize::is_invisible(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-                has_latin = false;
-                has_other = false;
-            }
-            if c.is_alphabetic() {
-                stats.letters += 1;
-                if is_latin(c) {
-                    has_latin = true;
-                } else if is_cyrillic(c) {
-                    stats.cyrillic += 1;
-                    has_other = true;
-                } else if is_greek(c) {
-                    has_other = true;
-                }
-            }
+        if !c.is_alphabetic() {
+            continue;
+        }
+        stats.letters += 1;
+        let other = if is_latin_beyond_ascii(c) {
+            false
+        } else if is_cyrillic(c) {
+            stats.cyrillic += 1;
+            true
         } else {
-            close_word(word_start.take(), i, has_latin, has_other, &mut stats);
+            is_greek(c)
+        };
+        if other && i >= examined_until {
+            let (word, has_latin) = word_around(text, i);
+            examined_until = word.end;
+            if has_latin {
+                stats.mixed_tokens.push(word);
+            }
         }
     }
-    close_word(word_start, text.len(), has_latin, has_other, &mut stats);
     stats
+}
+
+/// `is_latin` for a letter beyond ASCII (the alphabetic lookup already done).
+fn is_latin_beyond_ascii(letter: char) -> bool {
+    matches!(letter, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// Word characters: a zero-width character does not split a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || crate::normalize::is_invisible(c)
+}
+
+/// The word containing the letter at byte `at`, and whether it has a Latin letter.
+fn word_around(text: &str, at: usize) -> (Span, bool) {
+    let mut has_latin = false;
+    let mut note = |c: char| {
+        has_latin |= is_latin(c);
+    };
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        note(c);
+        start = i;
+    }
+    let mut end = text.len();
+    for (i, c) in text[at..].char_indices() {
+        if !is_word_char(c) {
+            end = at + i;
+            break;
+        }
+        note(c);
+    }
+    (Span::new(start, end), has_latin)
 }
 
 #[cfg(test)]
@@ -98,11 +151,90 @@ mod tests {
         assert_eq!(found, vec!["Сan", "уou"]);
     }
 
+    fn assert_same_as_reference(text: &str) {
+        assert_eq!(measure(text), reference::measure(text), "{text:?}");
+    }
+
+    #[test]
+    fn equals_the_reference() {
+        use crate::normalize::test_inputs;
+        for text in test_inputs::HAND_PICKED {
+            assert_same_as_reference(text);
+        }
+        for text in test_inputs::samples_and_fixtures() {
+            assert_same_as_reference(&text);
+        }
+        for text in test_inputs::generated(20_000) {
+            assert_same_as_reference(&text);
+        }
+        for c in test_inputs::every_character() {
+            assert_same_as_reference(&format!("{c}"));
+            assert_same_as_reference(&format!("Ab{c}d {c}{c}\u{A0}x1{c}"));
+            // Alone with a Cyrillic letter, then with a Latin one: the script of `c` decides.
+            assert_same_as_reference(&format!("{c}о {c}e"));
+        }
+        for b in 0..=0x7Fu8 {
+            let c = b as char;
+            assert_same_as_reference(&format!("{c}x{c}{c} {c}y"));
+            assert_same_as_reference(&format!("{c}xо{c}{c} {c}yé"));
+        }
+    }
+
     #[test]
     fn plain_text_has_no_mixed_words() {
         assert!(measure("Ordinary English, café, naïve.")
             .mixed_tokens
             .is_empty());
         assert_eq!(measure("").cyrillic_share(), 0.0);
+    }
+}
+
+/// The implementation before the ASCII fast paths, kept verbatim as the oracle the fast
+/// version must match.
+#[cfg(test)]
+mod reference {
+    use super::{is_cyrillic, is_greek, is_latin, ScriptStats};
+    use crate::record::Span;
+
+    /// Measure `text` in one pass.
+    pub(super) fn measure(text: &str) -> ScriptStats {
+        let mut stats = ScriptStats::default();
+        let mut word_start: Option<usize> = None;
+        let (mut has_latin, mut has_other) = (false, false);
+        let close_word = |start: Option<usize>,
+                          end: usize,
+                          latin: bool,
+                          other: bool,
+                          stats: &mut ScriptStats| {
+            if let Some(s) = start {
+                if latin && other {
+                    stats.mixed_tokens.push(Span::new(s, end));
+                }
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() || crate::normalize::is_invisible(c) {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    has_latin = false;
+                    has_other = false;
+                }
+                if c.is_alphabetic() {
+                    stats.letters += 1;
+                    if is_latin(c) {
+                        has_latin = true;
+                    } else if is_cyrillic(c) {
+                        stats.cyrillic += 1;
+                        has_other = true;
+                    } else if is_greek(c) {
+                        has_other = true;
+                    }
+                }
+            } else {
+                close_word(word_start.take(), i, has_latin, has_other, &mut stats);
+            }
+        }
+        close_word(word_start, text.len(), has_latin, has_other, &mut stats);
+        stats
     }
 }
