@@ -125,7 +125,10 @@ fn function_word(word: &str) -> u8 {
         | "won't" | "can't" | "didn't" | "doesn't" | "isn't" | "you're" | "we're" | "they're"
         | "that's" | "what's" | "there's" | "he's" | "she's" | "let's" | "where" | "while"
         | "last" | "year" | "years" | "today" | "first" | "week" | "every" | "never" | "other"
-        | "still" | "back" | "yesterday" => EN,
+        | "still" | "back" | "yesterday" | "during" | "through" | "off" | "another" | "again"
+        | "before" | "under" | "between" | "without" | "within" | "among" | "whose" | "those"
+        | "each" | "both" | "might" | "must" | "then" | "too" | "also" | "even" | "ever"
+        | "got" | "going" | "him" | "us" => EN,
         "le" | "la" | "les" | "des" | "du" | "et" | "est" | "un" | "une" | "que" | "qui"
         | "dans" | "pour" | "pas" | "sur" | "avec" | "ce" | "il" | "elle" | "nous" | "vous"
         | "ne" | "au" | "aux" | "sont" | "mais" | "par" | "cette" | "je" | "tu" | "ils"
