@@ -134,6 +134,9 @@ impl Triggers {
     }
 }
 
+/// Longest trigger searched: longer ones select little more and cost automaton states.
+const MAX_TRIGGER_BYTES: usize = 12;
+
 impl LangTriggers {
     fn build(&mut self, heuristics: &[(&'static dyn Heuristic, f64)]) {
         let mut patterns: Vec<String> = Vec::new();
@@ -146,8 +149,16 @@ impl LangTriggers {
             }
             with_triggers.push(i);
             for t in triggers {
-                let t = t.to_ascii_lowercase();
+                let mut t = t.to_ascii_lowercase();
+                // Where a trigger occurs, so does its head; heads keep the automaton small.
+                if t.len() > MAX_TRIGGER_BYTES {
+                    let cut = (0..=MAX_TRIGGER_BYTES)
+                        .rev()
+                        .find(|&k| t.is_char_boundary(k));
+                    t.truncate(cut.unwrap_or(t.len()));
+                }
                 match patterns.iter().position(|p| *p == t) {
+                    Some(k) if self.owners[k].contains(&i) => {}
                     Some(k) => self.owners[k].push(i),
                     None => {
                         patterns.push(t);

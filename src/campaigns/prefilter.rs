@@ -85,6 +85,9 @@ fn rarer(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>
     }
 }
 
+/// Longest literal searched for a regex: longer ones select little more and cost automaton states.
+const MAX_LITERAL_BYTES: usize = 12;
+
 /// The literal prefixes of every regex indicator, for the campaign set's shared automaton.
 #[derive(Debug, Clone, Default)]
 pub struct RegexPrefilter {
@@ -103,8 +106,12 @@ impl RegexPrefilter {
         for (indicator, pattern) in regexes {
             match required_literals(pattern) {
                 Some(prefixes) => {
-                    for p in prefixes {
+                    for mut p in prefixes {
+                        // A literal's head occurs wherever the literal does; heads keep the
+                        // shared automaton small (cross products of alternations share them).
+                        p.truncate(MAX_LITERAL_BYTES);
                         match f.patterns.iter().position(|q| *q == p) {
+                            Some(k) if f.owners[k].contains(&indicator) => {}
                             Some(k) => f.owners[k].push(indicator),
                             None => {
                                 f.patterns.push(p);
@@ -199,6 +206,18 @@ mod tests {
                 m.as_str()
             );
         }
+    }
+
+    #[test]
+    fn long_literals_are_searched_by_their_head() {
+        let f = RegexPrefilter::build([
+            (0, "according to (?:the report|sources)"),
+            (1, "according to a"),
+        ]);
+        assert!(f.patterns.iter().all(|p| p.len() <= MAX_LITERAL_BYTES));
+        // Both regexes share the head "according to": one pattern, two owners.
+        assert_eq!(f.patterns, vec![b"according to".to_vec()]);
+        assert_eq!(f.candidates([0]), vec![0, 1]);
     }
 
     #[test]
