@@ -67,7 +67,7 @@ impl Ranker {
     }
 
     fn truncate_to_top(&mut self, n: usize) {
-        self.rows.sort_by(rank_order);
+        self.rows.sort_unstable_by(rank_order);
         if self.rows.len() > n {
             self.filtered += (self.rows.len() - n) as u64;
             self.rows.truncate(n);
@@ -82,7 +82,7 @@ impl Ranker {
 
     /// Sort the buffer and write it as a run: per row, score bits, seq, length, bytes.
     fn spill(&mut self) -> Result<()> {
-        self.rows.sort_by(rank_order);
+        self.rows.sort_unstable_by(rank_order);
         let mut file = tempfile::tempfile().map_err(spill_err)?;
         {
             let mut w = BufWriter::with_capacity(1 << 20, &mut file);
@@ -108,7 +108,7 @@ impl Ranker {
             self.truncate_to_top(n);
         }
         if self.runs.is_empty() {
-            self.rows.sort_by(rank_order);
+            self.rows.sort_unstable_by(rank_order);
             for (i, row) in self.rows.iter().enumerate() {
                 out.write_ranked(i as u64 + 1, &row.encoded)?;
             }
