@@ -118,4 +118,56 @@ fn main() {
     time("analyze (all stages)", &texts, |t| {
         black_box(analyzer.analyze(t));
     });
+    if selected("report row") {
+        report_rows(&analyzer, &texts);
+    }
+}
+
+/// Building and encoding each item's CSV report row (`report::build_row`), analyses precomputed.
+fn report_rows(analyzer: &Analyzer, texts: &[String]) {
+    use calque::record::{Provenance, Record};
+    use calque::report::{self, sink};
+    let texts = &texts[..texts.len().min(50_000)];
+    let analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+    let provenance = Provenance {
+        source: "bench.csv".into(),
+        line: 12345,
+    };
+    let records: Vec<Record> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Record {
+            text: t.clone(),
+            id: format!("item{i}"),
+            author: "someone".into(),
+            timestamp: "2024-05-01T12:00:00Z".into(),
+            ..Record::default()
+        })
+        .collect();
+    for (name, format) in [
+        ("report row (csv)", sink::ReportFormat::Csv),
+        ("report row (jsonl)", sink::ReportFormat::Jsonl),
+    ] {
+        let encoder = sink::RowEncoder::new(format, false, report::header(&[]));
+        // Ten rounds over the items: row building is quick next to the analyses above.
+        let rounds: Vec<String> = texts
+            .iter()
+            .cycle()
+            .take(10 * texts.len())
+            .cloned()
+            .collect();
+        let mut k = 0;
+        time(name, &rounds, |_| {
+            let (r, a) = (&records[k % texts.len()], &analyses[k % texts.len()]);
+            black_box(report::build_row(
+                analyzer,
+                &encoder,
+                k as u64,
+                &provenance,
+                r,
+                a,
+            ));
+            k += 1;
+        });
+    }
 }

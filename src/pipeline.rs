@@ -173,8 +173,19 @@ type Batch = Vec<(u64, Event)>;
 struct Analysed {
     lang: &'static str,
     level: &'static str,
-    campaign: Option<String>,
+    /// Index of the best-matching campaign in the analyzer's campaign set.
+    campaign: Option<usize>,
     row: ReportRow,
+}
+
+/// Count one more `key` (without allocating the key when it is already counted).
+fn count(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_owned(), 1);
+        }
+    }
 }
 
 /// Run the scan; returns the summary once the report is in place.
@@ -234,6 +245,12 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
 
     // Stage 3: rejects, counts and ranking, in input order, off the analysis threads.
     let (done_tx, done_rx) = sync_channel::<(Batch, Vec<Option<Analysed>>)>(2);
+    let campaign_ids: Vec<String> = analyzer
+        .campaigns
+        .campaigns
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
     let sink = std::thread::spawn(move || -> Result<(Summary, Ranker, RejectsWriter)> {
         let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
         for (batch, rows) in done_rx {
@@ -242,18 +259,15 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                 match (ev, row) {
                     (Event::Reject(p, r), _) => {
                         summary.rejected += 1;
-                        *summary
-                            .rejected_by_reason
-                            .entry(r.reason.as_str().into())
-                            .or_default() += 1;
+                        count(&mut summary.rejected_by_reason, r.reason.as_str());
                         rejects.write(&p, &r)?;
                     }
                     (Event::Record(..), Some(a)) => {
                         summary.scored += 1;
-                        *summary.by_language.entry(a.lang.into()).or_default() += 1;
-                        *summary.by_level.entry(a.level.into()).or_default() += 1;
+                        count(&mut summary.by_language, a.lang);
+                        count(&mut summary.by_level, a.level);
                         if let Some(c) = a.campaign {
-                            *summary.by_campaign.entry(c).or_default() += 1;
+                            count(&mut summary.by_campaign, &campaign_ids[c]);
                         }
                         ranker.push(a.row)?;
                     }
@@ -285,9 +299,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                         Some(Analysed {
                             lang: a.lang.code,
                             level: a.level.as_str(),
-                            campaign: a
-                                .best_campaign()
-                                .map(|c| analyzer.campaigns.campaigns[c.campaign].id.clone()),
+                            campaign: a.best_campaign().map(|c| c.campaign),
                             row: report::build_row(analyzer, &encoder, *seq, p, r, &a),
                         })
                     }

@@ -2,11 +2,13 @@
 //! becomes a row, ranking with bounded memory, and the CSV / JSON Lines writers.
 
 pub mod cells;
+pub mod fixed;
 pub mod rank;
 pub mod sink;
 
 use crate::analyze::{Analysis, Analyzer};
 use crate::record::{Provenance, Record, Span};
+use std::cell::RefCell;
 
 /// Version of the report schema; bumped on any change to columns or their meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -80,35 +82,60 @@ pub fn header(kept: &[String]) -> Vec<String> {
 
 /// Format a score-like number with 4 decimals.
 pub fn fmt4(x: f64) -> String {
-    format!("{x:.4}")
+    let mut s = String::new();
+    fixed::push_fixed(&mut s, x, 4);
+    s
 }
 
 /// The snippet of `text` at `span`, with white space collapsed and long spans shortened.
 pub fn snippet(text: &str, span: Span) -> String {
-    let raw = span.slice(text);
-    let collapsed: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= SNIPPET_CHARS {
-        collapsed
-    } else {
-        let cut: String = collapsed.chars().take(SNIPPET_CHARS - 1).collect();
-        format!("{cut}…")
+    let mut s = String::new();
+    push_snippet(&mut s, text, span);
+    s
+}
+
+/// Append the [`snippet`] of `text` at `span` to `out`.
+fn push_snippet(out: &mut String, text: &str, span: Span) {
+    let start = out.len();
+    for (i, word) in span.slice(text).split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // Shorten to SNIPPET_CHARS - 1 characters and an ellipsis if longer than SNIPPET_CHARS.
+    let mut chars = out[start..].char_indices();
+    if let Some((cut, _)) = chars.nth(SNIPPET_CHARS - 1) {
+        if chars.next().is_some() {
+            out.truncate(start + cut);
+            out.push('…');
+        }
     }
 }
 
-/// `CODE: "snippet", "snippet"` for one rule.
-fn evidence_entry(code: &str, text: &str, spans: &[Span]) -> String {
-    let quoted: Vec<String> = spans
-        .iter()
-        .take(SNIPPETS_PER_RULE)
-        .map(|s| format!("\"{}\"", snippet(text, *s)))
-        .collect();
+/// Append `CODE: "snippet", "snippet"` for one rule to `out`.
+fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span]) {
+    out.push_str(code);
+    out.push_str(": ");
+    for (i, span) in spans.iter().take(SNIPPETS_PER_RULE).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        push_snippet(out, text, *span);
+        out.push('"');
+    }
     let more = spans.len().saturating_sub(SNIPPETS_PER_RULE);
-    let tail = if more > 0 {
-        format!(" (+{more} more)")
-    } else {
-        String::new()
-    };
-    format!("{code}: {}{tail}", quoted.join(", "))
+    if more > 0 {
+        out.push_str(" (+");
+        fixed::push_uint(out, more as u64);
+        out.push_str(" more)");
+    }
+}
+
+thread_local! {
+    /// Per worker thread, reused for every row: the row's bytes, and one composed cell.
+    static ROW_SCRATCH: RefCell<(Vec<u8>, String)> = const { RefCell::new((Vec::new(), String::new())) };
 }
 
 /// Build the report row of one analysed record.
@@ -120,78 +147,181 @@ pub fn build_row(
     record: &Record,
     a: &Analysis,
 ) -> ReportRow {
-    ReportRow {
-        score: a.score,
-        seq,
-        encoded: encoder.encode(&cells(analyzer, provenance, record, a)),
-    }
+    ROW_SCRATCH.with(|scratch| {
+        let (bytes, cell) = &mut *scratch.borrow_mut();
+        bytes.clear();
+        let mut row = encoder.row(bytes);
+        write_cells(&mut row, cell, analyzer, provenance, record, a);
+        row.finish();
+        ReportRow {
+            score: a.score,
+            seq,
+            // Sized exactly: the ranking budget counts capacity.
+            encoded: bytes.as_slice().to_vec(),
+        }
+    })
 }
 
-/// The cells of every column but `rank`, in [`COLUMNS`] order, then the kept columns.
-pub fn cells(
+/// A cell with `x` to `decimals` decimals.
+fn number(row: &mut sink::RowWriter<'_>, cell: &mut String, x: f64, decimals: usize) {
+    cell.clear();
+    fixed::push_fixed(cell, x, decimals);
+    row.number(cell);
+}
+
+/// Write the cells of every column but `rank`, in [`COLUMNS`] order, then the kept columns;
+/// `cell` is scratch space for the cells composed from several parts.
+fn write_cells(
+    row: &mut sink::RowWriter<'_>,
+    cell: &mut String,
     analyzer: &Analyzer,
     provenance: &Provenance,
     record: &Record,
     a: &Analysis,
-) -> Vec<String> {
+) {
     let text = record.text.as_str();
-    let mut evidence = Vec::new();
-    let mut interference_rules = Vec::new();
-    for hit in &a.heuristic_hits {
-        let code = analyzer.heuristic(hit).info().code;
-        interference_rules.push(code);
-        evidence.push(evidence_entry(code, text, &hit.spans));
-    }
     let set = &analyzer.campaigns;
-    let (campaign, campaign_rules) = match a.best_campaign() {
-        Some(best) => {
-            let ids: Vec<&str> = best
-                .counted
-                .iter()
-                .map(|&k| set.indicators[a.indicator_hits[k].indicator].id.as_str())
-                .collect();
-            (set.campaigns[best.campaign].id.as_str(), ids.join(";"))
+    number(row, cell, a.score, 4);
+    row.text(a.level.as_str());
+    row.text(&record.id);
+    row.text(&record.author);
+    row.text(&record.timestamp);
+    row.text(&record.url);
+    row.text(&record.platform);
+    cell.clear();
+    cell.push_str(&provenance.source);
+    cell.push(':');
+    fixed::push_uint(cell, provenance.line);
+    row.text(cell);
+    row.text(a.lang.code);
+    number(row, cell, a.lang.confidence, 2);
+    number(row, cell, a.script.cyrillic_share(), 3);
+    cell.clear();
+    fixed::push_uint(cell, a.script.mixed_tokens.len() as u64);
+    row.number(cell);
+    number(row, cell, a.interference_score, 4);
+
+    cell.clear();
+    for (i, hit) in a.heuristic_hits.iter().enumerate() {
+        if i > 0 {
+            cell.push(';');
         }
-        None => ("", String::new()),
-    };
-    for c in &a.campaigns {
-        for &k in &c.counted {
-            let hit = &a.indicator_hits[k];
-            evidence.push(evidence_entry(
-                &set.indicators[hit.indicator].id,
-                text,
-                &hit.spans,
-            ));
+        cell.push_str(analyzer.heuristic(hit).info().code);
+    }
+    row.text(cell);
+
+    let best = a.best_campaign();
+    row.text(best.map_or("", |b| set.campaigns[b.campaign].id.as_str()));
+    number(row, cell, a.campaign_score, 4);
+    cell.clear();
+    if let Some(best) = best {
+        for (i, &k) in best.counted.iter().enumerate() {
+            if i > 0 {
+                cell.push(';');
+            }
+            cell.push_str(&set.indicators[a.indicator_hits[k].indicator].id);
         }
     }
-    let other_campaigns: Vec<String> = a
-        .campaigns
+    row.text(cell);
+
+    cell.clear();
+    for (i, c) in a.campaigns.iter().skip(1).enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        cell.push_str(&set.campaigns[c.campaign].id);
+        cell.push(':');
+        fixed::push_fixed(cell, c.score, 4);
+    }
+    row.text(cell);
+
+    // Evidence: each heuristic hit, then each counted indicator hit of every campaign.
+    cell.clear();
+    let heuristic_entries = a
+        .heuristic_hits
         .iter()
-        .skip(1)
-        .map(|c| format!("{}:{}", set.campaigns[c.campaign].id, fmt4(c.score)))
-        .collect();
-    let mut cells = vec![
-        fmt4(a.score),
-        a.level.as_str().to_string(),
-        record.id.clone(),
-        record.author.clone(),
-        record.timestamp.clone(),
-        record.url.clone(),
-        record.platform.clone(),
-        provenance.to_string(),
-        a.lang.code.to_string(),
-        format!("{:.2}", a.lang.confidence),
-        format!("{:.3}", a.script.cyrillic_share()),
-        a.script.mixed_tokens.len().to_string(),
-        fmt4(a.interference_score),
-        interference_rules.join(";"),
-        campaign.to_string(),
-        fmt4(a.campaign_score),
-        campaign_rules,
-        other_campaigns.join(";"),
-        evidence.join(" | "),
-        record.text.clone(),
-    ];
-    cells.extend(record.kept.iter().cloned());
-    cells
+        .map(|hit| (analyzer.heuristic(hit).info().code, &hit.spans[..]));
+    let indicator_entries = a.campaigns.iter().flat_map(|c| {
+        c.counted.iter().map(|&k| {
+            let hit = &a.indicator_hits[k];
+            (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
+        })
+    });
+    for (i, (code, spans)) in heuristic_entries.chain(indicator_entries).enumerate() {
+        if i > 0 {
+            cell.push_str(" | ");
+        }
+        push_evidence_entry(cell, code, text, spans);
+    }
+    row.text(cell);
+
+    row.text(text);
+    for kept in &record.kept {
+        row.text(kept);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition of a snippet, which `push_snippet` computes without temporaries.
+    fn reference_snippet(text: &str, span: Span) -> String {
+        let collapsed = span
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if collapsed.chars().count() <= SNIPPET_CHARS {
+            collapsed
+        } else {
+            let cut: String = collapsed.chars().take(SNIPPET_CHARS - 1).collect();
+            format!("{cut}…")
+        }
+    }
+
+    #[test]
+    fn snippets_collapse_space_and_shorten_long_spans() {
+        let texts = [
+            "  a \t b\n\nc  ".to_string(),
+            "x".repeat(SNIPPET_CHARS - 1),
+            "x".repeat(SNIPPET_CHARS),
+            "x".repeat(SNIPPET_CHARS + 1),
+            "ё".repeat(SNIPPET_CHARS + 1),
+            format!("{} {}", "é".repeat(SNIPPET_CHARS - 2), "ж".repeat(5)),
+            format!("{}   {}", "a".repeat(SNIPPET_CHARS - 1), "b"),
+            "word ".repeat(40),
+            String::new(),
+        ];
+        for text in &texts {
+            for span in [
+                Span::new(0, text.len()),
+                Span::new(1, text.len()),
+                Span::new(0, 3),
+            ] {
+                let got = snippet(text, span);
+                assert_eq!(got, reference_snippet(text, span), "{text:?} {span:?}");
+                assert!(got.chars().count() <= SNIPPET_CHARS);
+            }
+        }
+        let spaced = "  a \t b\n\nc  ";
+        assert_eq!(snippet(spaced, Span::new(0, spaced.len())), "a b c");
+        let long = snippet(&"ё".repeat(100), Span::new(0, 200));
+        assert_eq!(long, format!("{}…", "ё".repeat(SNIPPET_CHARS - 1)));
+    }
+
+    #[test]
+    fn evidence_entries_quote_three_snippets_then_count_the_rest() {
+        let text = "one two three four five";
+        let spans: Vec<Span> = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]
+            .iter()
+            .map(|&(s, e)| Span::new(s, e))
+            .collect();
+        let mut out = String::new();
+        push_evidence_entry(&mut out, "EN-X", text, &spans);
+        assert_eq!(out, "EN-X: \"one\", \"two\", \"three\" (+2 more)");
+        out.clear();
+        push_evidence_entry(&mut out, "EN-Y", text, &spans[..1]);
+        assert_eq!(out, "EN-Y: \"one\"");
+    }
 }

@@ -11,7 +11,7 @@ use super::sink::ReportWriter;
 use super::ReportRow;
 use crate::error::{Fatal, Result};
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::binary_heap::{BinaryHeap, PeekMut};
 use std::io::{BufReader, BufWriter, Read, Seek, Write};
 
 /// Sort order of the report: best score first, then earliest input.
@@ -67,7 +67,7 @@ impl Ranker {
     }
 
     fn truncate_to_top(&mut self, n: usize) {
-        self.rows.sort_by(rank_order);
+        self.rows.sort_unstable_by(rank_order);
         if self.rows.len() > n {
             self.filtered += (self.rows.len() - n) as u64;
             self.rows.truncate(n);
@@ -82,7 +82,7 @@ impl Ranker {
 
     /// Sort the buffer and write it as a run: per row, score bits, seq, length, bytes.
     fn spill(&mut self) -> Result<()> {
-        self.rows.sort_by(rank_order);
+        self.rows.sort_unstable_by(rank_order);
         let mut file = tempfile::tempfile().map_err(spill_err)?;
         {
             let mut w = BufWriter::with_capacity(1 << 20, &mut file);
@@ -108,7 +108,7 @@ impl Ranker {
             self.truncate_to_top(n);
         }
         if self.runs.is_empty() {
-            self.rows.sort_by(rank_order);
+            self.rows.sort_unstable_by(rank_order);
             for (i, row) in self.rows.iter().enumerate() {
                 out.write_ranked(i as u64 + 1, &row.encoded)?;
             }
@@ -124,40 +124,45 @@ impl Ranker {
             .collect();
         let mut heap = BinaryHeap::new();
         for (i, r) in readers.iter_mut().enumerate() {
-            if let Some(row) = read_run_row(r)? {
+            let mut row = ReportRow {
+                score: 0.0,
+                seq: 0,
+                encoded: Vec::new(),
+            };
+            if read_run_row(r, &mut row)? {
                 heap.push(HeapEntry { row, run: i });
             }
         }
         let mut rank = 0;
-        while let Some(HeapEntry { row, run }) = heap.pop() {
+        // Each run's next row is read into the buffer of the row just written.
+        while let Some(mut entry) = heap.peek_mut() {
             rank += 1;
-            out.write_ranked(rank, &row.encoded)?;
-            if let Some(next) = read_run_row(&mut readers[run])? {
-                heap.push(HeapEntry { row: next, run });
+            out.write_ranked(rank, &entry.row.encoded)?;
+            let run = entry.run;
+            if !read_run_row(&mut readers[run], &mut entry.row)? {
+                PeekMut::pop(entry);
             }
         }
         Ok((rank, self.filtered))
     }
 }
 
-fn read_run_row(r: &mut impl Read) -> Result<Option<ReportRow>> {
+/// Read a run's next row into `row` (reusing its buffer); false at the end of the run.
+fn read_run_row(r: &mut impl Read, row: &mut ReportRow) -> Result<bool> {
     let mut word = [0u8; 8];
     match r.read_exact(&mut word) {
         Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
         Err(e) => return Err(spill_err(e)),
     }
-    let score = f64::from_bits(u64::from_le_bytes(word));
+    row.score = f64::from_bits(u64::from_le_bytes(word));
     r.read_exact(&mut word).map_err(spill_err)?;
-    let seq = u64::from_le_bytes(word);
+    row.seq = u64::from_le_bytes(word);
     r.read_exact(&mut word).map_err(spill_err)?;
-    let mut encoded = vec![0u8; u64::from_le_bytes(word) as usize];
-    r.read_exact(&mut encoded).map_err(spill_err)?;
-    Ok(Some(ReportRow {
-        score,
-        seq,
-        encoded,
-    }))
+    row.encoded.clear();
+    row.encoded.resize(u64::from_le_bytes(word) as usize, 0);
+    r.read_exact(&mut row.encoded).map_err(spill_err)?;
+    Ok(true)
 }
 
 struct HeapEntry {

@@ -1,16 +1,14 @@
 //! Writers: atomic output files, the CSV and JSON Lines report encodings, the rejects file.
 //!
-//! Rows are encoded by the worker threads ([`RowEncoder::encode`]) into the bytes of every
+//! Rows are encoded by the worker threads ([`RowEncoder::row`]) into the bytes of every
 //! column but `rank`, so that ranking moves opaque byte strings and the writer only prepends
 //! the rank.
 
-use super::cells::neutralize;
+use super::cells::{is_formula_like, neutralize};
 use super::NUMERIC_COLUMNS;
 use crate::error::{Fatal, Result};
-use std::cell::RefCell;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,28 +98,6 @@ fn out_err(e: impl std::fmt::Display) -> Fatal {
     Fatal::output(format!("cannot write the report: {e}"))
 }
 
-/// A byte buffer that a reused CSV writer fills and the encoder empties after each row.
-#[derive(Clone, Default)]
-struct SharedBuf(Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedBuf {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-thread_local! {
-    /// One CSV encoder per thread, reused for every row.
-    static CSV_ROW: (RefCell<csv::Writer<SharedBuf>>, SharedBuf) = {
-        let buf = SharedBuf::default();
-        (RefCell::new(csv::WriterBuilder::new().from_writer(buf.clone())), buf)
-    };
-}
-
 /// Encodes report rows in one format; shared by the worker threads.
 #[derive(Debug, Clone)]
 pub struct RowEncoder {
@@ -129,6 +105,8 @@ pub struct RowEncoder {
     raw_cells: bool,
     header: Vec<String>,
     numeric: Vec<bool>,
+    /// Per column, what precedes its value in a JSON line: `,"name":`.
+    json_keys: Vec<Vec<u8>>,
 }
 
 impl RowEncoder {
@@ -138,56 +116,43 @@ impl RowEncoder {
             .iter()
             .map(|h| NUMERIC_COLUMNS.contains(&h.as_str()))
             .collect();
+        let json_keys = header
+            .iter()
+            .map(|h| {
+                let mut key = b",".to_vec();
+                serde_json::to_writer(&mut key, h).expect("writing to memory");
+                key.push(b':');
+                key
+            })
+            .collect();
         RowEncoder {
             format,
             raw_cells,
             header,
             numeric,
+            json_keys,
+        }
+    }
+
+    /// Start encoding a row (every column but `rank`) at the end of `out`; write its cells in
+    /// header order, then call [`RowWriter::finish`].
+    pub fn row<'a>(&'a self, out: &'a mut Vec<u8>) -> RowWriter<'a> {
+        RowWriter {
+            encoder: self,
+            out,
+            column: 1,
         }
     }
 
     /// Encode every column but `rank` (cells in header order, without the rank).
     pub fn encode<S: AsRef<str>>(&self, cells: &[S]) -> Vec<u8> {
-        match self.format {
-            ReportFormat::Csv => CSV_ROW.with(|(w, buf)| {
-                let mut w = w.borrow_mut();
-                let raw = self.raw_cells;
-                w.write_record(
-                    cells
-                        .iter()
-                        .map(|c| {
-                            if raw {
-                                c.as_ref().into()
-                            } else {
-                                neutralize(c.as_ref())
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .iter()
-                        .map(|c| c.as_bytes()),
-                )
-                .expect("writing to memory");
-                w.flush().expect("writing to memory");
-                std::mem::take(&mut *buf.0.borrow_mut())
-            }),
-            ReportFormat::Jsonl => {
-                let mut line = String::with_capacity(512);
-                for (i, cell) in cells.iter().enumerate() {
-                    let cell = cell.as_ref();
-                    let col = i + 1;
-                    line.push(',');
-                    line.push_str(&serde_json::to_string(&self.header[col]).expect("string"));
-                    line.push(':');
-                    if self.numeric[col] && !cell.is_empty() && cell.parse::<f64>().is_ok() {
-                        line.push_str(cell);
-                    } else {
-                        line.push_str(&serde_json::to_string(cell).expect("string"));
-                    }
-                }
-                line.push_str("}\n");
-                line.into_bytes()
-            }
+        let mut out = Vec::new();
+        let mut row = self.row(&mut out);
+        for cell in cells {
+            row.text(cell.as_ref());
         }
+        row.finish();
+        out
     }
 
     fn write_header(&self, out: &mut impl Write) -> Result<()> {
@@ -201,11 +166,105 @@ impl RowEncoder {
     }
 
     fn write_ranked(&self, out: &mut impl Write, rank: u64, encoded: &[u8]) -> Result<()> {
+        let mut digits = itoa::Buffer::new();
+        let rank = digits.format(rank).as_bytes();
         match self.format {
-            ReportFormat::Csv => write!(out, "{rank},").map_err(out_err)?,
-            ReportFormat::Jsonl => write!(out, "{{\"rank\":{rank}").map_err(out_err)?,
+            ReportFormat::Csv => {
+                out.write_all(rank).map_err(out_err)?;
+                out.write_all(b",").map_err(out_err)?;
+            }
+            ReportFormat::Jsonl => {
+                out.write_all(b"{\"rank\":").map_err(out_err)?;
+                out.write_all(rank).map_err(out_err)?;
+            }
         }
         out.write_all(encoded).map_err(out_err)
+    }
+}
+
+/// Writes the cells of one row, in header order, straight into the row's bytes.
+///
+/// CSV: the `csv` crate's encoding (fields quoted only when they hold a comma, a quote or a line
+/// break, quotes doubled, `\n` after the record), each cell neutralised unless `--raw-cells`.
+/// JSON Lines: `,"column":value` per cell, numeric columns as bare numbers, then `}\n`.
+pub struct RowWriter<'a> {
+    encoder: &'a RowEncoder,
+    out: &'a mut Vec<u8>,
+    /// Header index of the next cell (0 is `rank`, written with the ranked row).
+    column: usize,
+}
+
+impl RowWriter<'_> {
+    /// A cell of text.
+    pub fn text(&mut self, cell: &str) {
+        let numeric = self.encoder.format == ReportFormat::Jsonl
+            && self.encoder.numeric[self.column]
+            && !cell.is_empty()
+            && cell.parse::<f64>().is_ok();
+        self.cell(cell, numeric);
+    }
+
+    /// A cell holding a number formatted by Rust (`{:.N}` of an `f64`, or an integer), which
+    /// always parses as a number: JSON Lines writes it bare in numeric columns without checking.
+    pub fn number(&mut self, cell: &str) {
+        let numeric =
+            self.encoder.format == ReportFormat::Jsonl && self.encoder.numeric[self.column];
+        debug_assert!(cell.parse::<f64>().is_ok(), "{cell:?} is not a number");
+        self.cell(cell, numeric);
+    }
+
+    fn cell(&mut self, cell: &str, numeric: bool) {
+        let column = self.column;
+        self.column += 1;
+        let out = &mut *self.out;
+        match self.encoder.format {
+            ReportFormat::Csv => {
+                if column > 1 {
+                    out.push(b',');
+                }
+                let neutralise = !self.encoder.raw_cells && is_formula_like(cell);
+                let bytes = cell.as_bytes();
+                if !bytes
+                    .iter()
+                    .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+                {
+                    if neutralise {
+                        out.push(b'\'');
+                    }
+                    out.extend_from_slice(bytes);
+                } else {
+                    out.push(b'"');
+                    if neutralise {
+                        out.push(b'\'');
+                    }
+                    let mut parts = bytes.split(|&b| b == b'"');
+                    if let Some(first) = parts.next() {
+                        out.extend_from_slice(first);
+                    }
+                    for part in parts {
+                        out.extend_from_slice(b"\"\"");
+                        out.extend_from_slice(part);
+                    }
+                    out.push(b'"');
+                }
+            }
+            ReportFormat::Jsonl => {
+                out.extend_from_slice(&self.encoder.json_keys[column]);
+                if numeric {
+                    out.extend_from_slice(cell.as_bytes());
+                } else {
+                    serde_json::to_writer(&mut *out, cell).expect("writing to memory");
+                }
+            }
+        }
+    }
+
+    /// End the row.
+    pub fn finish(self) {
+        match self.encoder.format {
+            ReportFormat::Csv => self.out.push(b'\n'),
+            ReportFormat::Jsonl => self.out.extend_from_slice(b"}\n"),
+        }
     }
 }
 
@@ -317,6 +376,107 @@ mod tests {
             out,
             "rank,score,text\n1,0.5000,\"'=cmd, \"\"x\"\"\"\n2,0.1000,plain\n"
         );
+    }
+
+    /// Cells that exercise quoting, quote doubling, line breaks and formula neutralisation.
+    const AWKWARD_CELLS: &[&str] = &[
+        "",
+        "plain",
+        "a,b",
+        "say \"hi\"",
+        "\"",
+        "\"\"",
+        "line\nbreak",
+        "cr\rhere",
+        "=1+2",
+        "=a,b",
+        "-\"x\"",
+        "@",
+        "+",
+        "\t",
+        "\tx,y",
+        "\r\n",
+        " =x",
+        "a=b",
+        "'=x",
+        "é, ü – ё",
+        "tab\tinside",
+        "0.5000",
+        "-0.0000",
+        "NaN",
+        "1e5",
+    ];
+
+    #[test]
+    fn csv_cells_are_encoded_as_the_csv_crate_does() {
+        for raw_cells in [false, true] {
+            let mut header = vec!["rank".to_string()];
+            header.extend((0..AWKWARD_CELLS.len()).map(|i| format!("c{i}")));
+            let enc = RowEncoder::new(ReportFormat::Csv, raw_cells, header);
+            let mut expected = csv::Writer::from_writer(Vec::new());
+            expected
+                .write_record(AWKWARD_CELLS.iter().map(|c| {
+                    if raw_cells {
+                        c.to_string()
+                    } else {
+                        neutralize(c).into_owned()
+                    }
+                }))
+                .unwrap();
+            let expected = expected.into_inner().unwrap();
+            assert_eq!(
+                String::from_utf8(enc.encode(AWKWARD_CELLS)).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "raw cells: {raw_cells}"
+            );
+        }
+    }
+
+    #[test]
+    fn jsonl_cells_are_escaped_and_numbers_bare_only_in_numeric_columns() {
+        // Every awkward cell once in a numeric column ("score"), once in a text one.
+        let mut header = vec!["rank".to_string()];
+        for i in 0..AWKWARD_CELLS.len() {
+            header.push(if i % 2 == 0 { "score" } else { "text" }.into());
+        }
+        let enc = RowEncoder::new(ReportFormat::Jsonl, false, header.clone());
+        for shift in 0..2 {
+            let cells: Vec<&str> = (0..AWKWARD_CELLS.len())
+                .map(|i| AWKWARD_CELLS[(i + shift) % AWKWARD_CELLS.len()])
+                .collect();
+            let mut expected = String::new();
+            for (i, cell) in cells.iter().enumerate() {
+                expected += ",";
+                expected += &serde_json::to_string(&header[i + 1]).unwrap();
+                expected += ":";
+                if header[i + 1] == "score" && !cell.is_empty() && cell.parse::<f64>().is_ok() {
+                    expected += cell;
+                } else {
+                    expected += &serde_json::to_string(cell).unwrap();
+                }
+            }
+            expected += "}\n";
+            assert_eq!(String::from_utf8(enc.encode(&cells)).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn number_cells_are_bare_in_numeric_json_columns_and_neutralised_in_csv() {
+        let header = vec!["rank".to_string(), "score".into(), "id".into()];
+        let mut out = Vec::new();
+        let enc = RowEncoder::new(ReportFormat::Jsonl, false, header.clone());
+        let mut row = enc.row(&mut out);
+        row.number("-0.2500");
+        row.number("7");
+        row.finish();
+        assert_eq!(out, b",\"score\":-0.2500,\"id\":\"7\"}\n");
+        out.clear();
+        let enc = RowEncoder::new(ReportFormat::Csv, false, header);
+        let mut row = enc.row(&mut out);
+        row.number("-0.2500");
+        row.number("7");
+        row.finish();
+        assert_eq!(out, b"'-0.2500,7\n");
     }
 
     #[test]
