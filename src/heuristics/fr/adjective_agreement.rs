@@ -70,8 +70,7 @@ const ATTRIBUTIVE: &[&str] = &[
     "soumis",
 ];
 
-/// Nationality adjectives (folded): as ATTRIBUTIVE, except after "de", where they may agree
-/// with an earlier head noun ("le ministre de l'Économie allemand").
+/// Nationality adjectives (folded), checked like ATTRIBUTIVE unless capitalised (a demonym).
 const NATIONALITIES: &[&str] = &[
     "ukrainien",
     "americain",
@@ -138,8 +137,8 @@ const PREDICATIVE_ONLY: &[&str] = &[
     "compris",
 ];
 
-/// Words after which the previous one is a clause start, so a feminine noun phrase there is the
-/// subject of the copula that follows (folded; "aujourd'hui" ends in "hui").
+/// Words that, just before the determiner, leave it at the start of a clause, so that its noun
+/// phrase is the subject of the copula that follows (folded; "aujourd'hui" ends in "hui").
 const CLAUSE_OPENERS: &[&str] = &[
     "et", "mais", "ou", "donc", "or", "car", "que", "qu", "dont", "quand", "lorsque",
     "lorsqu", "si", "comme", "puisque", "puisqu", "parce", "alors", "hui", "maintenant",
@@ -161,12 +160,23 @@ const AFTER_ADJECTIVE: &[&str] = &[
     "enfin", "puis", "hein", "lol", "mdr", "voila", "malgre", "face", "grace", "hier", "demain",
 ];
 
+/// Determiners of a feminine singular noun ("mon / ton / son" only before a vowel, checked later).
+const DETERMINER: &str = r"la |une |cette |sa |ma |ta |notre |votre |leur |quelle |son |mon |ton |l['’] ?";
+/// Epicene adjectives that may stand between the noun and the adjective checked.
+const EPICENE: &str = r"militaire|russe|politique|[ée]conomique|nucl[ée]aire|diplomatique";
+/// Copulas in the third person singular, with an optional "n'".
+const COPULA: &str = r"(?:n['’] ?)?(?:est|[ée]tait|sera|serait|reste|restait|restera|semble|semblait|devient|devenait|para[iî]t|demeure|a [ée]t[ée]|avait [ée]t[ée])";
+/// Adverbs of degree and time between the copula and the adjective.
+const ADVERB: &str = r"tr[èe]s|trop|si|plus|assez|vraiment|tellement|moins|aussi|bien|encore|toujours|d[ée]j[àa]|plut[ôo]t|super|hyper|tout|extr[êe]mement|particuli[èe]rement";
+
+/// Groups: 1 the span reported, 2 the determiner, 3 the noun, 4 the copula (if any), 5 the
+/// adjective.
 static RE: Pattern = Pattern::new(|| {
     let nouns: Vec<String> = NOUNS.iter().map(|n| accent_optional(n)).collect();
     // `(?:^|\W)` and a checked end rather than `\b`: see `support::word_char_at`.
     Regex::new(&format!(
-        r"(?i)(?:^|\W)((la |une |cette |sa |ma |ta |notre |votre |leur |quelle |son |mon |ton |l['’] ?)({})(?: (?:militaire|russe|politique|[ée]conomique|nucl[ée]aire|diplomatique))?( (?:n['’] ?)?(?:est|[ée]tait|sera|serait|reste|restait|restera|semble|semblait|devient|devenait|para[iî]t|demeure|a [ée]t[ée]|avait [ée]t[ée])(?: (?:pas|plus|jamais))?(?: (?:tr[èe]s|trop|si|plus|assez|vraiment|tellement|moins|aussi|bien|encore|toujours|d[ée]j[àa]|plut[ôo]t|super|hyper|tout|extr[êe]mement|particuli[èe]rement))?)? (\p{{L}}+))",
-        nouns.join("|")
+        r"(?i)(?:^|\W)(({DETERMINER})({nouns})(?: (?:{EPICENE}))?( {COPULA}(?: (?:pas|plus|jamais))?(?: (?:{ADVERB}))?)? (\p{{L}}+))",
+        nouns = nouns.join("|")
     ))
     .unwrap()
 });
@@ -213,8 +223,9 @@ crate::heuristic! {
     /// armée dépendant de l'OTAN"), verbs ("l'armée détruit les villes"), "la plupart".
     ///
     /// ## Known false positives
-    /// A nationality adjective after a title ("le président de la France américain") is
-    /// skipped after "de", but other titles built without "de" may slip through. Native
+    /// Right after a noun, the adjective may qualify an earlier head noun ("le ministre de
+    /// l'Économie allemand"): such matches are skipped after "de", at the cost of missing
+    /// "la souffrance de la population ukrainien"; other constructions may slip through. Native
     /// typos ("mauvais" for "mauvaise") exist but are rare, since the two forms sound different.
     pub struct AdjectiveAgreement {
         code: "RU-FR-GEND-003",
@@ -247,6 +258,7 @@ crate::heuristic! {
             "L'armée détruit les villes une par une",
             "La plupart des vidéos sont faux",
             "Le ministre de l'Économie allemand est arrivé",
+            "Le président de la Russie fort de son succès a parlé",
             "La position est clair",
             "La population russe est inquiète",
             "La politique est grand ouverte aux lobbies",
@@ -281,10 +293,10 @@ crate::heuristic! {
             // After a copula, and for "fort" (also an adverb: "une question fort
             // intéressante"), a word that follows may make the adjective part of a longer
             // phrase; after a noun, a verb may follow ("la population ukrainien souffre").
-            if (predicative || folded == "fort") && !ends_adjective_phrase(text, adjective.end()) {
-                return false;
-            }
-            if !predicative && (support::word_char_at(text, adjective.end()) || text[adjective.end()..].starts_with(['-', '\'', '’'])) {
+            let phrase_goes_on = predicative || folded == "fort";
+            if glued_on(text, adjective.end())
+                || phrase_goes_on && !ends_adjective_phrase(text, adjective.end())
+            {
                 return false;
             }
             let prev = words::word_before(text, det.start());
@@ -295,12 +307,15 @@ crate::heuristic! {
                     || PREDICATIVE_ONLY.contains(&folded.as_str()))
                     && opens_clause(text, det.start());
             }
-            let nationality = NATIONALITIES.contains(&folded.as_str());
-            // A capitalised demonym is a noun ("la population Ukrainien" is rare, "Ukrainien"
-            // a person); after "de" a nationality may belong to an earlier title noun.
-            let demonym = adjective.as_str().starts_with(char::is_uppercase);
-            ATTRIBUTIVE.contains(&folded.as_str())
-                || nationality && !demonym && !matches!(prev.as_str(), "de" | "d" | "du" | "des")
+            // After "de" the adjective may qualify an earlier head noun: "le ministre de
+            // l'Économie allemand", "le président de la Russie, fort de son succès".
+            let after_de = matches!(prev.as_str(), "de" | "d" | "du" | "des");
+            // A capitalised demonym is a noun ("un Ukrainien"), not an adjective.
+            let demonym = adjective.as_str().starts_with(char::is_uppercase)
+                && NATIONALITIES.contains(&folded.as_str());
+            let listed = ATTRIBUTIVE.contains(&folded.as_str())
+                || NATIONALITIES.contains(&folded.as_str());
+            !after_de && !demonym && listed
         });
     }
 }
@@ -314,15 +329,19 @@ fn opens_clause(text: &str, det_start: usize) -> bool {
         return true;
     }
     let prev_start = prev.as_ptr() as usize - text.as_ptr() as usize;
-    text[..prev_start].ends_with(['@', '#']) || CLAUSE_OPENERS.contains(&words::fold(prev).as_str())
+    text[..prev_start].ends_with(['@', '#'])
+        || CLAUSE_OPENERS.contains(&words::fold(prev).as_str())
 }
 
-/// Whether the adjective ending at `end` ends its phrase: the text ends, punctuation follows
-/// (not a hyphen or apostrophe glued on), or a function word.
+/// Whether the word ending at `end` goes on: a digit, a hyphen or an apostrophe is glued to
+/// it ("franco-russe", "grand-chose").
+fn glued_on(text: &str, end: usize) -> bool {
+    support::word_char_at(text, end) || text[end..].starts_with(['-', '\'', '’'])
+}
+
+/// Whether the adjective ending at `end` ends its phrase: the text ends, punctuation follows,
+/// or a function word.
 fn ends_adjective_phrase(text: &str, end: usize) -> bool {
-    if support::word_char_at(text, end) || text[end..].starts_with(['-', '\'', '’']) {
-        return false;
-    }
     let next = words::word_after(text, end);
     if next.is_empty() {
         return true;
