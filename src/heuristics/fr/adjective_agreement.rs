@@ -158,6 +158,7 @@ const AFTER_ADJECTIVE: &[&str] = &[
     "ce", "c", "maintenant", "aujourd", "ici", "aussi", "non", "pas", "vraiment", "alors",
     "quand", "si", "puisque", "parce", "lorsque", "tellement", "deja", "encore", "pourtant",
     "enfin", "puis", "hein", "lol", "mdr", "voila", "malgre", "face", "grace", "hier", "demain",
+    "devant", "derriere", "contrairement",
 ];
 
 /// Determiners of a feminine singular noun ("mon / ton / son" only before a vowel, checked later).
@@ -169,13 +170,17 @@ const COPULA: &str = r"(?:n['’] ?)?(?:est|[ée]tait|sera|serait|reste|restait|
 /// Adverbs of degree and time between the copula and the adjective.
 const ADVERB: &str = r"tr[èe]s|trop|si|plus|assez|vraiment|tellement|moins|aussi|bien|encore|toujours|d[ée]j[àa]|plut[ôo]t|super|hyper|tout|extr[êe]mement|particuli[èe]rement";
 
-/// Groups: 1 the span reported, 2 the determiner, 3 the noun, 4 the copula (if any), 5 the
-/// adjective.
+/// A short complement of the noun before the copula: "la situation en Ukraine est…", "la
+/// position de la France est…", "la photo du président est…".
+const COMPLEMENT: &str = r"(?:de|du|des|en|au|aux|d['’]) ?(?:(?:la|le|les|l['’]) ?)?\p{L}+";
+
+/// Groups: 1 the span reported, 2 the determiner, 3 the noun, 4 a complement (if any), 5 the
+/// copula (if any), 6 the adjective.
 static RE: Pattern = Pattern::new(|| {
     let nouns: Vec<String> = NOUNS.iter().map(|n| accent_optional(n)).collect();
     // `(?:^|\W)` and a checked end rather than `\b`: see `support::word_char_at`.
     Regex::new(&format!(
-        r"(?i)(?:^|\W)(({DETERMINER})({nouns})(?: (?:{EPICENE}))?( {COPULA}(?: (?:pas|plus|jamais))?(?: (?:{ADVERB}))?)? (\p{{L}}+))",
+        r"(?i)(?:^|\W)(({DETERMINER})({nouns})(?: (?:{EPICENE}))?( {COMPLEMENT})?( {COPULA}(?: (?:pas|plus|jamais))?(?: (?:{ADVERB}))?)? (\p{{L}}+))",
         nouns = nouns.join("|")
     ))
     .unwrap()
@@ -199,7 +204,8 @@ crate::heuristic! {
     /// ## What it detects
     /// A masculine adjective after a clearly feminine noun: right after it ("une situation
     /// dangereux", "la population ukrainien") or after a copula ("la situation est très
-    /// mauvais", "l'économie russe est fort", "la décision a été pris"). The nouns are a closed
+    /// mauvais", "l'économie russe est fort", "la décision a été pris"), also with a short
+    /// complement between ("la situation en Ukraine est mauvais"). The nouns are a closed
     /// list of frequent feminine nouns and country names, after la, une, cette, sa, ma, ta,
     /// notre, votre, leur, quelle or l'; the adjectives a closed list whose feminine is spelled
     /// and pronounced differently (mauvaise, dangereuse, forte, ukrainienne, prise…).
@@ -212,7 +218,8 @@ crate::heuristic! {
     ///
     /// ## Fires on
     /// "la situation est très mauvais", "une situation dangereux", "l'économie russe est
-    /// fort", "la population ukrainien", "l'armée n'est pas prêt".
+    /// fort", "la population ukrainien", "l'armée n'est pas prêt", "la position de la France
+    /// est faux".
     ///
     /// ## Must not fire on
     /// Epicene adjectives ("la guerre est terrible", "la décision était injuste", "russe"),
@@ -243,6 +250,9 @@ crate::heuristic! {
             "Je pense que la guerre sera long.",
             "La politique américain en Ukraine est un échec",
             "Quelle situation dangereux pour nous !",
+            "Aujourd'hui la situation en Ukraine est très mauvais pour les civils",
+            "Je pense que la position de la France est faux",
+            "@Macron la France est petit devant les USA",
             "Leur position reste ouvert sur ce sujet",
         ],
         must_not_fire_on: [
@@ -251,6 +261,7 @@ crate::heuristic! {
             "La situation est très mauvaise pour les Ukrainiens",
             "La photo du président français a fait le tour du web",
             "Le rôle de la politique est important",
+            "La photo du président du parti est claire et la photo du président américain aussi",
             "Ce que dit la vidéo est faux",
             "C'est une question fort intéressante",
             "Une vidéo grand public sur la guerre",
@@ -275,8 +286,13 @@ crate::heuristic! {
         support::push_group_if(&RE, 1, text, hits, |text, caps| {
             let det = caps.get(2).unwrap();
             let noun = caps.get(3).unwrap();
-            let adjective = caps.get(5).unwrap();
-            let predicative = caps.get(4).is_some();
+            let adjective = caps.get(6).unwrap();
+            let predicative = caps.get(5).is_some();
+            // Without a copula, an adjective after the complement qualifies the complement's
+            // noun: "la photo du président français".
+            if caps.get(4).is_some() && !predicative {
+                return false;
+            }
             let det_word = words::fold(det.as_str().trim_end());
             // mon / ton / son stand before feminine nouns only when these start with a vowel.
             let vowel_noun = words::fold(noun.as_str()).starts_with(['a', 'e', 'i', 'o', 'u']);
