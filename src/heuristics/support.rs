@@ -69,6 +69,57 @@ pub fn after(text: &str, at: usize, max_chars: usize) -> &str {
     &tail[..end]
 }
 
+/// Push every date written day.month.year with dots ("24.02.2022", "9.05.2015"), the Russian
+/// convention, in any language: days 1–31, months 1–12, years 1900–2099.
+///
+/// Left out: version, section and article numbers ("version 2.3.2019", "§ 5.10.2010",
+/// "1.2.2018.1", "v1.2.2019"), and anything inside a URL or path, where dots and digits are
+/// identifiers rather than dates.
+pub fn push_dotted_dates(text: &str, hits: &mut Vec<Span>) {
+    static DOTTED_DATE: Pattern = Pattern::new(|| {
+        Regex::new(r"(?-u:\b)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?-u:\b)")
+            .unwrap()
+    });
+    // Words before a number that make it a version or a numbered section, in English and French.
+    const NUMBERING_WORDS: &[&str] = &[
+        "version",
+        "v",
+        "ver",
+        "release",
+        "build",
+        "chapter",
+        "chapitre",
+        "section",
+        "§",
+        "rule",
+        "article",
+        "art",
+        "paragraphe",
+        "firmware",
+    ];
+    push_group_if(&DOTTED_DATE, 0, text, hits, |text, caps| {
+        let m = caps.get(0).unwrap();
+        let left = before(text, m.start(), 12).to_lowercase();
+        // The last word, after any elision: "l'article" → "article".
+        let prev = left
+            .split_whitespace()
+            .last()
+            .and_then(|w| w.rsplit(['\'', '’']).next())
+            .unwrap_or("");
+        let glued =
+            left.ends_with(['.', '-', '/']) || left.ends_with(|c: char| c.is_alphanumeric());
+        let next = after(text, m.end(), 2);
+        let numbered_further =
+            next.starts_with('.') && next[1..].starts_with(|d: char| d.is_ascii_digit());
+        let token_start = text[..m.start()]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let token = &text[token_start..m.start()];
+        let in_url = token.contains("://") || token.contains("www.") || token.contains('/');
+        !glued && !numbered_further && !in_url && !NUMBERING_WORDS.contains(&prev)
+    });
+}
+
 /// Whether `text` around `[start, end)` sits inside double quotes or after a distancing
 /// phrase ("so-called", "what Russia calls"), i.e. the words are reported, not used.
 pub fn is_quoted_or_distanced(text: &str, start: usize, end: usize) -> bool {
@@ -258,6 +309,25 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dotted_dates(text: &str) -> Vec<&str> {
+        let mut hits = Vec::new();
+        push_dotted_dates(text, &mut hits);
+        hits.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn dotted_dates_skip_versions_sections_and_urls() {
+        assert_eq!(
+            dotted_dates("le 24.02.2022 et le 9.05.2015"),
+            ["24.02.2022", "9.05.2015"]
+        );
+        assert!(dotted_dates("version 2.3.2019, v1.2.2019, 1.2.2018.1").is_empty());
+        assert!(dotted_dates("§ 5.10.2010 et article 3.1.2001").is_empty());
+        assert!(dotted_dates("https://site.fr/archives?d=24.02.2022 voir").is_empty());
+        assert!(dotted_dates("192.168.1.20 et 3.5 et 14.30 et 1.500.000").is_empty());
+        assert!(dotted_dates("24.13.2022 et 32.01.2022 et 24.02.1850").is_empty());
+    }
 
     #[test]
     fn context_windows_respect_char_boundaries() {

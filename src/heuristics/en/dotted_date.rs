@@ -1,7 +1,4 @@
-use crate::heuristics::support::{self, Pattern};
-use regex::Regex;
-
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?-u:\b)"#).unwrap());
+use crate::heuristics::support;
 
 crate::heuristic! {
     /// ## What it detects
@@ -16,7 +13,7 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// "02/24/2022", "Feb. 24, 2022", version and section numbers ("version 2.3.2019",
-    /// "1.2.2018.1").
+    /// "1.2.2018.1"), dates inside URLs ("?date=24.02.2022").
     ///
     /// ## Known false positives
     /// German, Polish, Swiss and Scandinavian writers use the same format, and a US writer may
@@ -38,20 +35,11 @@ crate::heuristic! {
             "The war started on Feb. 24, 2022",
             "Update to version 1.2.3 now",
             "Version 2.3.2019 released",
+            "Archive: https://example.com/news?date=24.02.2022",
         ],
         triggers: [".19", ".20"],
     }
     fn check(text, hits) {
-        support::push_group_if(&RE, 0, text, hits, |text, caps| {
-            let m = caps.get(0).unwrap();
-            let left = support::before(text, m.start(), 12).to_ascii_lowercase();
-            let prev = left.split_whitespace().last().unwrap_or("");
-            let glued = left.ends_with(['.', '-', '/']) || left.ends_with(|c: char| c.is_ascii_alphanumeric());
-            let next = support::after(text, m.end(), 2);
-            // Version, section and chapter numbers: "version 2.3.2019", "§ 5.10.2010", "1.2.2018.1".
-            !glued
-                && !next.starts_with(|c: char| c == '.' && next.len() > 1 && next[1..].starts_with(|d: char| d.is_ascii_digit()))
-                && !matches!(prev, "version" | "v" | "ver" | "release" | "chapter" | "section" | "§" | "rule" | "article" | "build")
-        });
+        support::push_dotted_dates(text, hits);
     }
 }

@@ -5,6 +5,7 @@ mod words;
 crate::registry! {
     gender_feminine_on_masculine::GenderFeminineOnMasculine,
     gender_masculine_on_feminine::GenderMasculineOnFeminine,
+    adjective_agreement::AdjectiveAgreement,
     missing_elision::MissingElision,
     missing_contraction::MissingContraction,
     bare_noun_after_cest::BareNounAfterCest,
@@ -29,6 +30,7 @@ crate::registry! {
     numero_sign::NumeroSign,
     bracket_smiley::BracketSmiley,
     capitalised_vous::CapitalisedVous,
+    dotted_date::DottedDate,
     english_transliteration::EnglishTransliteration,
     cyrillic_in_latin_word::CyrillicInLatinWord,
     cyrillic_word::CyrillicWord,
