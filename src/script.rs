@@ -33,6 +33,44 @@ pub fn is_greek(c: char) -> bool {
     matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}')
 }
 
+/// Whether `text` holds a Cyrillic letter (see [`is_cyrillic`]).
+pub fn has_cyrillic(text: &str) -> bool {
+    any_char_led_by(text, is_cyrillic_lead, is_cyrillic)
+}
+
+/// Whether `text` holds a Cyrillic or Greek letter.
+pub fn has_cyrillic_or_greek(text: &str) -> bool {
+    any_char_led_by(
+        text,
+        |b| is_cyrillic_lead(b) || is_greek_lead(b),
+        |c| is_cyrillic(c) || is_greek(c),
+    )
+}
+
+/// First UTF-8 bytes of the characters [`is_cyrillic`] accepts.
+fn is_cyrillic_lead(b: u8) -> bool {
+    matches!(b, 0xD0..=0xD4 | 0xE1 | 0xE2 | 0xEA)
+}
+
+/// First UTF-8 bytes of the characters [`is_greek`] accepts.
+fn is_greek_lead(b: u8) -> bool {
+    matches!(b, 0xCD..=0xCF | 0xE1)
+}
+
+/// Whether a character of `text` satisfies `accept`, decoding only the characters whose first
+/// UTF-8 byte satisfies `lead` (which must hold for every character `accept` takes): most
+/// texts are rejected by a byte scan, without decoding.
+pub fn any_char_led_by(
+    text: &str,
+    lead: impl Fn(u8) -> bool,
+    accept: impl Fn(char) -> bool,
+) -> bool {
+    text.bytes().enumerate().any(|(i, b)| {
+        // A lead byte (>= 0xC0) always starts a character, so `i` is a char boundary.
+        lead(b) && text[i..].chars().next().is_some_and(&accept)
+    })
+}
+
 pub fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
@@ -178,6 +216,23 @@ mod tests {
             assert_same_as_reference(&format!("{c}x{c}{c} {c}y"));
             assert_same_as_reference(&format!("{c}xо{c}{c} {c}yé"));
         }
+    }
+
+    #[test]
+    fn lead_bytes_cover_every_cyrillic_and_greek_letter() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if is_cyrillic(c) {
+                assert!(is_cyrillic_lead(lead), "{c:?}");
+            }
+            if is_greek(c) {
+                assert!(is_greek_lead(lead), "{c:?}");
+            }
+        }
+        assert!(has_cyrillic("Zеlensky") && has_cyrillic_or_greek("Zеlensky"));
+        assert!(!has_cyrillic("αβγ") && has_cyrillic_or_greek("αβγ"));
+        assert!(!has_cyrillic_or_greek("café “quoted” — ☀ ok"));
     }
 
     #[test]

@@ -22,13 +22,14 @@ static CP866_HIGH: LazyLock<[char; 128]> = LazyLock::new(|| high_half(encoding_r
 /// punctuation, symbols or emoji ("вЂњ" is “, "тАФ" is —), or for Cyrillic ("Рџ").
 pub fn mojibake_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    if text.is_ascii() {
-        return spans;
-    }
-    // Both code pages map their lead bytes to Cyrillic letters or box-drawing characters.
-    if !text
-        .chars()
-        .any(|c| crate::script::is_cyrillic(c) || ('\u{2500}'..='\u{25A0}').contains(&c))
+    // Both code pages map their lead bytes to Cyrillic letters or box-drawing characters
+    // (U+2500–U+25A0, led by 0xE2 in UTF-8).
+    if !crate::script::has_cyrillic(text)
+        && !crate::script::any_char_led_by(
+            text,
+            |b| b == 0xE2,
+            |c| ('\u{2500}'..='\u{25A0}').contains(&c),
+        )
     {
         return spans;
     }

@@ -39,7 +39,7 @@ crate::heuristic! {
     }
     fn check(text, hits) {
         // A mixed word needs a Cyrillic or Greek letter: check that before measuring every word.
-        if text.is_ascii() || !text.chars().any(|c| crate::script::is_cyrillic(c) || crate::script::is_greek(c)) {
+        if !crate::script::has_cyrillic_or_greek(text) {
             return;
         }
         let mixed = crate::script::measure(text).mixed_tokens;

@@ -37,7 +37,7 @@ crate::heuristic! {
         ],
     }
     fn check(text, hits) {
-        if text.is_ascii() || !text.chars().any(crate::script::is_cyrillic) {
+        if !crate::script::has_cyrillic(text) {
             return;
         }
         let mut moji: Option<Vec<Span>> = None;
