@@ -148,38 +148,48 @@ fn function_word(word: &str) -> u8 {
     }
 }
 
-/// Count English, French and German function words in `text`.
-fn count_function_words(text: &str) -> [usize; 3] {
-    let mut counts = [0usize; 3];
-    let mut word = String::with_capacity(16);
-    let mut tally = |word: &str| {
+/// Running count of English, French and German function words over a text's tokens.
+#[derive(Default)]
+struct FunctionWordCounts {
+    counts: [usize; 3],
+    /// The current word, lowercased (reused between words).
+    word: String,
+}
+
+impl FunctionWordCounts {
+    /// Count the words of `text` (a token or a whole text).
+    fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                if c == '’' {
+                    self.word.push('\'');
+                } else if c.is_ascii() {
+                    self.word.push(c.to_ascii_lowercase());
+                } else {
+                    self.word.extend(c.to_lowercase());
+                }
+            } else {
+                self.end_word();
+            }
+        }
+        self.end_word();
+    }
+
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let word = self.word.as_str();
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
         let flags = match word.find('\'') {
             Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
             _ => function_word(word),
         };
         for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
-            counts[i] += (flags & bit != 0) as usize;
+            self.counts[i] += (flags & bit != 0) as usize;
         }
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
-            if c == '’' {
-                word.push('\'');
-            } else if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.extend(c.to_lowercase());
-            }
-        } else if !word.is_empty() {
-            tally(&word);
-            word.clear();
-        }
+        self.word.clear();
     }
-    if !word.is_empty() {
-        tally(&word);
-    }
-    counts
 }
 
 impl LangId {
@@ -214,8 +224,18 @@ impl LangId {
 
     /// Decide the language of `text`, whose Cyrillic share is `cyrillic_share`.
     pub fn detect(&self, text: &str, cyrillic_share: f64) -> LangInfo {
-        let clean = denoise(text, PREFIX_CHARS);
-        if !clean.chars().any(char::is_alphabetic) {
+        // One pass over the tokens that carry language; the de-noised text itself is only
+        // built for whatlang.
+        let fast_path = self.fast_path && cyrillic_share < 0.2;
+        let mut any_letter = false;
+        let mut function_words = FunctionWordCounts::default();
+        for token in language_tokens(text, PREFIX_CHARS) {
+            any_letter = any_letter || token.chars().any(char::is_alphabetic);
+            if fast_path {
+                function_words.add(token);
+            }
+        }
+        if !any_letter {
             // Only links, handles, tags, numbers or emoji: nothing to decide from.
             return LangInfo {
                 code: "und",
@@ -223,11 +243,12 @@ impl LangId {
                 method: LangMethod::Undetermined,
             };
         }
-        if self.fast_path && cyrillic_share < 0.2 {
-            if let Some(info) = self.function_words(&clean) {
+        if fast_path {
+            if let Some(info) = self.decide_by_function_words(function_words.counts) {
                 return info;
             }
         }
+        let clean = denoise(text, PREFIX_CHARS);
         match self.detector.detect(&clean) {
             Some(info) => LangInfo {
                 code: iso_code(info.lang()),
@@ -242,8 +263,7 @@ impl LangId {
         }
     }
 
-    fn function_words(&self, clean: &str) -> Option<LangInfo> {
-        let [en, fr, de] = count_function_words(clean);
+    fn decide_by_function_words(&self, [en, fr, de]: [usize; 3]) -> Option<LangInfo> {
         let allowed = |l: Lang| self.allowed.contains(&l);
         let candidates = [
             (Lang::Eng, en, fr + de),
@@ -309,33 +329,39 @@ fn is_latin_script_lang(lang: Lang) -> bool {
 /// `max_chars` characters.
 pub fn denoise(text: &str, max_chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars * 2));
-    let mut chars = 0;
-    for token in text.split_whitespace() {
-        // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
-        let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-        let starts_with = |prefix: &[u8]| {
-            bare.as_bytes()
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-        };
-        if bare.is_empty()
-            || bare.starts_with('@')
-            || bare.starts_with('#')
-            || starts_with(b"http")
-            || starts_with(b"www.")
-        {
-            continue;
-        }
+    for token in language_tokens(text, max_chars) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(token);
-        chars += token.chars().count() + 1;
-        if chars >= max_chars {
-            break;
-        }
     }
     out
+}
+
+/// The white-space separated tokens of `text` that [`denoise`] keeps.
+fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
+    let mut chars = 0;
+    text.split_whitespace()
+        .filter(|token| {
+            // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
+            let bare =
+                token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+            let starts_with = |prefix: &[u8]| {
+                bare.as_bytes()
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            };
+            !(bare.is_empty()
+                || bare.starts_with('@')
+                || bare.starts_with('#')
+                || starts_with(b"http")
+                || starts_with(b"www."))
+        })
+        .take_while(move |token| {
+            let room = chars < max_chars;
+            chars += token.chars().count() + 1;
+            room
+        })
 }
 
 #[cfg(test)]
