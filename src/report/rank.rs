@@ -6,6 +6,10 @@
 //! (external merge sort). With `--top N` only the best N rows are ever kept. Memory is
 //! therefore bounded by the budget (or N rows) whatever the input size; disk use by the
 //! report's own size.
+//!
+//! Most items of a batch score exactly 0, and rows arrive in input order, so those rows are
+//! already in report order: they skip sorting and merging and go, in arrival order, to a
+//! *zero tail* written after every row scoring above 0.
 
 use super::sink::ReportWriter;
 use super::ReportRow;
@@ -19,8 +23,21 @@ pub fn rank_order(a: &ReportRow, b: &ReportRow) -> Ordering {
     b.score.total_cmp(&a.score).then(a.seq.cmp(&b.seq))
 }
 
+/// Whether a row belongs to the zero tail: a score of exactly +0.0 (`-0.0` and anything below
+/// rank after it under `total_cmp`, so they take the general path).
+fn in_zero_tail(score: f64) -> bool {
+    score.to_bits() == 0
+}
+
 pub struct Ranker {
+    /// Rows not in the zero tail, in memory.
     rows: Vec<ReportRow>,
+    /// Encoded rows scoring 0 not yet written to `zero_file`, in input order.
+    zero_rows: Vec<Vec<u8>>,
+    /// Earlier rows scoring 0, in input order (length-prefixed), once memory ran out.
+    zero_file: Option<BufWriter<std::fs::File>>,
+    /// Input position of the last row pushed: rows must arrive in input order.
+    last_seq: Option<u64>,
     bytes: usize,
     budget: usize,
     top: Option<usize>,
@@ -40,6 +57,9 @@ impl Ranker {
     pub fn new(budget: usize, top: Option<usize>, min_score: f64) -> Self {
         Ranker {
             rows: Vec::new(),
+            zero_rows: Vec::new(),
+            zero_file: None,
+            last_seq: None,
             bytes: 0,
             budget: budget.max(1),
             top,
@@ -49,18 +69,37 @@ impl Ranker {
         }
     }
 
+    /// Add a row. Rows must be pushed in input order (increasing `seq`), as the scan's sink
+    /// does; an out-of-order row is an error rather than a silently misranked report.
     pub fn push(&mut self, row: ReportRow) -> Result<()> {
+        if self.last_seq.is_some_and(|last| row.seq <= last) {
+            return Err(Fatal::output(format!(
+                "internal error: report row {} ranked after row {}",
+                row.seq,
+                self.last_seq.unwrap_or(0)
+            )));
+        }
+        self.last_seq = Some(row.seq);
         if row.score < self.min_score {
             self.filtered += 1;
             return Ok(());
         }
-        self.bytes += row.heap_bytes();
-        self.rows.push(row);
         if let Some(n) = self.top {
+            self.bytes += row.heap_bytes();
+            self.rows.push(row);
             if self.rows.len() >= 2 * n.max(1024) {
                 self.truncate_to_top(n);
             }
-        } else if self.bytes > self.budget {
+            return Ok(());
+        }
+        if in_zero_tail(row.score) {
+            self.bytes += row.encoded.capacity() + std::mem::size_of::<Vec<u8>>();
+            self.zero_rows.push(row.encoded);
+        } else {
+            self.bytes += row.heap_bytes();
+            self.rows.push(row);
+        }
+        if self.bytes > self.budget {
             self.spill()?;
         }
         Ok(())
@@ -80,8 +119,30 @@ impl Ranker {
         self.runs.len()
     }
 
-    /// Sort the buffer and write it as a run: per row, score bits, seq, length, bytes.
+    /// Move every row in memory to disk: the zero tail appended to its file, the other rows
+    /// sorted into a new run.
     fn spill(&mut self) -> Result<()> {
+        if !self.zero_rows.is_empty() {
+            if self.zero_file.is_none() {
+                let file = tempfile::tempfile().map_err(spill_err)?;
+                self.zero_file = Some(BufWriter::with_capacity(1 << 20, file));
+            }
+            let w = self.zero_file.as_mut().expect("just created");
+            for encoded in self.zero_rows.drain(..) {
+                w.write_all(&(encoded.len() as u64).to_le_bytes())
+                    .map_err(spill_err)?;
+                w.write_all(&encoded).map_err(spill_err)?;
+            }
+        }
+        if !self.rows.is_empty() {
+            self.spill_run()?;
+        }
+        self.bytes = 0;
+        Ok(())
+    }
+
+    /// Sort the non-tail rows and write them as a run: per row, score bits, seq, length, bytes.
+    fn spill_run(&mut self) -> Result<()> {
         self.rows.sort_unstable_by(rank_order);
         let mut file = tempfile::tempfile().map_err(spill_err)?;
         {
@@ -98,7 +159,6 @@ impl Ranker {
         }
         file.rewind().map_err(spill_err)?;
         self.runs.push(file);
-        self.bytes = 0;
         Ok(())
     }
 
@@ -107,15 +167,26 @@ impl Ranker {
         if let Some(n) = self.top {
             self.truncate_to_top(n);
         }
+        let mut zero_tail = self.take_zero_tail()?;
+        let mut rank = 0;
         if self.runs.is_empty() {
             self.rows.sort_unstable_by(rank_order);
-            for (i, row) in self.rows.iter().enumerate() {
-                out.write_ranked(i as u64 + 1, &row.encoded)?;
+            let above = self
+                .rows
+                .partition_point(|r| r.score.total_cmp(&0.0).is_gt());
+            for row in &self.rows[..above] {
+                rank += 1;
+                out.write_ranked(rank, &row.encoded)?;
             }
-            return Ok((self.rows.len() as u64, self.filtered));
+            zero_tail.write(out, &mut rank)?;
+            for row in &self.rows[above..] {
+                rank += 1;
+                out.write_ranked(rank, &row.encoded)?;
+            }
+            return Ok((rank, self.filtered));
         }
         if !self.rows.is_empty() {
-            self.spill()?;
+            self.spill_run()?;
         }
         let mut readers: Vec<BufReader<std::fs::File>> = self
             .runs
@@ -133,9 +204,13 @@ impl Ranker {
                 heap.push(HeapEntry { row, run: i });
             }
         }
-        let mut rank = 0;
+        let mut tail_written = false;
         // Each run's next row is read into the buffer of the row just written.
         while let Some(mut entry) = heap.peek_mut() {
+            if !tail_written && !entry.row.score.total_cmp(&0.0).is_gt() {
+                zero_tail.write(out, &mut rank)?;
+                tail_written = true;
+            }
             rank += 1;
             out.write_ranked(rank, &entry.row.encoded)?;
             let run = entry.run;
@@ -143,8 +218,63 @@ impl Ranker {
                 PeekMut::pop(entry);
             }
         }
+        if !tail_written {
+            zero_tail.write(out, &mut rank)?;
+        }
         Ok((rank, self.filtered))
     }
+
+    fn take_zero_tail(&mut self) -> Result<ZeroTail> {
+        let file = match self.zero_file.take() {
+            Some(w) => {
+                let mut file = w.into_inner().map_err(|e| spill_err(e.error()))?;
+                file.rewind().map_err(spill_err)?;
+                Some(BufReader::with_capacity(1 << 20, file))
+            }
+            None => None,
+        };
+        Ok(ZeroTail {
+            file,
+            rows: std::mem::take(&mut self.zero_rows),
+        })
+    }
+}
+
+/// The rows scoring 0, in input order: first those on disk, then those still in memory.
+struct ZeroTail {
+    file: Option<BufReader<std::fs::File>>,
+    rows: Vec<Vec<u8>>,
+}
+
+impl ZeroTail {
+    fn write<W: Write>(&mut self, out: &mut ReportWriter<W>, rank: &mut u64) -> Result<()> {
+        if let Some(r) = self.file.as_mut() {
+            let mut encoded = Vec::new();
+            while read_tail_row(r, &mut encoded)? {
+                *rank += 1;
+                out.write_ranked(*rank, &encoded)?;
+            }
+        }
+        for encoded in self.rows.drain(..) {
+            *rank += 1;
+            out.write_ranked(*rank, &encoded)?;
+        }
+        Ok(())
+    }
+}
+
+/// Read the zero tail's next row into `encoded`; false at its end.
+fn read_tail_row(r: &mut impl Read, encoded: &mut Vec<u8>) -> Result<bool> {
+    let mut word = [0u8; 8];
+    match r.read_exact(&mut word) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
+        Err(e) => return Err(spill_err(e)),
+    }
+    encoded.clear();
+    encoded.resize(u64::from_le_bytes(word) as usize, 0);
+    r.read_exact(encoded).map_err(spill_err)?;
+    Ok(true)
 }
 
 /// Read a run's next row into `row` (reusing its buffer); false at the end of the run.
@@ -239,6 +369,61 @@ mod tests {
         assert!(tiny.spilled_runs() > 3, "the budget should force spills");
         assert_eq!(in_memory, ranked(tiny, &[]));
         assert_eq!(in_memory.len(), 500);
+    }
+
+    /// The report order by definition: every row sorted with `rank_order`.
+    fn reference(rows: &[(f64, u64)]) -> Vec<String> {
+        let mut all: Vec<ReportRow> = rows.iter().map(|&(s, q)| row(s, q)).collect();
+        all.sort_by(rank_order);
+        all.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                format!(
+                    "{},{}",
+                    i + 1,
+                    String::from_utf8_lossy(&r.encoded).trim_end()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_scoring_zero_follow_every_better_row_in_input_order() {
+        // Mostly zeros, as in a real batch, plus -0.0 and a negative score, which rank after
+        // the zeros under `total_cmp`.
+        let rows: Vec<(f64, u64)> = (0..2000u64)
+            .map(|i| match i % 11 {
+                0 => ((i % 7) as f64 / 7.0, i),
+                1 if i % 3 == 0 => (-0.0, i),
+                2 if i % 5 == 0 => (-0.25, i),
+                _ => (0.0, i),
+            })
+            .collect();
+        let expected = reference(&rows);
+        assert_eq!(ranked(Ranker::new(usize::MAX, None, -1.0), &rows), expected);
+        let mut tiny = Ranker::new(3000, None, -1.0);
+        for &(s, q) in &rows {
+            tiny.push(row(s, q)).unwrap();
+        }
+        assert!(tiny.spilled_runs() > 3, "the budget should force spills");
+        assert!(
+            tiny.zero_file.is_some(),
+            "zeros should have left memory too"
+        );
+        assert_eq!(ranked(tiny, &[]), expected);
+        // Only zeros, spilled: the tail alone.
+        let zeros: Vec<(f64, u64)> = (0..300).map(|i| (0.0, i)).collect();
+        assert_eq!(
+            ranked(Ranker::new(500, None, 0.0), &zeros),
+            reference(&zeros)
+        );
+    }
+
+    #[test]
+    fn rows_out_of_input_order_are_an_error() {
+        let mut ranker = Ranker::new(usize::MAX, None, 0.0);
+        ranker.push(row(0.0, 5)).unwrap();
+        assert!(ranker.push(row(0.5, 3)).is_err());
     }
 
     #[test]
