@@ -85,6 +85,55 @@ struct LangTriggers {
     always: Vec<usize>,
     /// Every heuristic of this language with a positive weight, in registry order.
     members: Vec<usize>,
+    /// The automaton's patterns, in order.
+    patterns: Vec<String>,
+    /// The same trigger words searched together with the campaign set's phrase patterns.
+    merged: Option<MergedPass>,
+}
+
+/// For one language, one automaton over the campaign set's phrase patterns followed by the
+/// language's trigger words. On ASCII text that normalization only lowercases (same length),
+/// every trigger that occurs in the original text, in any ASCII case, occurs in the normalized
+/// view, so one pass over that view serves both the campaign rules and the heuristics.
+struct MergedPass {
+    automaton: aho_corasick::AhoCorasick,
+    /// Patterns below this index are the campaign set's; pattern `campaign_patterns + k` is
+    /// trigger `k`, owned by `owners[k]`.
+    campaign_patterns: usize,
+    owners: Vec<Vec<usize>>,
+}
+
+impl MergedPass {
+    /// `None` when a trigger word holds white space other than a space, which normalization
+    /// would turn into a space; non-ASCII triggers are left out, since they cannot occur in the
+    /// ASCII texts this pass is used for.
+    fn build(campaign_patterns: &[Vec<u8>], triggers: &LangTriggers) -> Option<MergedPass> {
+        if triggers
+            .patterns
+            .iter()
+            .any(|t| t.chars().any(|c| c.is_whitespace() && c != ' '))
+        {
+            return None;
+        }
+        let mut patterns: Vec<&[u8]> = campaign_patterns.iter().map(Vec::as_slice).collect();
+        let mut owners = Vec::new();
+        for (t, owner) in triggers.patterns.iter().zip(&triggers.owners) {
+            if t.is_ascii() {
+                patterns.push(t.as_bytes());
+                owners.push(owner.clone());
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok()?;
+        Some(MergedPass {
+            automaton,
+            campaign_patterns: campaign_patterns.len(),
+            owners,
+        })
+    }
 }
 
 impl Triggers {
@@ -102,6 +151,8 @@ impl Triggers {
                     owners: Vec::new(),
                     always: Vec::new(),
                     members: Vec::new(),
+                    patterns: Vec::new(),
+                    merged: None,
                 });
             }
             by_lang
@@ -177,6 +228,7 @@ impl LangTriggers {
             patterns.push(folded.to_string());
             self.owners.push(with_triggers.clone());
         }
+        self.patterns = patterns.clone();
         self.automaton = Some(
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -233,7 +285,12 @@ impl Analyzer {
         };
         let langid = LangId::new(&allow)
             .map_err(|e| Fatal::config(format!("config [langid] allow: {e}")))?;
-        let triggers = Triggers::new(&heuristics);
+        let mut triggers = Triggers::new(&heuristics);
+        for t in &mut triggers.by_lang {
+            if t.automaton.is_some() {
+                t.merged = MergedPass::build(campaigns.phrase_patterns(), t);
+            }
+        }
         Ok(Analyzer {
             config,
             langid,
@@ -251,11 +308,40 @@ impl Analyzer {
         let tokens = score::count_tokens(text);
         let normalized = normalize(text);
 
-        let heuristic_hits = self.heuristic_hits(text, lang.code, tokens);
+        let lang_triggers = self.triggers.by_lang.iter().find(|t| t.lang == lang.code);
+        let merged = lang_triggers
+            .and_then(|t| t.merged.as_ref().map(|m| (t, m)))
+            .filter(|_| text.is_ascii() && normalized.text.len() == text.len());
+        let (heuristic_hits, indicator_hits) = match merged {
+            Some((triggers, pass)) => {
+                let mut active = triggers.always.clone();
+                let mut phrases = Vec::new();
+                for m in pass
+                    .automaton
+                    .find_overlapping_iter(normalized.text.as_str())
+                {
+                    let k = m.pattern().as_usize();
+                    match k.checked_sub(pass.campaign_patterns) {
+                        Some(trigger) => active.extend_from_slice(&pass.owners[trigger]),
+                        None => phrases.push((k, m.start(), m.end())),
+                    }
+                }
+                active.sort_unstable();
+                active.dedup();
+                (
+                    self.run_heuristics(text, &active, tokens),
+                    self.campaigns
+                        .matches_found(text, &normalized, lang.code, phrases),
+                )
+            }
+            None => (
+                self.heuristic_hits(text, lang.code, tokens),
+                self.campaigns.matches(text, &normalized, lang.code),
+            ),
+        };
         let density: f64 = heuristic_hits.iter().map(|h| h.contribution).sum();
         let interference_score = score::interference_from_density(density, &self.config);
 
-        let indicator_hits = self.campaigns.matches(text, &normalized, lang.code);
         let fired: Vec<usize> = indicator_hits.iter().map(|h| h.indicator).collect();
         let subsumed = self.campaigns.subsumed(&fired);
         let mut campaigns: Vec<CampaignScore> = Vec::new();
@@ -306,12 +392,17 @@ impl Analyzer {
     /// Run the heuristics of language `lang` whose trigger words occur in `text` (an item of
     /// `tokens` word tokens); contributions are already diluted by length.
     pub fn heuristic_hits(&self, text: &str, lang: &str, tokens: usize) -> Vec<HeuristicHit> {
+        let mut active = Vec::new();
+        self.triggers.active(text, lang, &mut active);
+        self.run_heuristics(text, &active, tokens)
+    }
+
+    /// Run the heuristics `active` (indices, in registry order) on `text`.
+    fn run_heuristics(&self, text: &str, active: &[usize], tokens: usize) -> Vec<HeuristicHit> {
         let length = score::length_factor(tokens, &self.config);
         let mut hits = Vec::new();
         let mut spans = Vec::new();
-        let mut active = Vec::new();
-        self.triggers.active(text, lang, &mut active);
-        for i in active {
+        for &i in active {
             let (h, weight) = self.heuristics[i];
             spans.clear();
             h.check(text, &mut spans);
@@ -362,6 +453,62 @@ mod tests {
             codes(&folded, &an).contains(&"RU-EN-LEX-001"),
             "{:?}",
             codes(&folded, &an)
+        );
+    }
+
+    /// The one-pass path (campaign phrases and trigger words in one automaton, on ASCII text)
+    /// must find exactly what the two separate passes find.
+    #[test]
+    fn one_pass_over_ascii_text_equals_two_passes() {
+        let an = analyzer();
+        let mut texts: Vec<String> = vec![
+            "CAN YOU VERIFY this video? We will publish it In The Nearest Time, on the photo"
+                .into(),
+            "Kiev regime,that is what he said, that the collective West consists from\tvassals"
+                .into(),
+            "I am knowing since 2014 he lives in Kharkov. Such situation is very bad!".into(),
+            "La situation est tres mauvais, le 24.02.2022 annee, il faut que vous venez".into(),
+            "Check   rrn.media and https://www.bild.pics/x #StandWithRussia Doppelganger".into(),
+        ];
+        let sample = include_str!("../data/samples/posts.txt");
+        texts.extend(sample.lines().filter(|l| l.is_ascii()).map(String::from));
+        let (mut one_pass, mut fired_h, mut fired_i) = (0, 0, 0);
+        for text in &texts {
+            let a = an.analyze(text);
+            let normalized = normalize(text);
+            if text.is_ascii() && normalized.text.len() == text.len() {
+                one_pass += 1;
+            }
+            let heuristics: Vec<(usize, Vec<Span>)> = an
+                .heuristic_hits(text, a.lang.code, a.tokens)
+                .into_iter()
+                .map(|h| (h.heuristic, h.spans))
+                .collect();
+            let indicators: Vec<(usize, Vec<Span>)> = an
+                .campaigns
+                .matches(text, &normalized, a.lang.code)
+                .into_iter()
+                .map(|h| (h.indicator, h.spans))
+                .collect();
+            let got_h: Vec<(usize, Vec<Span>)> = a
+                .heuristic_hits
+                .iter()
+                .map(|h| (h.heuristic, h.spans.clone()))
+                .collect();
+            let got_i: Vec<(usize, Vec<Span>)> = a
+                .indicator_hits
+                .iter()
+                .map(|h| (h.indicator, h.spans.clone()))
+                .collect();
+            assert_eq!(got_h, heuristics, "{text:?}");
+            assert_eq!(got_i, indicators, "{text:?}");
+            fired_h += got_h.len();
+            fired_i += got_i.len();
+        }
+        assert!(one_pass >= 5, "the one-pass path should have been taken");
+        assert!(
+            fired_h >= 5 && fired_i >= 5,
+            "{fired_h} heuristic and {fired_i} indicator hits"
         );
     }
 

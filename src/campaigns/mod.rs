@@ -88,6 +88,8 @@ pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
     phrases: Option<AhoCorasick>,
+    /// The patterns of `phrases`, in order: every phrase, then every regex literal.
+    phrase_patterns: Vec<Vec<u8>>,
     /// For each automaton pattern: the indicators that own it.
     phrase_owners: Vec<Vec<usize>>,
     domains: HashMap<String, Vec<usize>>,
@@ -201,6 +203,7 @@ impl CampaignSet {
                 indicators: Vec::new(),
                 phrases: None,
                 phrase_owners: Vec::new(),
+                phrase_patterns: Vec::new(),
                 domains: HashMap::new(),
                 urls: HashMap::new(),
                 hashtags: HashMap::new(),
@@ -228,11 +231,11 @@ impl CampaignSet {
         // One automaton for every phrase and every regex prefix: one pass per item. A DFA:
         // hundreds of patterns run over every item, where the DFA is about twice as fast as
         // the default NFA (engineering notes §4.3), for a few MB of memory.
-        let patterns: Vec<&[u8]> = b
+        let patterns: Vec<Vec<u8>> = b
             .phrase_patterns
             .iter()
-            .map(|p| p.as_bytes())
-            .chain(b.set.regex_prefilter.patterns.iter().map(Vec::as_slice))
+            .map(|p| p.as_bytes().to_vec())
+            .chain(b.set.regex_prefilter.patterns.iter().cloned())
             .collect();
         if !patterns.is_empty() {
             let ac = AhoCorasick::builder()
@@ -242,6 +245,7 @@ impl CampaignSet {
                 .map_err(|e| Fatal::rules(format!("cannot build the phrase automaton: {e}")))?;
             b.set.phrases = Some(ac);
         }
+        b.set.phrase_patterns = patterns;
         Ok(b.set)
     }
 
@@ -349,29 +353,48 @@ impl CampaignSet {
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
     /// in language `lang`, in indicator order.
     pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
+        let found = self.phrases.iter().flat_map(|ac| {
+            ac.find_overlapping_iter(norm.text.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        });
+        self.matches_found(original, norm, lang, found)
+    }
+
+    /// The patterns of the phrase automaton, in pattern order: a caller may search them in
+    /// its own pass and hand the occurrences to [`Self::matches_found`].
+    pub fn phrase_patterns(&self) -> &[Vec<u8>] {
+        &self.phrase_patterns
+    }
+
+    /// As [`Self::matches`], given every occurrence in `norm.text` of every pattern of
+    /// [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
+    pub fn matches_found(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        lang: &str,
+        found: impl IntoIterator<Item = (usize, usize, usize)>,
+    ) -> Vec<IndicatorHit> {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         let applies = |i: usize| {
             let langs = &self.indicators[i].languages;
             langs.is_empty() || lang == "und" || langs.iter().any(|l| l == lang)
         };
         let mut prefixes_found = Vec::new();
-        if let Some(ac) = &self.phrases {
-            let text = norm.text.as_str();
-            let phrase_count = self.phrase_owners.len();
-            for m in ac.find_overlapping_iter(text) {
-                let k = m.pattern().as_usize();
-                if k >= phrase_count {
-                    prefixes_found.push(k - phrase_count);
-                    continue;
-                }
-                if !at_word_boundaries(text, m.start(), m.end()) {
-                    continue;
-                }
-                let span = norm.to_original(Span::new(m.start(), m.end()), original);
-                for &i in &self.phrase_owners[m.pattern().as_usize()] {
-                    if applies(i) {
-                        spans.entry(i).or_default().push(span);
-                    }
+        let text = norm.text.as_str();
+        let phrase_count = self.phrase_owners.len();
+        for (k, start, end) in found {
+            if k >= phrase_count {
+                prefixes_found.push(k - phrase_count);
+                continue;
+            }
+            if !at_word_boundaries(text, start, end) {
+                continue;
+            }
+            let span = norm.to_original(Span::new(start, end), original);
+            for &i in &self.phrase_owners[k] {
+                if applies(i) {
+                    spans.entry(i).or_default().push(span);
                 }
             }
         }
