@@ -26,7 +26,8 @@ const FAST_LIMIT: f64 = 1e15;
 
 /// Append `x` with `decimals` digits after the point, exactly as `format!("{x:.decimals$}")`.
 pub fn push_fixed(out: &mut String, x: f64, decimals: usize) {
-    if decimals > MAX_DECIMALS || !(x.abs() < FAST_LIMIT) {
+    // NaN and infinities fail `is_finite`; huge values go to `format!` too.
+    if decimals > MAX_DECIMALS || !x.is_finite() || x.abs() >= FAST_LIMIT {
         use std::fmt::Write;
         let _ = write!(out, "{x:.decimals$}");
         return;

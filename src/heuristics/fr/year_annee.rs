@@ -50,8 +50,9 @@ crate::heuristic! {
             let end = caps.get(1).unwrap().end();
             // "depuis 2014 année après année" is the native idiom, not a year marker.
             let next = support::after(text, end, 8).to_lowercase();
-            !support::word_char_at(text, end)
-                && !(next.starts_with(" après") || next.starts_with(" apres"))
+            !(support::word_char_at(text, end)
+                || next.starts_with(" après")
+                || next.starts_with(" apres"))
         });
     }
 }
