@@ -82,15 +82,24 @@ pub struct IndicatorHit {
     pub spans: Vec<Span>,
 }
 
+/// Bytes of a phrase that the shared automaton searches (see `CampaignSet::head_phrases`).
+const PHRASE_HEAD_BYTES: usize = 8;
+
 /// Every loaded campaign, compiled for matching.
 #[derive(Debug, Clone)]
 pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
     phrases: Option<AhoCorasick>,
-    /// The patterns of `phrases`, in order: every phrase, then every regex literal.
+    /// The patterns of `phrases`, in order: every distinct phrase head, then every regex
+    /// literal.
     phrase_patterns: Vec<Vec<u8>>,
-    /// For each automaton pattern: the indicators that own it.
+    /// Every phrase, in full; the automaton searches their heads (first [`PHRASE_HEAD_BYTES`]
+    /// bytes) and each head occurrence is checked against the phrases that start with it.
+    phrases_full: Vec<Vec<u8>>,
+    /// For each head pattern: the phrases (indices into `phrases_full`) it starts.
+    head_phrases: Vec<Vec<usize>>,
+    /// For each phrase: the indicators that own it.
     phrase_owners: Vec<Vec<usize>>,
     domains: HashMap<String, Vec<usize>>,
     /// Canonical host → (path prefix, indicator).
@@ -204,6 +213,8 @@ impl CampaignSet {
                 phrases: None,
                 phrase_owners: Vec::new(),
                 phrase_patterns: Vec::new(),
+                phrases_full: Vec::new(),
+                head_phrases: Vec::new(),
                 domains: HashMap::new(),
                 urls: HashMap::new(),
                 hashtags: HashMap::new(),
@@ -231,12 +242,22 @@ impl CampaignSet {
         // One automaton for every phrase and every regex prefix: one pass per item. A DFA:
         // hundreds of patterns run over every item, where the DFA is about twice as fast as
         // the default NFA (engineering notes §4.3), for a few MB of memory.
-        let patterns: Vec<Vec<u8>> = b
-            .phrase_patterns
-            .iter()
-            .map(|p| p.as_bytes().to_vec())
-            .chain(b.set.regex_prefilter.patterns.iter().cloned())
-            .collect();
+        // Phrases are searched by their heads: a smaller automaton stays in cache between items,
+        // and a head occurrence is checked against its phrases in full.
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        for (p, phrase) in b.phrase_patterns.iter().enumerate() {
+            let bytes = phrase.as_bytes();
+            let head = &bytes[..bytes.len().min(PHRASE_HEAD_BYTES)];
+            match patterns.iter().position(|h| h.as_slice() == head) {
+                Some(k) => b.set.head_phrases[k].push(p),
+                None => {
+                    patterns.push(head.to_vec());
+                    b.set.head_phrases.push(vec![p]);
+                }
+            }
+            b.set.phrases_full.push(bytes.to_vec());
+        }
+        patterns.extend(b.set.regex_prefilter.patterns.iter().cloned());
         if !patterns.is_empty() {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -382,19 +403,24 @@ impl CampaignSet {
         };
         let mut prefixes_found = Vec::new();
         let text = norm.text.as_str();
-        let phrase_count = self.phrase_owners.len();
-        for (k, start, end) in found {
-            if k >= phrase_count {
-                prefixes_found.push(k - phrase_count);
+        let head_count = self.head_phrases.len();
+        for (k, start, _) in found {
+            if k >= head_count {
+                prefixes_found.push(k - head_count);
                 continue;
             }
-            if !at_word_boundaries(text, start, end) {
-                continue;
-            }
-            let span = norm.to_original(Span::new(start, end), original);
-            for &i in &self.phrase_owners[k] {
-                if applies(i) {
-                    spans.entry(i).or_default().push(span);
+            for &p in &self.head_phrases[k] {
+                let end = start + self.phrases_full[p].len();
+                if !text.as_bytes()[start..].starts_with(&self.phrases_full[p])
+                    || !at_word_boundaries(text, start, end)
+                {
+                    continue;
+                }
+                let span = norm.to_original(Span::new(start, end), original);
+                for &i in &self.phrase_owners[p] {
+                    if applies(i) {
+                        spans.entry(i).or_default().push(span);
+                    }
                 }
             }
         }

@@ -256,3 +256,35 @@ fn typosquats_include_homographs_of_real_domains() {
     );
     assert!(hits(&set, "https://www.lemonde.fr/politique", "en").is_empty());
 }
+
+#[test]
+fn phrases_sharing_a_head_are_told_apart_in_full() {
+    // "can you verify" and "can you verify this video" share their first bytes, which is all
+    // the automaton searches: each must still match exactly where its whole text occurs.
+    let text = format!(
+        r#"{MINIMAL}
+[[indicator]]
+id = "D-2"
+kind = "phrase"
+weight = 0.5
+description = "d"
+source = "s"
+phrases = ["can you verify this video", "can you"]
+fires_on = ["x"]
+must_not_fire_on = ["y"]
+"#
+    );
+    let set = set_from(&text).unwrap();
+    assert_eq!(
+        hits(&set, "Can you verify this video? can you verify it", "en"),
+        vec![
+            "D-1=Can you verify|can you verify",
+            "D-2=Can you|Can you verify this video|can you"
+        ]
+    );
+    assert_eq!(
+        hits(&set, "can you verify this vide", "en"),
+        vec!["D-1=can you verify", "D-2=can you"]
+    );
+    assert!(hits(&set, "can yo", "en").is_empty());
+}
