@@ -24,6 +24,8 @@ printf '%-8s %10s %10s %12s %12s %10s %s\n' size_mb rows seconds MB/s items/s pe
 for size in "${sizes[@]}"; do
   corpus="$work/corpus-$size.csv"
   python3 "$here/make-bench-corpus.py" "$corpus" "$size" 2>/dev/null
+  # Let the corpus reach the disk first: its write-back would otherwise compete with the scan.
+  sync
   args=(scan "$corpus" -o "$work/report-$size.csv" --summary "$work/summary-$size.json" -q)
   [ -n "${THREADS:-}" ] && args+=(--threads "$THREADS")
   [ -n "${TOP:-}" ] && args+=(--top "$TOP")
