@@ -30,7 +30,13 @@ def write(path, texts):
         for t in texts:
             w.writerow([t])
 rows = csv.DictReader(open(f"{corpora}/ira_english_sample_2000.csv", newline="", encoding="utf-8"))
-write("ira_en_originals.csv", [r["content"] for r in rows if r["retweet"] == "0" and r["language"] == "English"])
+originals = [r for r in rows if r["retweet"] == "0" and r["language"] == "English"]
+write("ira_en_originals.csv", [r["content"] for r in originals])
+with open("ira_en_originals_by_category.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(["text", "account_category"])
+    for r in originals:
+        w.writerow([r["content"], r["account_category"]])
 rows = csv.DictReader(open(f"{corpora}/spotted_validation_5000_mixed_labels.csv", newline="", encoding="utf-8"))
 write("spotted_negatives.csv", [r["tweet_text"] for r in rows if r["target"] == "0.0"])
 rows = csv.DictReader(open("ira_french_scan.csv", newline="", encoding="utf-8"))
@@ -42,6 +48,7 @@ negatives=(--label-file "$corpora/neg_en_538_twitter-ratio_BarackObama.csv=0"
 "$calque" eval "${negatives[@]}" --label-file ira_en_originals.csv=1 --lossy-utf8 --out en.json > /dev/null
 "$calque" eval "${negatives[@]}" --label-file ira_fr_french.csv=1 --lossy-utf8 --out fr.json > /dev/null
 "$calque" heuristics --format csv > catalogue.csv
+"$calque" scan ira_en_originals_by_category.csv --keep-cols account_category -o ira_en_by_category.csv -q
 python3 - "$repo/docs/heuristics.md" "$("$calque" --version)" <<'PY'
 import csv, json, sys
 doc, version = sys.argv[1], sys.argv[2]
@@ -81,6 +88,17 @@ fires on a large share of native tweets (headline and telegraphic style) and so 
 shipped as a per-item heuristic within the 1% bound; see `docs/EVALUATION.md` for what `calque
 tune` makes of the rules on this data.
 """)
+by_cat = {}
+for r in csv.DictReader(open("ira_en_by_category.csv", encoding="utf-8")):
+    n, fired = by_cat.get(r["account_category"], (0, 0))
+    by_cat[r["account_category"]] = (n + 1, fired + (float(r["interference_score"]) > 0))
+w("Who wrote the English positives, by the dataset's `account_category`, and how many of each "
+  "the heuristics fire on (interference score > 0):\n")
+w("| account category | originals | heuristics fire on |")
+w("|---|---|---|")
+for cat_name, (n, fired) in sorted(by_cat.items(), key=lambda kv: -kv[1][0]):
+    w(f"| {cat_name} | {n} | {fired} ({pct(fired, n)}) |")
+w("")
 w("## Every heuristic\n")
 w("Fires = items on which the heuristic fired (each heuristic runs only on items identified as its "
   "language). Precision = positives / all items fired on. Lift = positive rate ÷ negative rate "
