@@ -169,19 +169,15 @@ impl Triggers {
     }
 
     /// Which heuristics (indices, in registry order) may fire on `text`, written in `language`.
-    fn active(&self, text: &str, language: &str, active: &mut Vec<usize>) {
-        active.clear();
+    fn active(&self, text: &str, language: &str) -> Vec<usize> {
         let Some(t) = self.by_lang.iter().find(|t| t.lang == language) else {
-            return;
+            return Vec::new();
         };
-        active.extend_from_slice(&t.always);
-        if let Some(ac) = &t.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                active.extend_from_slice(&t.owners[m.pattern().as_usize()]);
-            }
-        }
-        active.sort_unstable();
-        active.dedup();
+        let found = t.automaton.iter().flat_map(|ac| {
+            ac.find_overlapping_iter(text)
+                .map(|m| t.owners[m.pattern().as_usize()].as_slice())
+        });
+        t.active(found)
     }
 }
 
@@ -189,6 +185,18 @@ impl Triggers {
 const MAX_TRIGGER_BYTES: usize = 12;
 
 impl LangTriggers {
+    /// The heuristics to run, in registry order: those without triggers, plus the owners of
+    /// every trigger `found`.
+    fn active<'a>(&self, found: impl IntoIterator<Item = &'a [usize]>) -> Vec<usize> {
+        let mut active = self.always.clone();
+        for owners in found {
+            active.extend_from_slice(owners);
+        }
+        active.sort_unstable();
+        active.dedup();
+        active
+    }
+
     fn build(&mut self, heuristics: &[(&'static dyn Heuristic, f64)]) {
         let mut patterns: Vec<String> = Vec::new();
         let mut with_triggers = Vec::new();
@@ -314,20 +322,21 @@ impl Analyzer {
             .filter(|_| text.is_ascii() && normalized.text.len() == text.len());
         let (heuristic_hits, indicator_hits) = match merged {
             Some((triggers, pass)) => {
-                let mut active = triggers.always.clone();
                 let mut phrases = Vec::new();
-                for m in pass
+                let found = pass
                     .automaton
                     .find_overlapping_iter(normalized.text.as_str())
-                {
-                    let k = m.pattern().as_usize();
-                    match k.checked_sub(pass.campaign_patterns) {
-                        Some(trigger) => active.extend_from_slice(&pass.owners[trigger]),
-                        None => phrases.push((k, m.start(), m.end())),
-                    }
-                }
-                active.sort_unstable();
-                active.dedup();
+                    .filter_map(|m| {
+                        let k = m.pattern().as_usize();
+                        match k.checked_sub(pass.campaign_patterns) {
+                            Some(trigger) => Some(pass.owners[trigger].as_slice()),
+                            None => {
+                                phrases.push((k, m.start(), m.end()));
+                                None
+                            }
+                        }
+                    });
+                let active = triggers.active(found);
                 (
                     self.run_heuristics(text, &active, tokens),
                     self.campaigns
@@ -392,9 +401,7 @@ impl Analyzer {
     /// Run the heuristics of language `lang` whose trigger words occur in `text` (an item of
     /// `tokens` word tokens); contributions are already diluted by length.
     pub fn heuristic_hits(&self, text: &str, lang: &str, tokens: usize) -> Vec<HeuristicHit> {
-        let mut active = Vec::new();
-        self.triggers.active(text, lang, &mut active);
-        self.run_heuristics(text, &active, tokens)
+        self.run_heuristics(text, &self.triggers.active(text, lang), tokens)
     }
 
     /// Run the heuristics `active` (indices, in registry order) on `text`.

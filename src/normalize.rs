@@ -780,8 +780,9 @@ pub(crate) mod test_inputs {
 /// oracle that the fast path must match byte for byte, offsets included.
 #[cfg(test)]
 mod reference {
-    // The character tables are shared with the fast path: they did not change.
-    use super::{is_invisible, latin_lookalike};
+    // The character tables and script tests are shared with the fast path: they did not
+    // change in the rewrite.
+    use super::{fold_punctuation, is_invisible, latin_dominant, latin_lookalike, word_scripts};
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
 
@@ -825,22 +826,6 @@ mod reference {
             origin.push(i as u32);
         }
         (text, origin)
-    }
-
-    pub(super) fn is_cyrillic_or_greek(c: char) -> bool {
-        matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
-    }
-
-    pub(super) fn fold_punctuation(c: char) -> char {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                '\''
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            _ => c,
-        }
     }
 
     /// Fewest single letters that `join_spaced_letters` joins ("v e r i f y")…
@@ -904,32 +889,8 @@ mod reference {
         }
     }
 
-    pub(super) fn latin_dominant(text: &str) -> bool {
-        let (mut latin, mut other) = (0usize, 0usize);
-        for c in text.chars() {
-            if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-                latin += 1;
-            } else if is_cyrillic_or_greek(c) {
-                other += 1;
-            }
-        }
-        latin > other
-    }
-
     pub(super) fn should_fold_word(word: &str, latin_dominant: bool) -> bool {
-        let mut has_latin = false;
-        let mut has_other = false;
-        let mut all_lookalike = true;
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_ascii_alphabetic() {
-                has_latin = true;
-            } else if is_cyrillic_or_greek(c) {
-                has_other = true;
-                if latin_lookalike(c).is_none() {
-                    all_lookalike = false;
-                }
-            }
-        }
+        let (has_latin, has_other, all_lookalike) = word_scripts(word);
         has_other && (has_latin || (latin_dominant && all_lookalike))
     }
 

@@ -129,9 +129,7 @@ impl Ranker {
             }
             let w = self.zero_file.as_mut().expect("just created");
             for encoded in self.zero_rows.drain(..) {
-                w.write_all(&(encoded.len() as u64).to_le_bytes())
-                    .map_err(spill_err)?;
-                w.write_all(&encoded).map_err(spill_err)?;
+                write_bytes(w, &encoded)?;
             }
         }
         if !self.rows.is_empty() {
@@ -151,9 +149,7 @@ impl Ranker {
                 w.write_all(&row.score.to_bits().to_le_bytes())
                     .map_err(spill_err)?;
                 w.write_all(&row.seq.to_le_bytes()).map_err(spill_err)?;
-                w.write_all(&(row.encoded.len() as u64).to_le_bytes())
-                    .map_err(spill_err)?;
-                w.write_all(&row.encoded).map_err(spill_err)?;
+                write_bytes(&mut w, &row.encoded)?;
             }
             w.flush().map_err(spill_err)?;
         }
@@ -250,7 +246,7 @@ impl ZeroTail {
     fn write<W: Write>(&mut self, out: &mut ReportWriter<W>, rank: &mut u64) -> Result<()> {
         if let Some(r) = self.file.as_mut() {
             let mut encoded = Vec::new();
-            while read_tail_row(r, &mut encoded)? {
+            while read_bytes(r, &mut encoded)? {
                 *rank += 1;
                 out.write_ranked(*rank, &encoded)?;
             }
@@ -263,35 +259,45 @@ impl ZeroTail {
     }
 }
 
-/// Read the zero tail's next row into `encoded`; false at its end.
-fn read_tail_row(r: &mut impl Read, encoded: &mut Vec<u8>) -> Result<bool> {
+/// Write `bytes` preceded by their length, as the run and tail readers expect.
+fn write_bytes(w: &mut impl Write, bytes: &[u8]) -> Result<()> {
+    w.write_all(&(bytes.len() as u64).to_le_bytes())
+        .map_err(spill_err)?;
+    w.write_all(bytes).map_err(spill_err)
+}
+
+/// The next little-endian word of a spill file; `None` at its end.
+fn read_word(r: &mut impl Read) -> Result<Option<u64>> {
     let mut word = [0u8; 8];
     match r.read_exact(&mut word) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
-        Err(e) => return Err(spill_err(e)),
+        Ok(()) => Ok(Some(u64::from_le_bytes(word))),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(spill_err(e)),
     }
-    encoded.clear();
-    encoded.resize(u64::from_le_bytes(word) as usize, 0);
-    r.read_exact(encoded).map_err(spill_err)?;
+}
+
+/// Read length-prefixed bytes (see [`write_bytes`]) into `buf`, reusing it; false at the end.
+fn read_bytes(r: &mut impl Read, buf: &mut Vec<u8>) -> Result<bool> {
+    let Some(len) = read_word(r)? else {
+        return Ok(false);
+    };
+    buf.clear();
+    buf.resize(len as usize, 0);
+    r.read_exact(buf).map_err(spill_err)?;
     Ok(true)
 }
 
 /// Read a run's next row into `row` (reusing its buffer); false at the end of the run.
 fn read_run_row(r: &mut impl Read, row: &mut ReportRow) -> Result<bool> {
-    let mut word = [0u8; 8];
-    match r.read_exact(&mut word) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
-        Err(e) => return Err(spill_err(e)),
+    let Some(score) = read_word(r)? else {
+        return Ok(false);
+    };
+    let truncated = || spill_err("a ranking run ends inside a row");
+    row.score = f64::from_bits(score);
+    row.seq = read_word(r)?.ok_or_else(truncated)?;
+    if !read_bytes(r, &mut row.encoded)? {
+        return Err(truncated());
     }
-    row.score = f64::from_bits(u64::from_le_bytes(word));
-    r.read_exact(&mut word).map_err(spill_err)?;
-    row.seq = u64::from_le_bytes(word);
-    r.read_exact(&mut word).map_err(spill_err)?;
-    row.encoded.clear();
-    row.encoded.resize(u64::from_le_bytes(word) as usize, 0);
-    r.read_exact(&mut row.encoded).map_err(spill_err)?;
     Ok(true)
 }
 
