@@ -5,6 +5,7 @@ pub mod cells;
 pub mod fixed;
 pub mod rank;
 pub mod sink;
+pub mod streaming;
 
 use crate::analyze::{Analysis, Analyzer};
 use crate::record::{Provenance, Record, Span};

@@ -12,6 +12,7 @@
 //! *zero tail* written after every row scoring above 0.
 
 use super::sink::ReportWriter;
+use super::streaming::{DropBehindReader, DropBehindWriter, ReadAhead};
 use super::ReportRow;
 use crate::error::{Fatal, Result};
 use std::cmp::Ordering;
@@ -35,7 +36,7 @@ pub struct Ranker {
     /// Encoded rows scoring 0 not yet written to `zero_file`, in input order.
     zero_rows: Vec<Vec<u8>>,
     /// Earlier rows scoring 0, in input order (length-prefixed), once memory ran out.
-    zero_file: Option<BufWriter<std::fs::File>>,
+    zero_file: Option<BufWriter<DropBehindWriter>>,
     /// Input position of the last row pushed: rows must arrive in input order.
     last_seq: Option<u64>,
     bytes: usize,
@@ -124,7 +125,9 @@ impl Ranker {
     fn spill(&mut self) -> Result<()> {
         if !self.zero_rows.is_empty() {
             if self.zero_file.is_none() {
-                let file = tempfile::tempfile().map_err(spill_err)?;
+                let file = tempfile::tempfile()
+                    .and_then(DropBehindWriter::new)
+                    .map_err(spill_err)?;
                 self.zero_file = Some(BufWriter::with_capacity(1 << 20, file));
             }
             let w = self.zero_file.as_mut().expect("just created");
@@ -142,17 +145,20 @@ impl Ranker {
     /// Sort the non-tail rows and write them as a run: per row, score bits, seq, length, bytes.
     fn spill_run(&mut self) -> Result<()> {
         self.rows.sort_unstable_by(rank_order);
-        let mut file = tempfile::tempfile().map_err(spill_err)?;
-        {
-            let mut w = BufWriter::with_capacity(1 << 20, &mut file);
-            for row in self.rows.drain(..) {
-                w.write_all(&row.score.to_bits().to_le_bytes())
-                    .map_err(spill_err)?;
-                w.write_all(&row.seq.to_le_bytes()).map_err(spill_err)?;
-                write_bytes(&mut w, &row.encoded)?;
-            }
-            w.flush().map_err(spill_err)?;
+        let file = tempfile::tempfile()
+            .and_then(DropBehindWriter::new)
+            .map_err(spill_err)?;
+        let mut w = BufWriter::with_capacity(1 << 20, file);
+        for row in self.rows.drain(..) {
+            w.write_all(&row.score.to_bits().to_le_bytes())
+                .map_err(spill_err)?;
+            w.write_all(&row.seq.to_le_bytes()).map_err(spill_err)?;
+            write_bytes(&mut w, &row.encoded)?;
         }
+        let mut file = w
+            .into_inner()
+            .map_err(|e| spill_err(e.error()))?
+            .into_inner();
         file.rewind().map_err(spill_err)?;
         self.runs.push(file);
         Ok(())
@@ -184,11 +190,11 @@ impl Ranker {
         if !self.rows.is_empty() {
             self.spill_run()?;
         }
-        let mut readers: Vec<BufReader<std::fs::File>> = self
-            .runs
-            .drain(..)
-            .map(|f| BufReader::with_capacity(1 << 16, f))
-            .collect();
+        let mut readers = Vec::with_capacity(self.runs.len());
+        for run in self.runs.drain(..) {
+            let run = DropBehindReader::new(run).map_err(spill_err)?;
+            readers.push(BufReader::with_capacity(1 << 16, run));
+        }
         let mut heap = BinaryHeap::new();
         for (i, r) in readers.iter_mut().enumerate() {
             let mut row = ReportRow {
@@ -223,9 +229,13 @@ impl Ranker {
     fn take_zero_tail(&mut self) -> Result<ZeroTail> {
         let file = match self.zero_file.take() {
             Some(w) => {
-                let mut file = w.into_inner().map_err(|e| spill_err(e.error()))?;
+                let mut file = w
+                    .into_inner()
+                    .map_err(|e| spill_err(e.error()))?
+                    .into_inner();
                 file.rewind().map_err(spill_err)?;
-                Some(BufReader::with_capacity(1 << 20, file))
+                let file = DropBehindReader::new(file).map_err(spill_err)?;
+                Some(ReadAhead::new(file))
             }
             None => None,
         };
@@ -238,7 +248,7 @@ impl Ranker {
 
 /// The rows scoring 0, in input order: first those on disk, then those still in memory.
 struct ZeroTail {
-    file: Option<BufReader<std::fs::File>>,
+    file: Option<ReadAhead>,
     rows: Vec<Vec<u8>>,
 }
 

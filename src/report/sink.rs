@@ -5,9 +5,10 @@
 //! the rank.
 
 use super::cells::{is_formula_like, neutralize};
+use super::streaming::{DropBehindWriter, WriteBehind};
 use super::NUMERIC_COLUMNS;
 use crate::error::{Fatal, Result};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Report formats.
@@ -31,7 +32,7 @@ impl AtomicOutput {
             return Ok(AtomicOutput {
                 target: None,
                 temp: None,
-                writer: Box::new(BufWriter::new(io::stdout())),
+                writer: Box::new(WriteBehind::new(io::stdout())),
             });
         }
         let target = PathBuf::from(path);
@@ -51,11 +52,12 @@ impl AtomicOutput {
             })?;
         let file = temp
             .reopen()
+            .and_then(DropBehindWriter::new)
             .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
         Ok(AtomicOutput {
             target: Some(target),
             temp: Some(temp),
-            writer: Box::new(BufWriter::with_capacity(1 << 16, file)),
+            writer: Box::new(WriteBehind::new(file)),
         })
     }
 
