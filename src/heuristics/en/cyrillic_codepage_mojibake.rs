@@ -13,9 +13,32 @@ fn high_half(encoding: &'static encoding_rs::Encoding) -> [char; 128] {
     table
 }
 
+/// A code page's high half as a lookup from character to byte, sorted by character: Russian
+/// text runs through it character by character, where a scan of the 128 entries cost more
+/// than the rest of the analysis.
+struct HighBytes(Vec<(char, u8)>);
+
+impl HighBytes {
+    fn new(table: [char; 128]) -> Self {
+        let mut by_char: Vec<(char, u8)> = (0x80u8..=0xFF).zip(table).map(|(b, c)| (c, b)).collect();
+        // Where several bytes decode to one character, the lowest byte stands for it.
+        by_char.sort_unstable();
+        by_char.dedup_by_key(|&mut (c, _)| c);
+        HighBytes(by_char)
+    }
+
+    /// The byte the code page encodes `c` as, if one of its high half.
+    fn byte_of(&self, c: char) -> Option<u8> {
+        let k = self.0.binary_search_by_key(&c, |&(ch, _)| ch).ok()?;
+        Some(self.0[k].1)
+    }
+}
+
 /// Bytes 0x80–0xFF of Windows-1251 and of DOS code page 866.
-static CP1251_HIGH: LazyLock<[char; 128]> = LazyLock::new(|| high_half(encoding_rs::WINDOWS_1251));
-static CP866_HIGH: LazyLock<[char; 128]> = LazyLock::new(|| high_half(encoding_rs::IBM866));
+static CP1251_HIGH: LazyLock<HighBytes> =
+    LazyLock::new(|| HighBytes::new(high_half(encoding_rs::WINDOWS_1251)));
+static CP866_HIGH: LazyLock<HighBytes> =
+    LazyLock::new(|| HighBytes::new(high_half(encoding_rs::IBM866)));
 
 /// Spans of `text` that are UTF-8 text decoded through a Cyrillic code page (Windows-1251 or
 /// DOS 866): re-encoding them in that code page yields valid UTF-8 for typographic
@@ -38,13 +61,9 @@ pub fn mojibake_spans(text: &str) -> Vec<Span> {
         let mut run: Vec<(usize, u8)> = Vec::new();
         let chars = text.char_indices().chain(std::iter::once((text.len(), '\0')));
         for (i, c) in chars {
-            let high = if c.is_ascii() {
-                None
-            } else {
-                table.iter().position(|&t| t == c)
-            };
+            let high = if c.is_ascii() { None } else { table.byte_of(c) };
             match high {
-                Some(p) => run.push((i, 0x80 + p as u8)),
+                Some(b) => run.push((i, b)),
                 None => {
                     decode_run(&run, i, cyrillic_ok, &mut spans);
                     run.clear();
@@ -187,6 +206,21 @@ mod decoding {
         assert_eq!(found("Poll тАФ CNN"), vec!["тАФ"]);
         // "Привет" read as Windows-1251: a streak of Cyrillic mojibake, one span per letter.
         assert_eq!(found("say РџСЂРёРІРµС‚").concat(), "РџСЂРёРІРµС‚");
+    }
+
+    #[test]
+    fn the_lookup_gives_the_first_byte_each_character_decodes_from() {
+        for encoding in [encoding_rs::WINDOWS_1251, encoding_rs::IBM866] {
+            let table = super::high_half(encoding);
+            let lookup = super::HighBytes::new(table);
+            let mut checked = 0;
+            for c in ('\u{80}'..='\u{2FFF}').chain(['\u{FFFD}', '\u{1F600}']) {
+                let by_scan = table.iter().position(|&t| t == c).map(|p| 0x80 + p as u8);
+                assert_eq!(lookup.byte_of(c), by_scan, "{c:?} in {}", encoding.name());
+                checked += by_scan.is_some() as usize;
+            }
+            assert!(checked >= 120, "{}: only {checked} characters found", encoding.name());
+        }
     }
 
     #[test]
