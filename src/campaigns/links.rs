@@ -191,44 +191,78 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// Every host mentioned in `text`: URLs with a scheme, `www.` names and bare domains.
 pub fn extract_hosts(text: &str) -> Vec<HostRef> {
     let mut out = Vec::new();
-    let may_be_defanged = |t: &str| t.contains("dot") || t.contains("DOT");
-    if !text.contains('.') && !may_be_defanged(text) {
+    if may_be_defanged(text) {
+        // Rare: a defanged dot can hide in any token.
+        for (start, token) in tokens(text) {
+            push_host(start, token, &mut out);
+        }
         return out;
     }
-    for (start, token) in tokens(text) {
-        // A host needs a dot inside the token (or a defanged one): skip every other word,
-        // and words that only end a sentence, cheaply.
-        if !may_be_defanged(token)
-            && !token
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
-                .contains('.')
-        {
+    // Without "dot"/"DOT" anywhere, only a token holding a '.' can name a host: visit just
+    // those, found by a byte search, instead of splitting every text into words.
+    let mut examined_until = 0;
+    for dot in memchr::memchr_iter(b'.', text.as_bytes()) {
+        if dot < examined_until {
             continue;
         }
-        let refanged = refang(token);
-        let explicit = refanged.contains("://") || refanged.starts_with("www.");
-        if !explicit && !refanged.contains('.') {
-            continue;
-        }
-        if let Some((host, path)) = split_link(&refanged) {
-            let tld = host.rsplit('.').next().unwrap_or("");
-            if !explicit
-                && (FILE_EXTENSIONS.contains(&tld) || !token.chars().any(|c| c.is_alphabetic()))
-            {
-                continue;
-            }
-            // Bare "word.word" in prose ("end.Next") needs a lowercase-only token to count.
-            if !explicit && token.chars().any(|c| c.is_uppercase()) && !token.contains('/') {
-                continue;
-            }
-            out.push(HostRef {
-                host,
-                path,
-                span: Span::new(start, start + token.len()),
-            });
-        }
+        let (start, token) = token_around(text, dot);
+        examined_until = start + token.len();
+        push_host(start, token, &mut out);
     }
     out
+}
+
+fn may_be_defanged(text: &str) -> bool {
+    text.contains("dot") || text.contains("DOT")
+}
+
+/// The white-space separated token (as [`tokens`] splits them) holding byte `at`, which is
+/// not white space, with its byte offset.
+fn token_around(text: &str, at: usize) -> (usize, &str) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    (start, &text[start..end])
+}
+
+/// Push the host of `token` (at byte `start` of the text), if it names one.
+fn push_host(start: usize, token: &str, out: &mut Vec<HostRef>) {
+    // A host needs a dot inside the token (or a defanged one): skip every other word,
+    // and words that only end a sentence, cheaply.
+    if !may_be_defanged(token)
+        && !token
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+            .contains('.')
+    {
+        return;
+    }
+    let refanged = refang(token);
+    let explicit = refanged.contains("://") || refanged.starts_with("www.");
+    if !explicit && !refanged.contains('.') {
+        return;
+    }
+    if let Some((host, path)) = split_link(&refanged) {
+        let tld = host.rsplit('.').next().unwrap_or("");
+        if !explicit
+            && (FILE_EXTENSIONS.contains(&tld) || !token.chars().any(|c| c.is_alphabetic()))
+        {
+            return;
+        }
+        // Bare "word.word" in prose ("end.Next") needs a lowercase-only token to count.
+        if !explicit && token.chars().any(|c| c.is_uppercase()) && !token.contains('/') {
+            return;
+        }
+        out.push(HostRef {
+            host,
+            path,
+            span: Span::new(start, start + token.len()),
+        });
+    }
 }
 
 /// Every hashtag in `text`.
@@ -329,6 +363,45 @@ mod tests {
         assert_eq!(
             (found[0].host.as_str(), found[0].path.as_str()),
             ("rrn.media", "")
+        );
+    }
+
+    /// Every token visited, as before the '.'-search fast path (synthetic texts).
+    fn hosts_visiting_every_token(text: &str) -> Vec<HostRef> {
+        let mut out = Vec::new();
+        for (start, token) in tokens(text) {
+            push_host(start, token, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn visiting_only_tokens_with_a_dot_finds_the_same_hosts() {
+        let mut texts: Vec<String> = vec![
+            "see https://www.lemonde.ltd/article?id=3 now".into(),
+            ".rrn.media. at the start and end.".into(),
+            "a\u{3000}rrn.media\u{a0}x.com\u{2003}t.me/abc\u{85}bild.pics".into(),
+            "Zoé\u{2009}écrit sur лента.ру et sur пример.рф/путь.".into(),
+            "end.Next . .. ... www.x.org... (spiegel.co.com), «rt.com»!".into(),
+            "no periods here at all".into(),
+            "..........".into(),
+            "\u{1F600}.\u{1F600} 3.5 photo.jpg user@rrn.media".into(),
+        ];
+        // Raw CSV lines are fine as texts here: quotes and commas only make harder tokens.
+        let samples = include_str!("../../data/samples/posts.csv")
+            .lines()
+            .chain(include_str!("../../tests/fixtures/french_native_sample.txt").lines());
+        texts.extend(samples.map(String::from));
+        texts.extend(crate::normalize::test_inputs::generated(5_000));
+        let mut found = 0;
+        for text in texts.iter().filter(|t| !may_be_defanged(t)) {
+            let fast = extract_hosts(text);
+            assert_eq!(fast, hosts_visiting_every_token(text), "{text:?}");
+            found += fast.len();
+        }
+        assert!(
+            found >= 10,
+            "only {found} hosts: the texts should hold links"
         );
     }
 
