@@ -154,6 +154,8 @@ struct FunctionWordCounts {
     counts: [usize; 3],
     /// The current word, lowercased (reused between words).
     word: String,
+    /// Byte offset in `word` of its first apostrophe, if any.
+    apostrophe: Option<usize>,
 }
 
 impl FunctionWordCounts {
@@ -161,7 +163,8 @@ impl FunctionWordCounts {
     fn add(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_alphanumeric() || c == '\'' || c == '’' {
-                if c == '’' {
+                if c == '’' || c == '\'' {
+                    self.apostrophe.get_or_insert(self.word.len());
                     self.word.push('\'');
                 } else if c.is_ascii() {
                     self.word.push(c.to_ascii_lowercase());
@@ -181,7 +184,7 @@ impl FunctionWordCounts {
         }
         let word = self.word.as_str();
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
-        let flags = match word.find('\'') {
+        let flags = match self.apostrophe {
             Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
             _ => function_word(word),
         };
@@ -189,6 +192,7 @@ impl FunctionWordCounts {
             self.counts[i] += (flags & bit != 0) as usize;
         }
         self.word.clear();
+        self.apostrophe = None;
     }
 }
 
@@ -341,7 +345,7 @@ pub fn denoise(text: &str, max_chars: usize) -> String {
 /// The white-space separated tokens of `text` that [`denoise`] keeps.
 fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
     let mut chars = 0;
-    text.split_whitespace()
+    white_space_tokens(text)
         .filter(|token| {
             // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
             let bare =
@@ -362,6 +366,31 @@ fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
             chars += token.chars().count() + 1;
             room
         })
+}
+
+/// The same tokens as `text.split_whitespace()`, telling ASCII white space without decoding.
+fn white_space_tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let (len, white) = if b < 0x80 {
+                (1, matches!(b, b'\t'..=b'\r' | b' '))
+            } else {
+                let c = text[at..].chars().next()?;
+                (c.len_utf8(), c.is_whitespace())
+            };
+            match (white, start) {
+                (true, Some(s)) => return Some(&text[s..at]),
+                (false, None) => start = Some(at),
+                _ => {}
+            }
+            at += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 #[cfg(test)]
@@ -418,6 +447,34 @@ mod tests {
         let info = id().detect("'@user https://t.co/abc #tag 123", 0.0);
         assert_eq!((info.code, info.method), ("und", LangMethod::Undetermined));
         assert_eq!(id().detect("'@yasooqa как дела у тебя", 0.6).code, "ru");
+    }
+
+    #[test]
+    fn white_space_tokens_equal_split_whitespace() {
+        use crate::normalize::test_inputs;
+        let mut texts: Vec<String> = test_inputs::samples_and_fixtures();
+        texts.extend(test_inputs::generated(5_000));
+        texts.extend(test_inputs::HAND_PICKED.iter().map(|t| t.to_string()));
+        for c in test_inputs::every_character() {
+            texts.push(format!("{c}a{c}{c}b c{c}"));
+        }
+        for text in &texts {
+            let ours: Vec<&str> = white_space_tokens(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
+    /// Function words are counted by their head before an apostrophe (straight or curly),
+    /// whichever comes first in the word.
+    #[test]
+    fn elided_words_count_by_their_head() {
+        let mut counts = FunctionWordCounts::default();
+        counts.add("l’armée qu'il c'est aujourd'hui l'homme’s xyz'");
+        // l’, qu', c'est, l' count as French; aujourd' and xyz' are no function words.
+        assert_eq!(counts.counts, [0, 4, 0]);
+        counts.add("it's don't");
+        assert_eq!(counts.counts, [2, 4, 0]);
     }
 
     #[test]
