@@ -345,7 +345,7 @@ pub fn denoise(text: &str, max_chars: usize) -> String {
 /// The white-space separated tokens of `text` that [`denoise`] keeps.
 fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
     let mut chars = 0;
-    white_space_tokens(text)
+    text.split_whitespace()
         .filter(|token| {
             // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
             let bare =
@@ -366,31 +366,6 @@ fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
             chars += token.chars().count() + 1;
             room
         })
-}
-
-/// The same tokens as `text.split_whitespace()`, telling ASCII white space without decoding.
-fn white_space_tokens(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while at < bytes.len() {
-            let b = bytes[at];
-            let (len, white) = if b < 0x80 {
-                (1, matches!(b, b'\t'..=b'\r' | b' '))
-            } else {
-                let c = text[at..].chars().next()?;
-                (c.len_utf8(), c.is_whitespace())
-            };
-            match (white, start) {
-                (true, Some(s)) => return Some(&text[s..at]),
-                (false, None) => start = Some(at),
-                _ => {}
-            }
-            at += len;
-        }
-        start.map(|s| &text[s..])
-    })
 }
 
 #[cfg(test)]
@@ -447,22 +422,6 @@ mod tests {
         let info = id().detect("'@user https://t.co/abc #tag 123", 0.0);
         assert_eq!((info.code, info.method), ("und", LangMethod::Undetermined));
         assert_eq!(id().detect("'@yasooqa как дела у тебя", 0.6).code, "ru");
-    }
-
-    #[test]
-    fn white_space_tokens_equal_split_whitespace() {
-        use crate::normalize::test_inputs;
-        let mut texts: Vec<String> = test_inputs::samples_and_fixtures();
-        texts.extend(test_inputs::generated(5_000));
-        texts.extend(test_inputs::HAND_PICKED.iter().map(|t| t.to_string()));
-        for c in test_inputs::every_character() {
-            texts.push(format!("{c}a{c}{c}b c{c}"));
-        }
-        for text in &texts {
-            let ours: Vec<&str> = white_space_tokens(text).collect();
-            let std: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(ours, std, "{text:?}");
-        }
     }
 
     /// Function words are counted by their head before an apostrophe (straight or curly),

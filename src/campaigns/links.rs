@@ -212,8 +212,12 @@ pub fn extract_hosts(text: &str) -> Vec<HostRef> {
     out
 }
 
+/// Whether `text` holds "dot" or "DOT" (as in `example[dot]com`): one byte search for their
+/// first letters, instead of two substring searches.
 fn may_be_defanged(text: &str) -> bool {
-    text.contains("dot") || text.contains("DOT")
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'd', b'D', bytes)
+        .any(|i| matches!(&bytes[i..], [b'd', b'o', b't', ..] | [b'D', b'O', b'T', ..]))
 }
 
 /// The white-space separated token (as [`tokens`] splits them) holding byte `at`, which is
@@ -269,7 +273,7 @@ fn push_host(start: usize, token: &str, out: &mut Vec<HostRef>) {
 pub fn extract_hashtags(text: &str) -> Vec<TagRef> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('#') {
+    for i in memchr::memchr_iter(b'#', bytes) {
         if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'&') {
             continue;
         }
@@ -403,6 +407,29 @@ mod tests {
             found >= 10,
             "only {found} hosts: the texts should hold links"
         );
+    }
+
+    #[test]
+    fn defanged_means_holding_dot_in_one_case() {
+        for (text, expected) in [
+            ("example[dot]com", true),
+            ("EXAMPLE(DOT)COM", true),
+            ("anecdote", true),
+            ("Dot matrix", false),
+            ("dOt", false),
+            ("d o t", false),
+            ("ddot", true),
+            ("DDOT", true),
+            ("do", false),
+            ("", false),
+            ("éd\u{301}ot", false),
+        ] {
+            assert_eq!(may_be_defanged(text), expected, "{text:?}");
+            assert_eq!(
+                may_be_defanged(text),
+                text.contains("dot") || text.contains("DOT")
+            );
+        }
     }
 
     #[test]
