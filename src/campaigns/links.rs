@@ -78,20 +78,21 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
     let (raw_host, rest) = after_user.split_at(host_len);
     let host = raw_host.trim_end_matches('.').trim_start_matches('.');
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() < 2
-        || labels
-            .iter()
-            .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
-    {
+    let (mut labels, mut tld) = (0, "");
+    for label in host.split('.') {
+        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
+            return None;
+        }
+        labels += 1;
+        tld = label;
+    }
+    if labels < 2 {
         return None;
     }
-    let tld = labels.last().unwrap();
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
     // or "www." (see `extract_hosts`).
-    let tld_ok = (tld.chars().count() >= 2
-        && tld.chars().count() <= 24
+    let tld_ok = ((2..=24).contains(&tld.chars().count())
         && tld.chars().all(|c| c.is_alphabetic()))
         || tld.starts_with("xn--");
     if !tld_ok {
@@ -122,7 +123,7 @@ pub fn ascii_host(host: &str) -> Option<String> {
             out.push('.');
         }
         if label.is_ascii() {
-            out.push_str(&label.to_ascii_lowercase());
+            out.extend(label.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             let folded: String = label.to_lowercase().nfc().collect();
             out.push_str("xn--");
