@@ -154,6 +154,8 @@ struct FunctionWordCounts {
     counts: [usize; 3],
     /// The current word, lowercased (reused between words).
     word: String,
+    /// Byte offset in `word` of its first apostrophe, if any.
+    apostrophe: Option<usize>,
 }
 
 impl FunctionWordCounts {
@@ -161,7 +163,8 @@ impl FunctionWordCounts {
     fn add(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_alphanumeric() || c == '\'' || c == '’' {
-                if c == '’' {
+                if c == '’' || c == '\'' {
+                    self.apostrophe.get_or_insert(self.word.len());
                     self.word.push('\'');
                 } else if c.is_ascii() {
                     self.word.push(c.to_ascii_lowercase());
@@ -181,7 +184,7 @@ impl FunctionWordCounts {
         }
         let word = self.word.as_str();
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
-        let flags = match word.find('\'') {
+        let flags = match self.apostrophe {
             Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
             _ => function_word(word),
         };
@@ -189,6 +192,7 @@ impl FunctionWordCounts {
             self.counts[i] += (flags & bit != 0) as usize;
         }
         self.word.clear();
+        self.apostrophe = None;
     }
 }
 
@@ -418,6 +422,18 @@ mod tests {
         let info = id().detect("'@user https://t.co/abc #tag 123", 0.0);
         assert_eq!((info.code, info.method), ("und", LangMethod::Undetermined));
         assert_eq!(id().detect("'@yasooqa как дела у тебя", 0.6).code, "ru");
+    }
+
+    /// Function words are counted by their head before an apostrophe (straight or curly),
+    /// whichever comes first in the word.
+    #[test]
+    fn elided_words_count_by_their_head() {
+        let mut counts = FunctionWordCounts::default();
+        counts.add("l’armée qu'il c'est aujourd'hui l'homme’s xyz'");
+        // l’, qu', c'est, l' count as French; aujourd' and xyz' are no function words.
+        assert_eq!(counts.counts, [0, 4, 0]);
+        counts.add("it's don't");
+        assert_eq!(counts.counts, [2, 4, 0]);
     }
 
     #[test]

@@ -5,6 +5,9 @@ use crate::config::Config;
 
 /// Word tokens (runs of letters/digits) in `text`.
 pub fn count_tokens(text: &str) -> usize {
+    if text.is_ascii() {
+        return count_ascii_tokens(text.as_bytes());
+    }
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -15,6 +18,20 @@ pub fn count_tokens(text: &str) -> usize {
         in_word = w;
     }
     n
+}
+
+/// [`count_tokens`] for ASCII text: a token starts at each alphanumeric byte that follows a
+/// non-alphanumeric one (or opens the text). Branch-free over byte pairs, so it vectorizes.
+fn count_ascii_tokens(bytes: &[u8]) -> usize {
+    let alnum = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10);
+    let first = bytes.first().map_or(0, |&b| usize::from(alnum(b)));
+    let starts = bytes
+        .iter()
+        .zip(&bytes[1.min(bytes.len())..])
+        .fold(0usize, |n, (&before, &b)| {
+            n + usize::from(alnum(b) & (1 - alnum(before)))
+        });
+    first + starts
 }
 
 /// Length dilution: 1 up to `reference_tokens`, then the square root of the length ratio,
@@ -57,6 +74,43 @@ pub fn overall_score(campaign: f64, interference: f64, config: &Config) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counting by chars, as for any text: what the ASCII fast path must equal.
+    fn count_tokens_by_chars(text: &str) -> usize {
+        let mut n = 0;
+        let mut in_word = false;
+        for c in text.chars() {
+            let w = c.is_alphanumeric();
+            n += usize::from(w && !in_word);
+            in_word = w;
+        }
+        n
+    }
+
+    #[test]
+    fn ascii_token_count_equals_counting_by_chars() {
+        use crate::normalize::test_inputs;
+        let mut texts: Vec<String> = (0..=0x7Fu8)
+            .flat_map(|b| {
+                let c = b as char;
+                [
+                    format!("{c}"),
+                    format!("{c}a{c}{c}9 Z{c}"),
+                    format!("ab{c}cd"),
+                ]
+            })
+            .collect();
+        texts.extend(test_inputs::samples_and_fixtures());
+        texts.extend(test_inputs::generated(3_000));
+        let mut ascii = 0;
+        for text in texts.iter().filter(|t| t.is_ascii()) {
+            assert_eq!(count_tokens(text), count_tokens_by_chars(text), "{text:?}");
+            ascii += 1;
+        }
+        assert!(ascii > 500, "only {ascii} ASCII texts");
+        assert_eq!(count_tokens("It's 3pm, o'clock!"), 5);
+        assert_eq!(count_tokens(""), 0);
+    }
 
     #[test]
     fn three_strong_tells_in_a_tweet_score_high_one_weak_in_a_transcript_does_not() {

@@ -58,17 +58,29 @@ fn is_greek_lead(b: u8) -> bool {
 }
 
 /// Whether a character of `text` satisfies `accept`, decoding only the characters whose first
-/// UTF-8 byte satisfies `lead` (which must hold for every character `accept` takes): most
-/// texts are rejected by a byte scan, without decoding.
+/// UTF-8 byte satisfies `lead` (which must hold for every character `accept` takes, and only
+/// for lead bytes of characters beyond ASCII, 0xC0 and up): most texts are rejected by a scan
+/// that skips runs of ASCII whole, without decoding.
 pub fn any_char_led_by(
     text: &str,
     lead: impl Fn(u8) -> bool,
     accept: impl Fn(char) -> bool,
 ) -> bool {
-    text.bytes().enumerate().any(|(i, b)| {
-        // A lead byte (>= 0xC0) always starts a character, so `i` is a char boundary.
-        lead(b) && text[i..].chars().next().is_some_and(&accept)
-    })
+    debug_assert!(
+        (0..0xC0).all(|b| !lead(b)),
+        "lead accepts a byte that starts no character beyond ASCII"
+    );
+    const CHUNK: usize = 16;
+    text.as_bytes()
+        .chunks(CHUNK)
+        .enumerate()
+        .filter(|(_, chunk)| !chunk.is_ascii())
+        .any(|(n, chunk)| {
+            chunk.iter().enumerate().any(|(k, &b)| {
+                // A lead byte (>= 0xC0) always starts a character, so this is a char boundary.
+                lead(b) && text[n * CHUNK + k..].chars().next().is_some_and(&accept)
+            })
+        })
 }
 
 pub fn is_latin(c: char) -> bool {
@@ -233,6 +245,41 @@ mod tests {
         assert!(has_cyrillic("Zеlensky") && has_cyrillic_or_greek("Zеlensky"));
         assert!(!has_cyrillic("αβγ") && has_cyrillic_or_greek("αβγ"));
         assert!(!has_cyrillic_or_greek("café “quoted” — ☀ ok"));
+    }
+
+    /// The chunked scan must agree with decoding every character, wherever in a 16-byte
+    /// chunk (or across two) the letter falls.
+    #[test]
+    fn script_tests_equal_decoding_every_character() {
+        use crate::normalize::test_inputs;
+        let check = |text: &str| {
+            assert_eq!(
+                has_cyrillic(text),
+                text.chars().any(is_cyrillic),
+                "{text:?}"
+            );
+            assert_eq!(
+                has_cyrillic_or_greek(text),
+                text.chars().any(|c| is_cyrillic(c) || is_greek(c)),
+                "{text:?}"
+            );
+        };
+        let mut found = 0;
+        for text in test_inputs::samples_and_fixtures()
+            .into_iter()
+            .chain(test_inputs::generated(5_000))
+            .chain(test_inputs::HAND_PICKED.iter().map(|t| t.to_string()))
+        {
+            check(&text);
+            found += has_cyrillic_or_greek(&text) as usize;
+        }
+        assert!(found > 100, "only {found} texts with Cyrillic or Greek");
+        for c in test_inputs::every_character() {
+            for pad in [0, 13, 14, 15, 16, 31] {
+                check(&format!("{}{c} tail", "x".repeat(pad)));
+                check(&format!("{}é{c}", "x".repeat(pad)));
+            }
+        }
     }
 
     #[test]

@@ -78,20 +78,21 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
     let (raw_host, rest) = after_user.split_at(host_len);
     let host = raw_host.trim_end_matches('.').trim_start_matches('.');
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() < 2
-        || labels
-            .iter()
-            .any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-'))
-    {
+    let (mut labels, mut tld) = (0, "");
+    for label in host.split('.') {
+        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
+            return None;
+        }
+        labels += 1;
+        tld = label;
+    }
+    if labels < 2 {
         return None;
     }
-    let tld = labels.last().unwrap();
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
     // or "www." (see `extract_hosts`).
-    let tld_ok = (tld.chars().count() >= 2
-        && tld.chars().count() <= 24
+    let tld_ok = ((2..=24).contains(&tld.chars().count())
         && tld.chars().all(|c| c.is_alphabetic()))
         || tld.starts_with("xn--");
     if !tld_ok {
@@ -122,7 +123,7 @@ pub fn ascii_host(host: &str) -> Option<String> {
             out.push('.');
         }
         if label.is_ascii() {
-            out.push_str(&label.to_ascii_lowercase());
+            out.extend(label.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             let folded: String = label.to_lowercase().nfc().collect();
             out.push_str("xn--");
@@ -191,51 +192,89 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// Every host mentioned in `text`: URLs with a scheme, `www.` names and bare domains.
 pub fn extract_hosts(text: &str) -> Vec<HostRef> {
     let mut out = Vec::new();
-    let may_be_defanged = |t: &str| t.contains("dot") || t.contains("DOT");
-    if !text.contains('.') && !may_be_defanged(text) {
+    if may_be_defanged(text) {
+        // Rare: a defanged dot can hide in any token.
+        for (start, token) in tokens(text) {
+            push_host(start, token, &mut out);
+        }
         return out;
     }
-    for (start, token) in tokens(text) {
-        // A host needs a dot inside the token (or a defanged one): skip every other word,
-        // and words that only end a sentence, cheaply.
-        if !may_be_defanged(token)
-            && !token
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
-                .contains('.')
-        {
+    // Without "dot"/"DOT" anywhere, only a token holding a '.' can name a host: visit just
+    // those, found by a byte search, instead of splitting every text into words.
+    let mut examined_until = 0;
+    for dot in memchr::memchr_iter(b'.', text.as_bytes()) {
+        if dot < examined_until {
             continue;
         }
-        let refanged = refang(token);
-        let explicit = refanged.contains("://") || refanged.starts_with("www.");
-        if !explicit && !refanged.contains('.') {
-            continue;
-        }
-        if let Some((host, path)) = split_link(&refanged) {
-            let tld = host.rsplit('.').next().unwrap_or("");
-            if !explicit
-                && (FILE_EXTENSIONS.contains(&tld) || !token.chars().any(|c| c.is_alphabetic()))
-            {
-                continue;
-            }
-            // Bare "word.word" in prose ("end.Next") needs a lowercase-only token to count.
-            if !explicit && token.chars().any(|c| c.is_uppercase()) && !token.contains('/') {
-                continue;
-            }
-            out.push(HostRef {
-                host,
-                path,
-                span: Span::new(start, start + token.len()),
-            });
-        }
+        let (start, token) = token_around(text, dot);
+        examined_until = start + token.len();
+        push_host(start, token, &mut out);
     }
     out
+}
+
+/// Whether `text` holds "dot" or "DOT" (as in `example[dot]com`): one byte search for their
+/// first letters, instead of two substring searches.
+fn may_be_defanged(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'd', b'D', bytes)
+        .any(|i| matches!(&bytes[i..], [b'd', b'o', b't', ..] | [b'D', b'O', b'T', ..]))
+}
+
+/// The white-space separated token (as [`tokens`] splits them) holding byte `at`, which is
+/// not white space, with its byte offset.
+fn token_around(text: &str, at: usize) -> (usize, &str) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    (start, &text[start..end])
+}
+
+/// Push the host of `token` (at byte `start` of the text), if it names one.
+fn push_host(start: usize, token: &str, out: &mut Vec<HostRef>) {
+    // A host needs a dot inside the token (or a defanged one): skip every other word,
+    // and words that only end a sentence, cheaply.
+    if !may_be_defanged(token)
+        && !token
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+            .contains('.')
+    {
+        return;
+    }
+    let refanged = refang(token);
+    let explicit = refanged.contains("://") || refanged.starts_with("www.");
+    if !explicit && !refanged.contains('.') {
+        return;
+    }
+    if let Some((host, path)) = split_link(&refanged) {
+        let tld = host.rsplit('.').next().unwrap_or("");
+        if !explicit
+            && (FILE_EXTENSIONS.contains(&tld) || !token.chars().any(|c| c.is_alphabetic()))
+        {
+            return;
+        }
+        // Bare "word.word" in prose ("end.Next") needs a lowercase-only token to count.
+        if !explicit && token.chars().any(|c| c.is_uppercase()) && !token.contains('/') {
+            return;
+        }
+        out.push(HostRef {
+            host,
+            path,
+            span: Span::new(start, start + token.len()),
+        });
+    }
 }
 
 /// Every hashtag in `text`.
 pub fn extract_hashtags(text: &str) -> Vec<TagRef> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('#') {
+    for i in memchr::memchr_iter(b'#', bytes) {
         if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'&') {
             continue;
         }
@@ -330,6 +369,68 @@ mod tests {
             (found[0].host.as_str(), found[0].path.as_str()),
             ("rrn.media", "")
         );
+    }
+
+    /// Every token visited, as before the '.'-search fast path (synthetic texts).
+    fn hosts_visiting_every_token(text: &str) -> Vec<HostRef> {
+        let mut out = Vec::new();
+        for (start, token) in tokens(text) {
+            push_host(start, token, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn visiting_only_tokens_with_a_dot_finds_the_same_hosts() {
+        let mut texts: Vec<String> = vec![
+            "see https://www.lemonde.ltd/article?id=3 now".into(),
+            ".rrn.media. at the start and end.".into(),
+            "a\u{3000}rrn.media\u{a0}x.com\u{2003}t.me/abc\u{85}bild.pics".into(),
+            "Zoé\u{2009}écrit sur лента.ру et sur пример.рф/путь.".into(),
+            "end.Next . .. ... www.x.org... (spiegel.co.com), «rt.com»!".into(),
+            "no periods here at all".into(),
+            "..........".into(),
+            "\u{1F600}.\u{1F600} 3.5 photo.jpg user@rrn.media".into(),
+        ];
+        // Raw CSV lines are fine as texts here: quotes and commas only make harder tokens.
+        let samples = include_str!("../../data/samples/posts.csv")
+            .lines()
+            .chain(include_str!("../../tests/fixtures/french_native_sample.txt").lines());
+        texts.extend(samples.map(String::from));
+        texts.extend(crate::normalize::test_inputs::generated(5_000));
+        let mut found = 0;
+        for text in texts.iter().filter(|t| !may_be_defanged(t)) {
+            let fast = extract_hosts(text);
+            assert_eq!(fast, hosts_visiting_every_token(text), "{text:?}");
+            found += fast.len();
+        }
+        assert!(
+            found >= 10,
+            "only {found} hosts: the texts should hold links"
+        );
+    }
+
+    #[test]
+    fn defanged_means_holding_dot_in_one_case() {
+        for (text, expected) in [
+            ("example[dot]com", true),
+            ("EXAMPLE(DOT)COM", true),
+            ("anecdote", true),
+            ("Dot matrix", false),
+            ("dOt", false),
+            ("d o t", false),
+            ("ddot", true),
+            ("DDOT", true),
+            ("do", false),
+            ("", false),
+            ("éd\u{301}ot", false),
+        ] {
+            assert_eq!(may_be_defanged(text), expected, "{text:?}");
+            assert_eq!(
+                may_be_defanged(text),
+                text.contains("dot") || text.contains("DOT")
+            );
+        }
     }
 
     #[test]

@@ -458,12 +458,14 @@ impl CampaignSet {
                 if !self.typosquats.is_empty() {
                     // Look-alike tests run on what a reader sees: IDN labels decoded and
                     // Cyrillic/Greek look-alike letters folded ("lеmonde.fr" with a Cyrillic е).
+                    let decoded;
                     let seen = if host.host.is_ascii() && !host.host.contains("xn--") {
-                        host.host.clone()
+                        host.host.as_str()
                     } else {
-                        normalize(&links::unicode_host(&host.host)).text
+                        decoded = normalize(&links::unicode_host(&host.host)).text;
+                        decoded.as_str()
                     };
-                    let imitated = self.outlets.imitated_ids_link(&host.host, &seen);
+                    let imitated = self.outlets.imitated_ids_link(&host.host, seen);
                     if !imitated.is_empty() {
                         for &i in &self.typosquats {
                             if let Matcher::Typosquat(ids) = &self.indicators[i].matcher {

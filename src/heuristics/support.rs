@@ -111,9 +111,12 @@ pub fn push_dotted_dates(text: &str, hits: &mut Vec<Span>) {
         let next = after(text, m.end(), 2);
         let numbered_further =
             next.starts_with('.') && next[1..].starts_with(|d: char| d.is_ascii_digit());
+        // After the last white space, which may take several bytes (an em space).
         let token_start = text[..m.start()]
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let token = &text[token_start..m.start()];
         let in_url = token.contains("://") || token.contains("www.") || token.contains('/');
         !glued && !numbered_further && !in_url && !NUMBERING_WORDS.contains(&prev)
@@ -314,6 +317,15 @@ mod tests {
         let mut hits = Vec::new();
         push_dotted_dates(text, &mut hits);
         hits.iter().map(|s| s.slice(text)).collect()
+    }
+
+    /// Synthetic: a date after multi-byte white space (em space, ideographic space) used to
+    /// panic on slicing inside that space.
+    #[test]
+    fn dotted_dates_after_multi_byte_white_space() {
+        assert_eq!(dotted_dates("\u{2003}12.03.2022#tag"), ["12.03.2022"]);
+        assert_eq!(dotted_dates("le\u{3000}24.02.2022"), ["24.02.2022"]);
+        assert!(dotted_dates("voir\u{2003}https://x.fr/?d=24.02.2022").is_empty());
     }
 
     #[test]
