@@ -13,6 +13,7 @@ pub mod eval;
 pub mod heuristics;
 pub mod ingest;
 pub mod langid;
+pub mod multi_search;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;

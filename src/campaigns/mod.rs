@@ -14,7 +14,7 @@ pub mod schema;
 use crate::error::{line_col, Fatal, Result};
 use crate::normalize::{normalize, Normalized};
 use crate::record::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::multi_search::MultiSearch;
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
 use std::collections::{BTreeMap, HashMap};
@@ -90,7 +90,7 @@ const PHRASE_HEAD_BYTES: usize = 8;
 pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
-    phrases: Option<AhoCorasick>,
+    phrases: Option<MultiSearch>,
     /// The patterns of `phrases`, in order: every distinct phrase head, then every regex
     /// literal.
     phrase_patterns: Vec<Vec<u8>>,
@@ -259,10 +259,7 @@ impl CampaignSet {
         }
         patterns.extend(b.set.regex_prefilter.patterns.iter().cloned());
         if !patterns.is_empty() {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
+            let ac = MultiSearch::new(&patterns, false)
                 .map_err(|e| Fatal::rules(format!("cannot build the phrase automaton: {e}")))?;
             b.set.phrases = Some(ac);
         }
@@ -374,10 +371,10 @@ impl CampaignSet {
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
     /// in language `lang`, in indicator order.
     pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
-        let found = self.phrases.iter().flat_map(|ac| {
-            ac.find_overlapping_iter(norm.text.as_str())
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-        });
+        let mut found = Vec::new();
+        if let Some(ac) = &self.phrases {
+            ac.for_each(norm.text.as_bytes(), |p, s, e| found.push((p, s, e)));
+        }
         self.matches_found(original, norm, lang, found)
     }
 
