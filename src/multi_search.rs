@@ -109,10 +109,11 @@ impl MultiSearch {
             }
         }
         for k in 0..N {
-            for at in from[k] + together..ends[k] {
-                state[k] = dfa.next_state(Anchored::No, state[k], haystack[at]);
+            let rest = from[k] + together;
+            for (at, &byte) in haystack[rest..ends[k]].iter().enumerate() {
+                state[k] = dfa.next_state(Anchored::No, state[k], byte);
                 if dfa.is_special(state[k]) {
-                    let end = at + 1;
+                    let end = rest + at + 1;
                     if k == 0 {
                         self.report(state[k], end, found);
                     } else if end > ends[k - 1] {
