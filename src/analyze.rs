@@ -172,7 +172,9 @@ impl Triggers {
         };
         let mut found = Vec::new();
         if let Some(ac) = &t.automaton {
-            ac.for_each(text.as_bytes(), |p, _, _| found.push(t.owners[p].as_slice()));
+            ac.for_each(text.as_bytes(), |p, _, _| {
+                found.push(t.owners[p].as_slice())
+            });
         }
         t.active(found)
     }

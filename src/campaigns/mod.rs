@@ -12,9 +12,9 @@ pub mod prefilter;
 pub mod schema;
 
 use crate::error::{line_col, Fatal, Result};
+use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
 use crate::record::Span;
-use crate::multi_search::MultiSearch;
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
 use std::collections::{BTreeMap, HashMap};

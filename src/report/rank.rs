@@ -33,9 +33,9 @@ fn in_zero_tail(score: f64) -> bool {
 pub struct Ranker {
     /// Rows not in the zero tail, in memory.
     rows: Vec<ReportRow>,
-    /// Encoded rows scoring 0 not yet written to `zero_file`, in input order.
+    /// Encoded rows scoring 0, in input order, while they fit in memory (until the first spill).
     zero_rows: Vec<Vec<u8>>,
-    /// Earlier rows scoring 0, in input order (length-prefixed), once memory ran out.
+    /// Rows scoring 0, in input order (length-prefixed), from the first spill on.
     zero_file: Option<BufWriter<DropBehindWriter>>,
     /// Input position of the last row pushed: rows must arrive in input order.
     last_seq: Option<u64>,
@@ -94,6 +94,11 @@ impl Ranker {
             return Ok(());
         }
         if in_zero_tail(row.score) {
+            // Once the tail has a file, rows go straight to it: the sink then writes a little
+            // at every row rather than a budget's worth at once, which stalled the analysis.
+            if let Some(w) = self.zero_file.as_mut() {
+                return write_bytes(w, &row.encoded);
+            }
             self.bytes += row.encoded.capacity() + std::mem::size_of::<Vec<u8>>();
             self.zero_rows.push(row.encoded);
         } else {

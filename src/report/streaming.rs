@@ -7,10 +7,9 @@
 //! and dropped as the file grew, so that the same few pages served over and over.
 //!
 //! So on Linux, every [`CHUNK`] bytes, [`DropBehindWriter`] starts the write-back of the chunk
-//! just written, waits for the chunk before it and drops that from the cache
-//! (`sync_file_range` then `POSIX_FADV_DONTNEED`: the kernel's recipe for streaming writes), and
-//! [`DropBehindReader`] drops what it has read. The page cache then holds about two chunks of
-//! each file. Elsewhere both are plain pass-throughs. Neither changes a byte of the file: the
+//! just written (`sync_file_range`) and drops from the cache one written a few chunks earlier
+//! (`POSIX_FADV_DONTNEED`), without waiting for the disk; [`DropBehindReader`] drops what it
+//! has read. The page cache then holds a few chunks of each file. Elsewhere both are plain pass-throughs. Neither changes a byte of the file: the
 //! calls are advice, and their failures are ignored (a real I/O error still surfaces from
 //! `write`, `read` or the final `sync_all`).
 
@@ -27,13 +26,18 @@ pub const CHUNK: u64 = 8 << 20;
 /// Unbuffered: wrap it in a `BufWriter`.
 pub struct DropBehindWriter {
     file: File,
-    /// Bytes written so far (the file's length, as it started empty or at `start`).
+    /// Bytes written so far.
     written: u64,
-    /// Write-back has been started for `[dropped, started)` and not yet waited for.
+    /// Write-back has been started for everything before this offset.
     started: u64,
-    /// Everything before this offset has been dropped from the cache.
-    dropped: u64,
+    /// Chunks whose write-back was started, oldest first, not yet dropped.
+    in_flight: std::collections::VecDeque<(u64, u64)>,
 }
+
+/// Chunks written back before the oldest is dropped: by then its write-back has finished
+/// (pages still being written are simply left in the cache), so the writer never waits for
+/// the disk.
+const CHUNKS_IN_FLIGHT: usize = 4;
 
 impl DropBehindWriter {
     /// Takes over `file`, to be written from its current position on.
@@ -43,7 +47,7 @@ impl DropBehindWriter {
             file,
             written: start,
             started: start,
-            dropped: start,
+            in_flight: std::collections::VecDeque::new(),
         })
     }
 
@@ -56,11 +60,13 @@ impl DropBehindWriter {
         if self.written - self.started < CHUNK {
             return;
         }
-        os::start_writeback(&self.file, self.started, self.written - self.started);
-        if self.started > self.dropped {
-            os::wait_and_drop(&self.file, self.dropped, self.started - self.dropped);
+        let chunk = (self.started, self.written - self.started);
+        os::start_writeback(&self.file, chunk.0, chunk.1);
+        self.in_flight.push_back(chunk);
+        if self.in_flight.len() > CHUNKS_IN_FLIGHT {
+            let (offset, len) = self.in_flight.pop_front().expect("more than one in flight");
+            os::drop_cached(&self.file, offset, len);
         }
-        self.dropped = self.started;
         self.started = self.written;
     }
 }
@@ -324,25 +330,7 @@ mod os {
         }
     }
 
-    /// Wait until the range is on disk, then drop it from the page cache (clean pages only
-    /// can be dropped, hence the wait).
-    pub fn wait_and_drop(file: &File, offset: u64, len: u64) {
-        let (offset, len) = range(offset, len);
-        // SAFETY: as above.
-        unsafe {
-            libc::sync_file_range(
-                file.as_raw_fd(),
-                offset,
-                len,
-                libc::SYNC_FILE_RANGE_WAIT_BEFORE
-                    | libc::SYNC_FILE_RANGE_WRITE
-                    | libc::SYNC_FILE_RANGE_WAIT_AFTER,
-            );
-            libc::posix_fadvise(file.as_raw_fd(), offset, len, libc::POSIX_FADV_DONTNEED);
-        }
-    }
-
-    /// Drop a range already read (its pages are clean).
+    /// Drop a range from the page cache: the pages that are clean (read, or written back).
     pub fn drop_cached(file: &File, offset: u64, len: u64) {
         let (offset, len) = range(offset, len);
         // SAFETY: as above.
@@ -364,7 +352,6 @@ mod os {
 mod os {
     use std::fs::File;
     pub fn start_writeback(_: &File, _: u64, _: u64) {}
-    pub fn wait_and_drop(_: &File, _: u64, _: u64) {}
     pub fn drop_cached(_: &File, _: u64, _: u64) {}
     pub fn sequential(_: &File) {}
 }
