@@ -62,7 +62,7 @@ impl Default for ScanOptions {
             min_score: 0.0,
             raw_cells: false,
             progress: false,
-            sort_memory: 256 << 20,
+            sort_memory: 64 << 20,
         }
     }
 }

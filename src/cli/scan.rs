@@ -78,8 +78,10 @@ pub struct ScanArgs {
     /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
     #[arg(long)]
     lossy_utf8: bool,
-    /// Memory for ranking before rows spill to temporary files, in MiB.
-    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    /// Memory for ranking before rows spill to temporary files, in MiB. More means fewer
+    /// temporary files, not a faster scan: memory filled and freed over and over costs more
+    /// than the merge it saves (docs/PERFORMANCE.md).
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
     sort_memory_mib: usize,
     /// Write cells as they are. By default a CSV cell starting with = + - @ tab or CR gets a
     /// leading ' so that spreadsheets do not run it as a formula.
