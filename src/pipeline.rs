@@ -87,6 +87,9 @@ pub struct Summary {
     pub bytes_read: u64,
     pub threads: usize,
     pub elapsed_seconds: f64,
+    /// Of `elapsed_seconds`, the time spent after the last item was analysed: merging the
+    /// ranking and writing the report.
+    pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
 }
@@ -323,8 +326,10 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     if let Some(e) = failure {
         return Err(e);
     }
+    let analysed = started.elapsed().as_secs_f64();
     let (written, filtered) = ranker.finish(&mut writer)?;
     writer.finish()?.commit()?;
+    summary.report_seconds = started.elapsed().as_secs_f64() - analysed;
     if rejects_optional && rejects.written == 0 {
         drop(rejects); // nothing rejected: no file
     } else {

@@ -214,6 +214,14 @@ fn broken_input_is_reconciled_and_rejected_with_reasons() {
     let rejected = s["rejected"].as_u64().unwrap();
     assert_eq!(read, scored + rejected);
     assert_eq!(read_csv(&report).len() as u64, scored);
+    let (elapsed, report_secs) = (
+        s["elapsed_seconds"].as_f64().unwrap(),
+        s["report_seconds"].as_f64().unwrap(),
+    );
+    assert!(
+        (0.0..=elapsed).contains(&report_secs),
+        "report_seconds {report_secs} is part of elapsed_seconds {elapsed}"
+    );
     let rejects = read_csv(&dir.path().join("r.rejects.csv"));
     assert_eq!(rejects.len() as u64, rejected);
     let reasons: Vec<(String, String)> = rejects
