@@ -170,13 +170,11 @@ impl Triggers {
         let Some(t) = self.by_lang.iter().find(|t| t.lang == language) else {
             return Vec::new();
         };
-        let mut found = Vec::new();
-        if let Some(ac) = &t.automaton {
-            ac.for_each(text.as_bytes(), |p, _, _| {
-                found.push(t.owners[p].as_slice())
-            });
-        }
-        t.active(found)
+        t.active(|add| {
+            if let Some(ac) = &t.automaton {
+                ac.for_each(text.as_bytes(), |p, _, _| add(&t.owners[p]));
+            }
+        })
     }
 }
 
@@ -185,12 +183,10 @@ const MAX_TRIGGER_BYTES: usize = 12;
 
 impl LangTriggers {
     /// The heuristics to run, in registry order: those without triggers, plus the owners of
-    /// every trigger `found`.
-    fn active<'a>(&self, found: impl IntoIterator<Item = &'a [usize]>) -> Vec<usize> {
+    /// every trigger found, which `search` hands to the function it is given.
+    fn active(&self, search: impl FnOnce(&mut dyn FnMut(&[usize]))) -> Vec<usize> {
         let mut active = self.always.clone();
-        for owners in found {
-            active.extend_from_slice(owners);
-        }
+        search(&mut |owners| active.extend_from_slice(owners));
         active.sort_unstable();
         active.dedup();
         active
@@ -315,15 +311,15 @@ impl Analyzer {
         let (heuristic_hits, indicator_hits) = match merged {
             Some((triggers, pass)) => {
                 let mut phrases = Vec::new();
-                let mut found = Vec::new();
-                pass.automaton
-                    .for_each(normalized.text.as_bytes(), |k, start, end| {
-                        match k.checked_sub(pass.campaign_patterns) {
-                            Some(trigger) => found.push(pass.owners[trigger].as_slice()),
-                            None => phrases.push((k, start, end)),
-                        }
-                    });
-                let active = triggers.active(found);
+                let active = triggers.active(|add| {
+                    pass.automaton
+                        .for_each(normalized.text.as_bytes(), |k, start, end| {
+                            match k.checked_sub(pass.campaign_patterns) {
+                                Some(trigger) => add(&pass.owners[trigger]),
+                                None => phrases.push((k, start, end)),
+                            }
+                        })
+                });
                 (
                     self.run_heuristics(text, &active, tokens),
                     self.campaigns

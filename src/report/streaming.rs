@@ -3,8 +3,9 @@
 //! The report of a large scan, and the ranking's spill files, are gigabytes that calque writes
 //! once and reads at most once. Left in the page cache, every page of them is a page of memory
 //! the kernel must find and fill: on the 2-core machine of `docs/PERFORMANCE.md`, writing 2 GB
-//! and syncing it took 2.6–4.7 s of kernel time, against 0.6 s when each chunk was written back
-//! and dropped as the file grew, so that the same few pages served over and over.
+//! and syncing it took 2.6–5.1 s of kernel time, against 0.6 s when each chunk was written back
+//! and dropped as the file grew, so that the same few pages served over and over
+//! (`scripts/page-cache-write.py`).
 //!
 //! So on Linux, every [`CHUNK`] bytes, [`DropBehindWriter`] starts the write-back of the chunk
 //! just written (`sync_file_range`) and drops from the cache one written a few chunks earlier
