@@ -41,14 +41,6 @@ impl MultiSearch {
         Ok(MultiSearch { dfa, start })
     }
 
-    pub fn patterns_len(&self) -> usize {
-        self.dfa.patterns_len()
-    }
-
-    pub fn memory_usage(&self) -> usize {
-        self.dfa.memory_usage()
-    }
-
     /// Call `found(pattern, start, end)` for every occurrence of every pattern in `haystack`,
     /// overlapping ones included, by increasing end and, at one end, in the automaton's order.
     pub fn for_each(&self, haystack: &[u8], mut found: impl FnMut(usize, usize, usize)) {
