@@ -115,6 +115,28 @@ fn main() {
         let n = calque::normalize::normalize(t);
         black_box(analyzer.campaigns.matches(t, &n, "en"));
     });
+    // The campaign phrase automaton alone, over normalized texts: the crate's overlapping
+    // iterator against `multi_search`'s walk in pieces (same occurrences, see its tests).
+    if selected("phrase search") {
+        let normalized: Vec<String> = texts
+            .iter()
+            .map(|t| calque::normalize::normalize(t).text)
+            .collect();
+        let patterns = analyzer.campaigns.phrase_patterns();
+        let crate_dfa = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(patterns)
+            .unwrap();
+        let pieces = calque::multi_search::MultiSearch::new(patterns, false).unwrap();
+        time("phrase search (aho-corasick iterator)", &normalized, |t| {
+            black_box(crate_dfa.find_overlapping_iter(t).count());
+        });
+        time("phrase search (multi_search)", &normalized, |t| {
+            let mut n = 0;
+            pieces.for_each(t.as_bytes(), |_, _, _| n += 1);
+            black_box(n);
+        });
+    }
     time("analyze (all stages)", &texts, |t| {
         black_box(analyzer.analyze(t));
     });

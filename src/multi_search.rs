@@ -57,11 +57,11 @@ impl MultiSearch {
         } else if len >= SPLIT_MIN_BYTES.max(4 * overlap) {
             self.walk_split::<2>(haystack, overlap, &mut found);
         } else {
-            self.walk(haystack, &mut found);
+            self.walk_split::<1>(haystack, overlap, &mut found);
         }
     }
 
-    /// `N` walks in step over `N` pieces of `haystack`. Piece `k` ends at `ends[k]`; its walk
+    /// `N` walks in step over `N` pieces of `haystack` (one walk over all of it when `N` is 1). Piece `k` ends at `ends[k]`; its walk
     /// starts `overlap` bytes before the previous piece's end, early enough to see whole every
     /// occurrence ending inside the piece, and reports only those. Pieces after the first
     /// report into `later`, emitted in piece order at the end, which is the order of their ends.
@@ -84,6 +84,14 @@ impl MultiSearch {
         ends[N - 1] = len;
         let mut state = [self.start; N];
         let mut later: Vec<(usize, usize, usize, usize)> = Vec::new();
+        // Walk `k` reached a special state at `end`.
+        let mut reached = |k: usize, state: StateID, end: usize| {
+            if k == 0 {
+                self.report(state, end, found);
+            } else if end > ends[k - 1] {
+                self.report(state, end, &mut |p, s, e| later.push((k, p, s, e)));
+            }
+        };
         let together = (0..N).map(|k| ends[k] - from[k]).min().unwrap_or(0);
         for i in 0..together {
             for k in 0..N {
@@ -91,12 +99,7 @@ impl MultiSearch {
             }
             for k in 0..N {
                 if dfa.is_special(state[k]) {
-                    let end = from[k] + i + 1;
-                    if k == 0 {
-                        self.report(state[k], end, found);
-                    } else if end > ends[k - 1] {
-                        self.report(state[k], end, &mut |p, s, e| later.push((k, p, s, e)));
-                    }
+                    reached(k, state[k], from[k] + i + 1);
                 }
             }
         }
@@ -105,29 +108,13 @@ impl MultiSearch {
             for (at, &byte) in haystack[rest..ends[k]].iter().enumerate() {
                 state[k] = dfa.next_state(Anchored::No, state[k], byte);
                 if dfa.is_special(state[k]) {
-                    let end = rest + at + 1;
-                    if k == 0 {
-                        self.report(state[k], end, found);
-                    } else if end > ends[k - 1] {
-                        self.report(state[k], end, &mut |p, s, e| later.push((k, p, s, e)));
-                    }
+                    reached(k, state[k], rest + at + 1);
                 }
             }
         }
         later.sort_by_key(|&(k, ..)| k);
         for (_, p, s, e) in later {
             found(p, s, e);
-        }
-    }
-
-    /// One walk over the whole of `haystack`.
-    fn walk(&self, haystack: &[u8], found: &mut impl FnMut(usize, usize, usize)) {
-        let mut state = self.start;
-        for (at, &byte) in haystack.iter().enumerate() {
-            state = self.dfa.next_state(Anchored::No, state, byte);
-            if self.dfa.is_special(state) {
-                self.report(state, at + 1, found);
-            }
         }
     }
 
