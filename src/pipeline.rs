@@ -1,11 +1,12 @@
 //! `calque scan`: the streaming pipeline.
 //!
 //! Three stages joined by bounded channels: a reader thread reads the inputs in order into
-//! batches of events; the analysis stage analyses each batch in parallel with rayon and encodes
-//! its report rows (`collect_into_vec` keeps input order); a sink thread writes rejects, counts,
-//! and hands rows to the ranker, in order. At most two batches wait in each channel, so memory
-//! is bounded by about six batches of records plus the ranking budget, and the report is
-//! byte-identical whatever the number of threads.
+//! batches of events; the analysis stage analyses up to `BATCHES_IN_FLIGHT` batches at once in
+//! parallel with rayon and encodes their report rows (`collect_into_vec` keeps the order within
+//! a batch); a sink thread puts finished batches back in input order, writes rejects, counts,
+//! and hands rows to the ranker. Two batches wait for the analysis and at most three are in
+//! flight, so memory is bounded by about five batches of records plus the ranking budget, and
+//! the report is byte-identical whatever the number of threads.
 
 use crate::analyze::Analyzer;
 use crate::error::{Fatal, Result};
@@ -19,7 +20,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{channel, sync_channel};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -172,6 +173,10 @@ pub fn default_rejects_path(output: &str) -> String {
 
 type Batch = Vec<(u64, Event)>;
 
+/// Batches being analysed or waiting for the sink at any time: enough for a worker to always
+/// find work, few enough to bound memory (with the reader's two queued batches).
+const BATCHES_IN_FLIGHT: usize = 3;
+
 /// What the analysis stage hands to the sink for one record.
 struct Analysed {
     lang: &'static str,
@@ -246,8 +251,14 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch>>(2);
     let reader = spawn_reader(opts.clone(), bytes.clone(), batch_tx);
 
-    // Stage 3: rejects, counts and ranking, in input order, off the analysis threads.
-    let (done_tx, done_rx) = sync_channel::<(Batch, Vec<Option<Analysed>>)>(2);
+    // Stage 3: rejects, counts and ranking, in input order, off the analysis threads. Batches
+    // finish out of order (several are analysed at once); the sink puts them back in order and
+    // hands a slot back for each one it is done with.
+    let (done_tx, done_rx) = channel::<(u64, Batch, Vec<Option<Analysed>>)>();
+    let (slot_tx, slot_rx) = sync_channel::<()>(BATCHES_IN_FLIGHT);
+    for _ in 0..BATCHES_IN_FLIGHT {
+        slot_tx.send(()).expect("the channel holds every slot");
+    }
     let campaign_ids: Vec<String> = analyzer
         .campaigns
         .campaigns
@@ -256,70 +267,85 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         .collect();
     let sink = std::thread::spawn(move || -> Result<(Summary, Ranker, RejectsWriter)> {
         let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
-        for (batch, rows) in done_rx {
-            for ((_, ev), row) in batch.into_iter().zip(rows) {
-                summary.records_read += 1;
-                match (ev, row) {
-                    (Event::Reject(p, r), _) => {
-                        summary.rejected += 1;
-                        count(&mut summary.rejected_by_reason, r.reason.as_str());
-                        rejects.write(&p, &r)?;
-                    }
-                    (Event::Record(..), Some(a)) => {
-                        summary.scored += 1;
-                        count(&mut summary.by_language, a.lang);
-                        count(&mut summary.by_level, a.level);
-                        if let Some(c) = a.campaign {
-                            count(&mut summary.by_campaign, &campaign_ids[c]);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0u64;
+        for (index, batch, rows) in done_rx {
+            waiting.insert(index, (batch, rows));
+            while let Some((batch, rows)) = waiting.remove(&next) {
+                next += 1;
+                for ((_, ev), row) in batch.into_iter().zip(rows) {
+                    summary.records_read += 1;
+                    match (ev, row) {
+                        (Event::Reject(p, r), _) => {
+                            summary.rejected += 1;
+                            count(&mut summary.rejected_by_reason, r.reason.as_str());
+                            rejects.write(&p, &r)?;
                         }
-                        ranker.push(a.row)?;
+                        (Event::Record(..), Some(a)) => {
+                            summary.scored += 1;
+                            count(&mut summary.by_language, a.lang);
+                            count(&mut summary.by_level, a.level);
+                            if let Some(c) = a.campaign {
+                                count(&mut summary.by_campaign, &campaign_ids[c]);
+                            }
+                            ranker.push(a.row)?;
+                        }
+                        (Event::Record(..), None) => unreachable!("every record gets a row"),
                     }
-                    (Event::Record(..), None) => unreachable!("every record gets a row"),
                 }
+                // The analysis may start one more batch.
+                let _ = slot_tx.send(());
             }
         }
         Ok((summary, ranker, rejects))
     });
 
-    // Stage 2: analyse each batch in parallel; `collect_into_vec` keeps input order.
+    // Stage 2: analyse batches in parallel, several at once, so that a worker done with its
+    // part of one batch takes up the next instead of waiting for the other worker;
+    // `collect_into_vec` keeps the order within a batch.
     let mut failure = None;
     let mut items = 0u64;
-    for batch in batch_rx {
-        let batch = match batch {
-            Ok(b) => b,
-            Err(e) => {
-                failure = Some(e);
-                break;
+    pool.in_place_scope(|scope| {
+        for (index, batch) in (0u64..).zip(batch_rx) {
+            let batch = match batch {
+                Ok(b) => b,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            };
+            if slot_rx.recv().is_err() {
+                break; // the sink stopped on an error, reported below
             }
-        };
-        let mut rows = Vec::with_capacity(batch.len());
-        pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(seq, ev)| match ev {
-                    Event::Record(p, r) => {
-                        let a = analyzer.analyze(&r.text);
-                        Some(Analysed {
-                            lang: a.lang.code,
-                            level: a.level.as_str(),
-                            campaign: a.best_campaign().map(|c| c.campaign),
-                            row: report::build_row(analyzer, &encoder, *seq, p, r, &a),
-                        })
-                    }
-                    Event::Reject(..) => None,
-                })
-                .collect_into_vec(&mut rows)
-        });
-        items += batch.len() as u64;
-        if done_tx.send((batch, rows)).is_err() {
-            break; // the sink stopped on an error, reported below
+            items += batch.len() as u64;
+            let (done_tx, encoder) = (done_tx.clone(), &encoder);
+            scope.spawn(move |_| {
+                let mut rows = Vec::with_capacity(batch.len());
+                batch
+                    .par_iter()
+                    .map(|(seq, ev)| match ev {
+                        Event::Record(p, r) => {
+                            let a = analyzer.analyze(&r.text);
+                            Some(Analysed {
+                                lang: a.lang.code,
+                                level: a.level.as_str(),
+                                campaign: a.best_campaign().map(|c| c.campaign),
+                                row: report::build_row(analyzer, encoder, *seq, p, r, &a),
+                            })
+                        }
+                        Event::Reject(..) => None,
+                    })
+                    .collect_into_vec(&mut rows);
+                // A closed channel means the sink stopped on an error, reported below.
+                let _ = done_tx.send((index, batch, rows));
+            });
+            if let Some(pb) = &progress {
+                pb.set_position(bytes.load(Ordering::Relaxed));
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                pb.set_message(format!("{items} items, {:.0} items/s", items as f64 / secs));
+            }
         }
-        if let Some(pb) = &progress {
-            pb.set_position(bytes.load(Ordering::Relaxed));
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            pb.set_message(format!("{items} items, {:.0} items/s", items as f64 / secs));
-        }
-    }
+    });
     drop(done_tx);
     let _ = reader.join();
     let (mut summary, ranker, rejects) = sink.join().expect("sink thread")?;
