@@ -3,6 +3,10 @@
 //! French writers often drop accents ("probleme", "periode"), so word lists are compared on a
 //! folded form: lower case without diacritics.
 
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// `word` in lower case with French diacritics removed ("Période" → "periode", "œil" → "oeil").
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -140,11 +144,16 @@ pub fn looks_french(text: &str) -> bool {
             continue;
         }
         lower.clear();
-        for c in token.chars() {
-            match c {
-                '’' => lower.push('\''),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
+        if token.is_ascii() {
+            lower.push_str(token);
+            lower.make_ascii_lowercase();
+        } else {
+            for c in token.chars() {
+                match c {
+                    '’' => lower.push('\''),
+                    c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                    c => lower.extend(c.to_lowercase()),
+                }
             }
         }
         // "l'Europe" counts as "l'".
@@ -152,18 +161,36 @@ pub fn looks_french(text: &str) -> bool {
             Some(i) if i + 1 < lower.len() => &lower[..=i],
             _ => lower.as_str(),
         };
-        // Past participles in -é / -ée / -ées ("déclaré", "acheté"); not Italian "perché".
-        let participle = lower.chars().count() >= 4
-            && (lower.ends_with('é') || lower.ends_with("ée") || lower.ends_with("ées"))
-            && !lower.ends_with("ché");
-        if FRENCH_ONLY.contains(&head) || participle {
-            french += 1;
-        } else if OTHER_ONLY.contains(&head) {
-            other += 1;
+        match FUNCTION_WORDS.get(head) {
+            Some(WordClass::FrenchOnly) => french += 1,
+            _ if is_participle(&lower) => french += 1,
+            Some(WordClass::OtherOnly) => other += 1,
+            None => {}
         }
     }
     french >= 1 && french > other
 }
+
+/// Past participles in -é / -ée / -ées ("déclaré", "acheté"); not Italian "perché".
+fn is_participle(lower: &str) -> bool {
+    (lower.ends_with('é') || lower.ends_with("ée") || lower.ends_with("ées"))
+        && !lower.ends_with("ché")
+        && lower.chars().count() >= 4
+}
+
+#[derive(Clone, Copy)]
+enum WordClass {
+    FrenchOnly,
+    OtherOnly,
+}
+
+/// [`FRENCH_ONLY`] and [`OTHER_ONLY`] in one table: `looks_french` looks up every token.
+static FUNCTION_WORDS: LazyLock<HashMap<&str, WordClass, FixedState>> = LazyLock::new(|| {
+    let other = OTHER_ONLY.iter().map(|w| (*w, WordClass::OtherOnly));
+    // French last: a word on both lists counts as French, as it always did.
+    let french = FRENCH_ONLY.iter().map(|w| (*w, WordClass::FrenchOnly));
+    other.chain(french).collect()
+});
 
 /// Whether the determiner starting at byte `det_start` is used as a determiner: not the tail
 /// of an elision ("qu'un", "l'une") and not an object pronoun after a subject clitic
