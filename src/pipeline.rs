@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{channel, sync_channel};
+use std::sync::mpsc::{channel, sync_channel, Receiver};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -249,7 +249,9 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
 
     // Stage 1: read inputs into batches of events.
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch>>(2);
-    let reader = spawn_reader(opts.clone(), bytes.clone(), batch_tx);
+    // Batches the sink is done with go back to the reader, which fills their records again.
+    let (spent_tx, spent_rx) = channel::<Batch>();
+    let reader = spawn_reader(opts.clone(), bytes.clone(), batch_tx, spent_rx);
 
     // Stage 3: rejects, counts and ranking, in input order, off the analysis threads. Batches
     // finish out of order (several are analysed at once); the sink puts them back in order and
@@ -273,13 +275,13 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
             waiting.insert(index, (batch, rows));
             while let Some((batch, rows)) = waiting.remove(&next) {
                 next += 1;
-                for ((_, ev), row) in batch.into_iter().zip(rows) {
+                for ((_, ev), row) in batch.iter().zip(rows) {
                     summary.records_read += 1;
                     match (ev, row) {
                         (Event::Reject(p, r), _) => {
                             summary.rejected += 1;
                             count(&mut summary.rejected_by_reason, r.reason.as_str());
-                            rejects.write(&p, &r)?;
+                            rejects.write(p, r)?;
                         }
                         (Event::Record(..), Some(a)) => {
                             summary.scored += 1;
@@ -293,6 +295,8 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                         (Event::Record(..), None) => unreachable!("every record gets a row"),
                     }
                 }
+                // The reader may reuse the batch (and has stopped if this fails).
+                let _ = spent_tx.send(batch);
                 // The analysis may start one more batch.
                 let _ = slot_tx.send(());
             }
@@ -384,14 +388,17 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Read every input in order into batches of `batch_size` events, numbered across inputs.
+/// Read every input in order into batches of `batch_size` events, numbered across inputs;
+/// the records of `spent` batches are filled again rather than allocated anew.
 fn spawn_reader(
     opts: ScanOptions,
     bytes: Arc<AtomicU64>,
     tx: std::sync::mpsc::SyncSender<Result<Batch>>,
+    spent: Receiver<Batch>,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let mut seq = 0u64;
+        let mut empty_batches: Vec<Batch> = Vec::new();
         for path in &opts.inputs {
             let mut source =
                 match ingest::open(path, opts.input_format, &opts.ingest, bytes.clone()) {
@@ -402,7 +409,19 @@ fn spawn_reader(
                     }
                 };
             loop {
-                let mut batch = Vec::with_capacity(opts.batch_size);
+                while let Ok(mut done) = spent.try_recv() {
+                    for (_, ev) in done.drain(..) {
+                        if let Event::Record(_, record) = ev {
+                            source.recycle(record);
+                        }
+                    }
+                    if empty_batches.len() < BATCHES_IN_FLIGHT {
+                        empty_batches.push(done);
+                    }
+                }
+                let mut batch = empty_batches
+                    .pop()
+                    .unwrap_or_else(|| Vec::with_capacity(opts.batch_size));
                 let mut ended = false;
                 while batch.len() < opts.batch_size {
                     match source.next_event() {

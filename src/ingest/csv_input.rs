@@ -1,7 +1,7 @@
 //! CSV and TSV input: a header row, then one record per row (quoted fields may span lines).
 
 use super::columns::{self, ColumnSpec};
-use super::{io_error, IngestOptions, RecordReader};
+use super::{io_error, IngestOptions, RecordReader, SparePool};
 use crate::error::{Fatal, Result};
 use crate::record::{Event, Provenance, Record, Reject, RejectReason};
 use std::io::BufRead;
@@ -27,6 +27,7 @@ pub struct CsvReader {
     delimiter: u8,
     max_record_bytes: usize,
     lossy_utf8: bool,
+    spares: SparePool,
 }
 
 impl CsvReader {
@@ -64,6 +65,7 @@ impl CsvReader {
             delimiter,
             max_record_bytes: options.max_record_bytes,
             lossy_utf8: options.lossy_utf8,
+            spares: SparePool::default(),
         })
     }
 
@@ -78,14 +80,18 @@ impl CsvReader {
         String::from_utf8_lossy(&raw).into_owned()
     }
 
-    fn field(&self, index: Option<usize>) -> std::result::Result<String, usize> {
+    /// Overwrite `slot` with field `index` ("" when absent); `Err(index)` when the field is
+    /// not UTF-8 (and not read lossily).
+    fn fill(&self, index: Option<usize>, slot: &mut String) -> std::result::Result<(), usize> {
+        slot.clear();
         match index.and_then(|i| self.record.get(i)) {
-            Some(bytes) if self.lossy_utf8 => Ok(String::from_utf8_lossy(bytes).into_owned()),
-            Some(bytes) => std::str::from_utf8(bytes)
-                .map(str::to_owned)
-                .map_err(|_| index.unwrap()),
-            None => Ok(String::new()),
+            Some(bytes) if self.lossy_utf8 => slot.push_str(&String::from_utf8_lossy(bytes)),
+            Some(bytes) => {
+                slot.push_str(std::str::from_utf8(bytes).map_err(|_| index.unwrap_or(0))?)
+            }
+            None => {}
         }
+        Ok(())
     }
 }
 
@@ -179,7 +185,7 @@ impl RecordReader for CsvReader {
             );
         }
         let l = &self.layout;
-        let mut rec = Record::default();
+        let mut rec = self.spares.take();
         let fields = [
             (Some(l.text), &mut rec.text),
             (l.id, &mut rec.id),
@@ -188,28 +194,15 @@ impl RecordReader for CsvReader {
             (l.url, &mut rec.url),
             (l.platform, &mut rec.platform),
         ];
-        for (index, slot) in fields {
-            match self.field(index) {
-                Ok(v) => *slot = v,
-                Err(col) => {
-                    return reject(
-                        RejectReason::InvalidUtf8,
-                        format!("field {} is not valid UTF-8", col + 1),
-                        self.raw(),
-                    );
-                }
-            }
-        }
-        for &k in &l.keep {
-            match self.field(Some(k)) {
-                Ok(v) => rec.kept.push(v),
-                Err(col) => {
-                    return reject(
-                        RejectReason::InvalidUtf8,
-                        format!("field {} is not valid UTF-8", col + 1),
-                        self.raw(),
-                    )
-                }
+        rec.kept.resize_with(l.keep.len(), String::new);
+        let kept = l.keep.iter().map(|&k| Some(k)).zip(rec.kept.iter_mut());
+        for (index, slot) in fields.into_iter().chain(kept) {
+            if let Err(col) = self.fill(index, slot) {
+                return reject(
+                    RejectReason::InvalidUtf8,
+                    format!("field {} is not valid UTF-8", col + 1),
+                    self.raw(),
+                );
             }
         }
         if rec.text.trim().is_empty() {
@@ -220,5 +213,9 @@ impl RecordReader for CsvReader {
             );
         }
         Ok(Some(Event::Record(provenance, rec)))
+    }
+
+    fn recycle(&mut self, spare: Record) {
+        self.spares.put(spare);
     }
 }

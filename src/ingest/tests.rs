@@ -221,3 +221,62 @@ fn lossy_utf8_repairs_instead_of_rejecting() {
         vec!["1:bad \u{FFFD}"]
     );
 }
+
+/// A recycled record is filled again field by field: nothing of the record it was survives,
+/// whether the new values are shorter, empty or read lossily.
+#[test]
+fn recycled_records_carry_nothing_over() {
+    let (_d, p) = file_with(
+        "r.csv",
+        b"id,author,text,url,extra\nlong-id-1,somebody,a long first text,https://a.example/x,kept-one\n2,,short,,\n3,c,\xff bad,,z\n",
+    );
+    let opts = IngestOptions {
+        columns: ColumnSpec {
+            keep: vec!["extra".into()],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut reader = open(&p, None, &opts, Arc::new(AtomicU64::new(0))).unwrap();
+    let first = match reader.next_event().unwrap() {
+        Some(Event::Record(_, r)) => r,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first.kept, vec!["kept-one"]);
+    reader.recycle(first);
+    match reader.next_event().unwrap() {
+        Some(Event::Record(_, r)) => {
+            assert_eq!(
+                (
+                    r.id.as_str(),
+                    r.author.as_str(),
+                    r.text.as_str(),
+                    r.url.as_str()
+                ),
+                ("2", "", "short", "")
+            );
+            assert_eq!(r.kept, vec![""]);
+            reader.recycle(r);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Invalid UTF-8 in a recycled record is still rejected with its reason.
+    match reader.next_event().unwrap() {
+        Some(Event::Reject(_, r)) => assert_eq!(r.reason.as_str(), "invalid_utf8"),
+        other => panic!("{other:?}"),
+    }
+    let lossy = IngestOptions {
+        lossy_utf8: true,
+        ..opts
+    };
+    let mut reader = open(&p, None, &lossy, Arc::new(AtomicU64::new(0))).unwrap();
+    for expected in ["a long first text", "short", "\u{FFFD} bad"] {
+        match reader.next_event().unwrap() {
+            Some(Event::Record(_, r)) => {
+                assert_eq!(r.text, expected);
+                reader.recycle(r);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
