@@ -14,17 +14,30 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
+    /// Empty when byte `i` of `text` came from byte `i` of the original (ASCII text that
+    /// normalization only lowercased): most texts, which then need no map.
     origin: Vec<u32>,
 }
 
 impl Normalized {
+    /// Byte offset in the original of the character that produced byte `i` (clamped to the
+    /// text); the text is not empty.
+    fn origin_of(&self, i: usize) -> usize {
+        let i = i.min(self.text.len() - 1);
+        if self.origin.is_empty() {
+            i
+        } else {
+            self.origin[i] as usize
+        }
+    }
+
     /// Map a span of the normalized text back to the original text it came from.
     pub fn to_original(&self, span: Span, original: &str) -> Span {
         if self.text.is_empty() || span.start >= span.end {
             return Span::new(0, 0);
         }
-        let start = self.origin[span.start.min(self.origin.len() - 1)] as usize;
-        let last = self.origin[(span.end - 1).min(self.origin.len() - 1)] as usize;
+        let start = self.origin_of(span.start);
+        let last = self.origin_of(span.end - 1);
         let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         Span::new(start, end.max(start))
     }
@@ -106,6 +119,16 @@ fn fold_punctuation(c: char) -> char {
 /// Runs once per item on millions of items, so it writes the output directly: ASCII bytes are
 /// copied (lowercased), and each other character's folded form comes from a table built once.
 pub fn normalize(original: &str) -> Normalized {
+    if original.is_ascii() {
+        let text: Vec<u8> = original.bytes().map(fold_ascii).collect();
+        if !has_double_space(&text) && !may_have_spaced_word(&text) {
+            // Byte for byte as the original: no offset map to build.
+            return Normalized {
+                text: String::from_utf8(text).expect("ASCII folds to ASCII"),
+                origin: Vec::new(),
+            };
+        }
+    }
     let mut out = Builder::with_capacity(original.len());
     if original.is_ascii() {
         out.push_ascii_run(original.as_bytes(), 0);
@@ -613,7 +636,10 @@ mod tests {
         let fast = normalize(text);
         let (text_ref, origin_ref) = reference::normalize(text);
         assert_eq!(fast.text, text_ref, "text of {text:?}");
-        assert_eq!(fast.origin, origin_ref, "origin of {text:?}");
+        let origin: Vec<u32> = (0..fast.text.len())
+            .map(|i| fast.origin_of(i) as u32)
+            .collect();
+        assert_eq!(origin, origin_ref, "origin of {text:?}");
     }
 
     #[test]
