@@ -33,6 +33,15 @@ pub fn push_fixed(out: &mut String, x: f64, decimals: usize) {
         return;
     }
     let bits = x.to_bits();
+    if bits == 0 {
+        // +0.0, most scores of most rows.
+        out.push('0');
+        if decimals > 0 {
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', decimals));
+        }
+        return;
+    }
     let biased_exponent = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1u64 << 52) - 1);
     let (mantissa, exponent) = if biased_exponent == 0 {
