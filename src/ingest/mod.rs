@@ -91,8 +91,9 @@ pub struct SparePool {
 }
 
 impl SparePool {
-    /// Spares kept at most: about two batches' worth.
-    const MAX_SPARES: usize = 8192;
+    /// Spares kept at most: the batches in flight in a scan with the default batch size, so
+    /// that in the steady state every record is a spare.
+    const MAX_SPARES: usize = 6 * 4096;
     /// A spare whose text buffer grew past this is dropped, so that the pool's memory stays
     /// small whatever the longest records were.
     const MAX_SPARE_TEXT: usize = 16 << 10;
