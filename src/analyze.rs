@@ -67,6 +67,12 @@ pub struct Analyzer {
     triggers: Triggers,
 }
 
+thread_local! {
+    /// Campaign phrases found by the one-pass search, reused from item to item.
+    static PHRASES_FOUND: std::cell::RefCell<Vec<(usize, usize, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Non-ASCII characters that Unicode case folding maps to ASCII letters (ſ → s, K → k).
 pub const UNICODE_FOLDS: [&str; 2] = ["\u{017F}", "\u{212A}"];
 
@@ -185,7 +191,9 @@ impl LangTriggers {
     /// The heuristics to run, in registry order: those without triggers, plus the owners of
     /// every trigger found, which `search` hands to the function it is given.
     fn active(&self, search: impl FnOnce(&mut dyn FnMut(&[usize]))) -> Vec<usize> {
-        let mut active = self.always.clone();
+        // Room for a few triggered heuristics besides those that always run: no regrowth.
+        let mut active = Vec::with_capacity(self.always.len() + 16);
+        active.extend_from_slice(&self.always);
         search(&mut |owners| active.extend_from_slice(owners));
         active.sort_unstable();
         active.dedup();
@@ -309,8 +317,9 @@ impl Analyzer {
             .and_then(|t| t.merged.as_ref().map(|m| (t, m)))
             .filter(|_| text.is_ascii() && normalized.text.len() == text.len());
         let (heuristic_hits, indicator_hits) = match merged {
-            Some((triggers, pass)) => {
-                let mut phrases = Vec::new();
+            Some((triggers, pass)) => PHRASES_FOUND.with(|phrases| {
+                let mut phrases = phrases.borrow_mut();
+                phrases.clear();
                 let active = triggers.active(|add| {
                     pass.automaton
                         .for_each(normalized.text.as_bytes(), |k, start, end| {
@@ -322,10 +331,14 @@ impl Analyzer {
                 });
                 (
                     self.run_heuristics(text, &active, tokens),
-                    self.campaigns
-                        .matches_found(text, &normalized, lang.code, phrases),
+                    self.campaigns.matches_found(
+                        text,
+                        &normalized,
+                        lang.code,
+                        phrases.drain(..),
+                    ),
                 )
-            }
+            }),
             None => (
                 self.heuristic_hits(text, lang.code, tokens),
                 self.campaigns.matches(text, &normalized, lang.code),
