@@ -331,12 +331,8 @@ impl Analyzer {
                 });
                 (
                     self.run_heuristics(text, &active, tokens),
-                    self.campaigns.matches_found(
-                        text,
-                        &normalized,
-                        lang.code,
-                        phrases.drain(..),
-                    ),
+                    self.campaigns
+                        .matches_found(text, &normalized, lang.code, phrases.drain(..)),
                 )
             }),
             None => (

@@ -12,9 +12,9 @@ use crate::analyze::Analyzer;
 use crate::error::{Fatal, Result};
 use crate::ingest::{self, IngestOptions, InputFormat};
 use crate::record::Event;
+use crate::report;
 use crate::report::rank::Ranker;
 use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter, RowEncoder};
-use crate::report::{self, ReportRow};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -183,7 +183,57 @@ struct Analysed {
     level: &'static str,
     /// Index of the best-matching campaign in the analyzer's campaign set.
     campaign: Option<usize>,
-    row: ReportRow,
+    score: f64,
+    /// End of its report row in its chunk's `rows` (the row starts where the previous
+    /// record's ends).
+    row_end: usize,
+}
+
+/// The analysis of consecutive events of a batch: their report rows in one buffer, so that a
+/// row costs no allocation of its own (most go straight to the zero tail).
+struct AnalysedChunk {
+    rows: Vec<u8>,
+    /// One per event: `None` for a reject.
+    items: Vec<Option<Analysed>>,
+}
+
+/// Events analysed as one task: enough to amortise the buffer, few enough to balance the
+/// load between workers.
+const EVENTS_PER_CHUNK: usize = 64;
+
+/// Analyse consecutive events and encode their report rows.
+fn analyse_chunk(
+    analyzer: &Analyzer,
+    encoder: &RowEncoder,
+    events: &[(u64, Event)],
+) -> AnalysedChunk {
+    // Rows are about as long as their text plus a couple of hundred bytes of other cells.
+    let capacity = events
+        .iter()
+        .map(|(_, ev)| match ev {
+            Event::Record(_, r) => r.text.len() + 256,
+            Event::Reject(..) => 0,
+        })
+        .sum();
+    let mut rows = Vec::with_capacity(capacity);
+    let items = events
+        .iter()
+        .map(|(_, ev)| match ev {
+            Event::Record(p, r) => {
+                let a = analyzer.analyze(&r.text);
+                report::push_row(analyzer, encoder, p, r, &a, &mut rows);
+                Some(Analysed {
+                    lang: a.lang.code,
+                    level: a.level.as_str(),
+                    campaign: a.best_campaign().map(|c| c.campaign),
+                    score: a.score,
+                    row_end: rows.len(),
+                })
+            }
+            Event::Reject(..) => None,
+        })
+        .collect();
+    AnalysedChunk { rows, items }
 }
 
 /// Count one more `key` (without allocating the key when it is already counted).
@@ -256,7 +306,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     // Stage 3: rejects, counts and ranking, in input order, off the analysis threads. Batches
     // finish out of order (several are analysed at once); the sink puts them back in order and
     // hands a slot back for each one it is done with.
-    let (done_tx, done_rx) = channel::<(u64, Batch, Vec<Option<Analysed>>)>();
+    let (done_tx, done_rx) = channel::<(u64, Batch, Vec<AnalysedChunk>)>();
     let (slot_tx, slot_rx) = sync_channel::<()>(BATCHES_IN_FLIGHT);
     for _ in 0..BATCHES_IN_FLIGHT {
         slot_tx.send(()).expect("the channel holds every slot");
@@ -273,26 +323,35 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         let mut next = 0u64;
         for (index, batch, rows) in done_rx {
             waiting.insert(index, (batch, rows));
-            while let Some((batch, rows)) = waiting.remove(&next) {
+            while let Some((batch, chunks)) = waiting.remove(&next) {
                 next += 1;
-                for ((_, ev), row) in batch.iter().zip(rows) {
-                    summary.records_read += 1;
-                    match (ev, row) {
-                        (Event::Reject(p, r), _) => {
-                            summary.rejected += 1;
-                            count(&mut summary.rejected_by_reason, r.reason.as_str());
-                            rejects.write(p, r)?;
-                        }
-                        (Event::Record(..), Some(a)) => {
-                            summary.scored += 1;
-                            count(&mut summary.by_language, a.lang);
-                            count(&mut summary.by_level, a.level);
-                            if let Some(c) = a.campaign {
-                                count(&mut summary.by_campaign, &campaign_ids[c]);
+                let mut events = batch.iter();
+                for chunk in &chunks {
+                    let mut row_start = 0;
+                    for item in &chunk.items {
+                        let (seq, ev) = events.next().expect("one item per event");
+                        summary.records_read += 1;
+                        match (ev, item) {
+                            (Event::Reject(p, r), _) => {
+                                summary.rejected += 1;
+                                count(&mut summary.rejected_by_reason, r.reason.as_str());
+                                rejects.write(p, r)?;
                             }
-                            ranker.push(a.row)?;
+                            (Event::Record(..), Some(a)) => {
+                                summary.scored += 1;
+                                count(&mut summary.by_language, a.lang);
+                                count(&mut summary.by_level, a.level);
+                                if let Some(c) = a.campaign {
+                                    count(&mut summary.by_campaign, &campaign_ids[c]);
+                                }
+                                let row = &chunk.rows[row_start..a.row_end];
+                                ranker.push_encoded(a.score, *seq, row)?;
+                                row_start = a.row_end;
+                            }
+                            (Event::Record(..), None) => {
+                                unreachable!("every record gets a row")
+                            }
                         }
-                        (Event::Record(..), None) => unreachable!("every record gets a row"),
                     }
                 }
                 // The reader may reuse the batch (and has stopped if this fails).
@@ -324,24 +383,13 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
             items += batch.len() as u64;
             let (done_tx, encoder) = (done_tx.clone(), &encoder);
             scope.spawn(move |_| {
-                let mut rows = Vec::with_capacity(batch.len());
+                let mut chunks = Vec::with_capacity(batch.len().div_ceil(EVENTS_PER_CHUNK));
                 batch
-                    .par_iter()
-                    .map(|(seq, ev)| match ev {
-                        Event::Record(p, r) => {
-                            let a = analyzer.analyze(&r.text);
-                            Some(Analysed {
-                                lang: a.lang.code,
-                                level: a.level.as_str(),
-                                campaign: a.best_campaign().map(|c| c.campaign),
-                                row: report::build_row(analyzer, encoder, *seq, p, r, &a),
-                            })
-                        }
-                        Event::Reject(..) => None,
-                    })
-                    .collect_into_vec(&mut rows);
+                    .par_chunks(EVENTS_PER_CHUNK)
+                    .map(|events| analyse_chunk(analyzer, encoder, events))
+                    .collect_into_vec(&mut chunks);
                 // A closed channel means the sink stopped on an error, reported below.
-                let _ = done_tx.send((index, batch, rows));
+                let _ = done_tx.send((index, batch, chunks));
             });
             if let Some(pb) = &progress {
                 pb.set_position(bytes.load(Ordering::Relaxed));

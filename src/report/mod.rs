@@ -135,11 +135,28 @@ fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span])
 }
 
 thread_local! {
-    /// Per worker thread, reused for every row: the row's bytes, and one composed cell.
-    static ROW_SCRATCH: RefCell<(Vec<u8>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+    /// Per worker thread, reused for every row: one cell composed from several parts.
+    static CELL_SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Build the report row of one analysed record.
+/// Append the report row of one analysed record (every column but `rank`) to `out`.
+pub fn push_row(
+    analyzer: &Analyzer,
+    encoder: &sink::RowEncoder,
+    provenance: &Provenance,
+    record: &Record,
+    a: &Analysis,
+    out: &mut Vec<u8>,
+) {
+    CELL_SCRATCH.with(|scratch| {
+        let cell = &mut *scratch.borrow_mut();
+        let mut row = encoder.row(out);
+        write_cells(&mut row, cell, analyzer, provenance, record, a);
+        row.finish();
+    })
+}
+
+/// The report row of one analysed record.
 pub fn build_row(
     analyzer: &Analyzer,
     encoder: &sink::RowEncoder,
@@ -148,19 +165,13 @@ pub fn build_row(
     record: &Record,
     a: &Analysis,
 ) -> ReportRow {
-    ROW_SCRATCH.with(|scratch| {
-        let (bytes, cell) = &mut *scratch.borrow_mut();
-        bytes.clear();
-        let mut row = encoder.row(bytes);
-        write_cells(&mut row, cell, analyzer, provenance, record, a);
-        row.finish();
-        ReportRow {
-            score: a.score,
-            seq,
-            // Sized exactly: the ranking budget counts capacity.
-            encoded: bytes.as_slice().to_vec(),
-        }
-    })
+    let mut encoded = Vec::new();
+    push_row(analyzer, encoder, provenance, record, a, &mut encoded);
+    ReportRow {
+        score: a.score,
+        seq,
+        encoded,
+    }
 }
 
 /// A cell with `x` to `decimals` decimals.

@@ -73,19 +73,30 @@ impl Ranker {
     /// Add a row. Rows must be pushed in input order (increasing `seq`), as the scan's sink
     /// does; an out-of-order row is an error rather than a silently misranked report.
     pub fn push(&mut self, row: ReportRow) -> Result<()> {
-        if self.last_seq.is_some_and(|last| row.seq <= last) {
+        self.push_encoded(row.score, row.seq, &row.encoded)
+    }
+
+    /// [`Self::push`] for a row given by its parts; its bytes are copied only if the row is
+    /// kept in memory, so rows straight to the zero tail cost no allocation.
+    pub fn push_encoded(&mut self, score: f64, seq: u64, encoded: &[u8]) -> Result<()> {
+        if self.last_seq.is_some_and(|last| seq <= last) {
             return Err(Fatal::output(format!(
-                "internal error: report row {} ranked after row {}",
-                row.seq,
+                "internal error: report row {seq} ranked after row {}",
                 self.last_seq.unwrap_or(0)
             )));
         }
-        self.last_seq = Some(row.seq);
-        if row.score < self.min_score {
+        self.last_seq = Some(seq);
+        if score < self.min_score {
             self.filtered += 1;
             return Ok(());
         }
+        let owned = |encoded: &[u8]| ReportRow {
+            score,
+            seq,
+            encoded: encoded.to_vec(),
+        };
         if let Some(n) = self.top {
+            let row = owned(encoded);
             self.bytes += row.heap_bytes();
             self.rows.push(row);
             if self.rows.len() >= 2 * n.max(1024) {
@@ -93,15 +104,16 @@ impl Ranker {
             }
             return Ok(());
         }
-        if in_zero_tail(row.score) {
+        if in_zero_tail(score) {
             // Once the tail has a file, rows go straight to it: the sink then writes a little
             // at every row rather than a budget's worth at once, which stalled the analysis.
             if let Some(w) = self.zero_file.as_mut() {
-                return write_bytes(w, &row.encoded);
+                return write_bytes(w, encoded);
             }
-            self.bytes += row.encoded.capacity() + std::mem::size_of::<Vec<u8>>();
-            self.zero_rows.push(row.encoded);
+            self.bytes += encoded.len() + std::mem::size_of::<Vec<u8>>();
+            self.zero_rows.push(encoded.to_vec());
         } else {
+            let row = owned(encoded);
             self.bytes += row.heap_bytes();
             self.rows.push(row);
         }
