@@ -501,34 +501,92 @@ impl<'a> Iterator for LanguageTokens<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let text = self.text;
-        let bytes = text.as_bytes();
-        while self.pos < bytes.len() {
-            // Skip white space.
-            let (start, _) = scan_chars(text, self.pos, |_, white| !white);
-            if start == bytes.len() {
-                break;
+        loop {
+            let start = skip_white_space(text, self.pos);
+            if start >= text.len() {
+                self.pos = text.len();
+                return None;
             }
-            let (end, chars) = scan_chars(text, start, |_, white| white);
+            let (end, continuation_bytes) = token_end(text, start);
             self.pos = end;
             let token = &text[start..end];
             if !is_language_token(token) {
                 continue;
             }
             if self.chars >= self.max_chars {
-                self.pos = bytes.len();
+                self.pos = text.len();
                 return None;
             }
-            self.chars += chars + 1;
+            self.chars += (end - start - continuation_bytes) + 1;
             return Some(token);
         }
-        self.pos = bytes.len();
-        None
     }
 }
 
 /// White space in the sense of `char::is_whitespace`, for an ASCII byte.
-fn is_ascii_white_space(b: u8) -> bool {
+const fn is_ascii_white_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The bytes that may end a token: ASCII white space, and the first byte of every non-ASCII
+/// character (decoded to tell whether it is white space).
+static MAY_END_TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || is_ascii_white_space(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Byte offset of the first character at or after byte `from` of `text` (a character
+/// boundary) that is not white space, or the text's length.
+fn skip_white_space(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !is_ascii_white_space(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// End (byte offset) of the token starting at byte `start` of `text`: the next white space
+/// or the text's end; with the number of UTF-8 continuation bytes in the token (its length in
+/// characters is its length in bytes minus those).
+fn token_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut continuation_bytes) = (start, 0);
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if MAY_END_TOKEN[b as usize] {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => {}
+            _ => break,
+        }
+        match text[i..].chars().next() {
+            Some(c) if !c.is_whitespace() => {
+                i += c.len_utf8();
+                continuation_bytes += c.len_utf8() - 1;
+            }
+            _ => break,
+        }
+    }
+    (i, continuation_bytes)
 }
 
 /// From byte `from` of `text` (a character boundary), the byte offset of the first character
