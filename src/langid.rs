@@ -160,7 +160,8 @@ struct FunctionWordTable {
 
 const TABLE_SLOTS: usize = 1024;
 
-/// Longest word a [`FunctionWordCounts`] keeps whole; longer ones are no function word.
+/// Longest word a [`FunctionWordCounts`] keeps whole (in two `u64`s); longer ones are no
+/// function word.
 const WORD_BUFFER: usize = 16;
 
 static FUNCTION_WORDS: std::sync::LazyLock<FunctionWordTable> = std::sync::LazyLock::new(|| {
@@ -235,56 +236,85 @@ impl FunctionWordTable {
 #[derive(Default)]
 struct FunctionWordCounts {
     counts: [usize; 3],
-    /// The first bytes of the current word, lowercased, zero after them (reused between
-    /// words), and its length in bytes (which may exceed the buffer).
-    word: [u8; WORD_BUFFER],
+    /// The first [`WORD_BUFFER`] bytes of the current word, lowercased, packed as by
+    /// [`pack`] (zero after the word), and its length in bytes (which may exceed them).
+    head: u64,
+    tail: u64,
     word_len: usize,
     /// Byte offset in the word of its first apostrophe, if any.
     apostrophe: Option<usize>,
 }
 
+/// What each byte is to [`FunctionWordCounts::add`]: an ASCII letter or digit maps to itself
+/// lowercased, the apostrophe to itself, other ASCII bytes to 0 (they end a word) and
+/// non-ASCII bytes to [`NON_ASCII`] (their character is decoded).
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const NON_ASCII: u8 = 0xFF;
+
 impl FunctionWordCounts {
     /// Count the words of `text` (a token or a whole text): runs of alphanumeric characters
     /// and apostrophes (straight or curly, counted as straight), lowercased. ASCII bytes are
-    /// taken one by one, without decoding characters.
+    /// taken one by one through a table, without decoding characters.
     fn add(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                i += 1;
-                if b.is_ascii_alphanumeric() {
-                    self.push(b.to_ascii_lowercase());
-                } else if b == b'\'' {
-                    self.push_apostrophe();
-                } else {
+            match WORD_BYTES[b as usize] {
+                0 => {
+                    i += 1;
                     self.end_word();
                 }
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            if c == '’' {
-                self.push_apostrophe();
-            } else if c.is_alphanumeric() {
-                for lower in c.to_lowercase() {
-                    let mut utf8 = [0; 4];
-                    for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                        self.push(b);
+                b'\'' => {
+                    i += 1;
+                    self.push_apostrophe();
+                }
+                NON_ASCII => {
+                    let Some(c) = text[i..].chars().next() else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    if c == '’' {
+                        self.push_apostrophe();
+                    } else if c.is_alphanumeric() {
+                        for lower in c.to_lowercase() {
+                            let mut utf8 = [0; 4];
+                            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                                self.push(b);
+                            }
+                        }
+                    } else {
+                        self.end_word();
                     }
                 }
-            } else {
-                self.end_word();
+                lower => {
+                    i += 1;
+                    self.push(lower);
+                }
             }
         }
         self.end_word();
     }
 
     fn push(&mut self, b: u8) {
-        if let Some(slot) = self.word.get_mut(self.word_len) {
-            *slot = b;
+        match self.word_len {
+            len @ 0..8 => self.head |= u64::from(b) << (8 * len),
+            len @ 8..WORD_BUFFER => self.tail |= u64::from(b) << (8 * (len - 8)),
+            _ => {}
         }
         self.word_len += 1;
     }
@@ -295,23 +325,31 @@ impl FunctionWordCounts {
     }
 
     fn end_word(&mut self) {
-        if self.word_len == 0 {
-            return;
+        if self.word_len != 0 {
+            self.count_word();
         }
+    }
+
+    fn count_word(&mut self) {
         let table = &*FUNCTION_WORDS;
-        let head8 = u64::from_le_bytes(self.word[..8].try_into().unwrap_or_default());
+        let mut bytes = [0; WORD_BUFFER];
+        let long_word = |len: usize, bytes: &mut [u8; WORD_BUFFER]| {
+            bytes[..8].copy_from_slice(&self.head.to_le_bytes());
+            bytes[8..].copy_from_slice(&self.tail.to_le_bytes());
+            table.get(&bytes[..len])
+        };
         let whole = match self.word_len {
-            0..=8 => table.packed(head8),
-            len if len <= WORD_BUFFER => table.get(&self.word[..len]),
+            0..=8 => table.packed(self.head),
+            len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
             _ => 0,
         };
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
         let flags = match self.apostrophe {
             Some(pos) if whole == 0 => {
                 let head = match pos + 1 {
-                    len @ 0..=7 => table.packed(head8 & ((1u64 << (8 * len)) - 1)),
-                    8 => table.packed(head8),
-                    len if len <= WORD_BUFFER => table.get(&self.word[..len]),
+                    len @ 0..8 => table.packed(self.head & ((1u64 << (8 * len)) - 1)),
+                    8 => table.packed(self.head),
+                    len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
                     _ => 0,
                 };
                 head & FR
@@ -321,7 +359,8 @@ impl FunctionWordCounts {
         for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
             self.counts[i] += (flags & bit != 0) as usize;
         }
-        self.word = [0; WORD_BUFFER];
+        self.head = 0;
+        self.tail = 0;
         self.word_len = 0;
         self.apostrophe = None;
     }
