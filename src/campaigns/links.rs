@@ -174,10 +174,10 @@ pub fn url_key(url: &str) -> Option<(String, String)> {
 }
 
 /// Whether a link (`host`, `path` as in [`HostRef`]) lies under the `url` indicator key.
-pub fn link_is_under(host: &str, path: &str, key: &(String, String)) -> bool {
-    canonical_platform_host(host) == key.0
-        && path.starts_with(key.1.as_str())
-        && path[key.1.len()..]
+pub fn link_is_under(host: &str, path: &str, (key_host, key_path): (&str, &str)) -> bool {
+    canonical_platform_host(host) == key_host
+        && path.starts_with(key_path)
+        && path[key_path.len()..]
             .chars()
             .next()
             .is_none_or(|c| matches!(c, '/' | '?' | '#' | '&'))
@@ -222,17 +222,49 @@ fn may_be_defanged(text: &str) -> bool {
 }
 
 /// The white-space separated token (as [`tokens`] splits them) holding byte `at`, which is
-/// not white space, with its byte offset.
+/// not white space, with its byte offset. ASCII bytes are tested one by one; only non-ASCII
+/// characters are decoded.
 fn token_around(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b.is_ascii() {
+            if is_ascii_white_space(b) {
+                break;
+            }
+            start -= 1;
+        } else {
+            // Back to the first byte of the character that ends at `start`.
+            let mut first = start - 1;
+            while first > 0 && bytes[first] & 0xC0 == 0x80 {
+                first -= 1;
+            }
+            match text.get(first..start).and_then(|c| c.chars().next()) {
+                Some(c) if !c.is_whitespace() => start = first,
+                _ => break,
+            }
+        }
+    }
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if is_ascii_white_space(b) {
+                break;
+            }
+            end += 1;
+        } else {
+            match text.get(end..).and_then(|rest| rest.chars().next()) {
+                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     (start, &text[start..end])
+}
+
+/// White space in the sense of `char::is_whitespace`, for an ASCII byte.
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Push the host of `token` (at byte `start` of the text), if it names one.
@@ -335,10 +367,15 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
     Some((host.to_ascii_lowercase(), path))
 }
 
-/// `token` without the characters around a link that cannot belong to it (anything but
-/// letters, digits and '/').
+/// An ASCII `token` without the characters around a link that cannot belong to it (anything
+/// but letters, digits and '/').
 fn trim_link_ends(token: &str) -> &str {
-    token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'/';
+    let bytes = token.as_bytes();
+    match (bytes.iter().position(keep), bytes.iter().rposition(keep)) {
+        (Some(first), Some(last)) => &token[first..=last],
+        _ => "",
+    }
 }
 
 /// Byte offset of the first "://" in `s`.
@@ -609,6 +646,40 @@ mod tests {
             compared > 50_000 && found > 5_000,
             "{compared} tokens, {found} hosts"
         );
+    }
+
+    #[test]
+    fn byte_level_token_around_matches_char_search() {
+        fn reference(text: &str, at: usize) -> (usize, &str) {
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| at + i);
+            (start, &text[start..end])
+        }
+        let mut texts: Vec<String> = vec![
+            "a\u{3000}rrn.media\u{a0}x.com\u{2003}t.me/abc\u{85}bild.pics".into(),
+            "é.é ф.рф\u{2028}😀.😀\u{0B}x.y\u{0C}.\u{202F}.\u{1680}a.b\u{205F}".into(),
+            ".".into(),
+            " . ".into(),
+        ];
+        texts.extend(crate::normalize::test_inputs::generated(5_000));
+        let mut dots = 0;
+        for text in &texts {
+            for at in memchr::memchr_iter(b'.', text.as_bytes()) {
+                assert_eq!(
+                    token_around(text, at),
+                    reference(text, at),
+                    "{text:?} at {at}"
+                );
+                dots += 1;
+            }
+        }
+        assert!(dots > 5_000, "only {dots} dots");
     }
 
     #[test]
