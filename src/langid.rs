@@ -660,35 +660,46 @@ fn scan_chars(text: &str, from: usize, stop: impl Fn(char, bool) -> bool) -> (us
 /// Whether a token carries language: not a link, @handle or #hashtag. Quotes and dots before
 /// a handle ("'@user", ".@user") do not make it a word.
 fn is_language_token(token: &str) -> bool {
-    let (bare_start, _) = scan_chars(token, 0, |c, _| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '@' || c == '#'
-        } else {
-            c.is_alphanumeric()
-        }
-    });
-    let bare = &token.as_bytes()[bare_start..];
+    let bytes = token.as_bytes();
+    // Most tokens start with an ASCII letter or digit: nothing to skip.
+    let bare_start = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        0
+    } else {
+        scan_chars(token, 0, |c, _| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric() || c == '@' || c == '#'
+            } else {
+                c.is_alphanumeric()
+            }
+        })
+        .0
+    };
+    let bare = &bytes[bare_start..];
     let starts_with = |prefix: &[u8]| {
         bare.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    !(bare.is_empty()
-        || bare[0] == b'@'
-        || bare[0] == b'#'
-        || starts_with(b"http")
-        || starts_with(b"www."))
+    match bare.first() {
+        None | Some(b'@' | b'#') => false,
+        Some(b'h' | b'H' | b'w' | b'W') => !(starts_with(b"http") || starts_with(b"www.")),
+        Some(_) => true,
+    }
 }
 
 /// Whether `token` holds an alphabetic character.
 fn has_letter(token: &str) -> bool {
-    scan_chars(token, 0, |c, _| {
-        if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        }
-    })
-    .0 < token.len()
+    token
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+        || scan_chars(token, 0, |c, _| {
+            if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_alphabetic()
+            }
+        })
+        .0 < token.len()
 }
 
 #[cfg(test)]
