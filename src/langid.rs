@@ -109,42 +109,126 @@ const EN: u8 = 1;
 const FR: u8 = 2;
 const DE: u8 = 4;
 
-/// Function words of English, French and German: frequent, short, and (mostly) exclusive to
-/// one of the three. A `match` compiles to a few length-and-byte comparisons.
-fn function_word(word: &str) -> u8 {
-    match word {
-        "the" | "and" | "is" | "are" | "of" | "to" | "that" | "it" | "you" | "for" | "with"
-        | "this" | "was" | "have" | "be" | "not" | "they" | "we" | "he" | "she" | "what"
-        | "will" | "my" | "your" | "has" | "but" | "at" | "by" | "from" | "an" | "his" | "her"
-        | "their" | "were" | "been" | "who" | "would" | "there" | "about" | "just" | "can"
-        | "all" | "our" | "if" | "or" | "so" | "do" | "no" | "i" | "me" | "its" | "it's"
-        | "don't" | "i'm" | "should" | "could" | "than" | "them" | "when" | "which" | "these"
-        | "new" | "after" | "over" | "how" | "why" | "out" | "up" | "says" | "said" | "like"
-        | "get" | "now" | "more" | "only" | "into" | "had" | "did" | "does" | "here" | "some"
-        | "any" | "very" | "much" | "many" | "being" | "against" | "people" | "because"
-        | "won't" | "can't" | "didn't" | "doesn't" | "isn't" | "you're" | "we're" | "they're"
-        | "that's" | "what's" | "there's" | "he's" | "she's" | "let's" | "where" | "while"
-        | "last" | "year" | "years" | "today" | "first" | "week" | "every" | "never" | "other"
-        | "still" | "back" | "yesterday" | "during" | "through" | "off" | "another" | "again"
-        | "before" | "under" | "between" | "without" | "within" | "among" | "whose" | "those"
-        | "each" | "both" | "might" | "must" | "then" | "too" | "also" | "even" | "ever"
-        | "got" | "going" | "him" | "us" => EN,
-        "le" | "la" | "les" | "des" | "du" | "et" | "est" | "un" | "une" | "que" | "qui"
-        | "dans" | "pour" | "pas" | "sur" | "avec" | "ce" | "il" | "elle" | "nous" | "vous"
-        | "ne" | "au" | "aux" | "sont" | "mais" | "par" | "cette" | "je" | "tu" | "ils"
-        | "leur" | "sa" | "ses" | "mes" | "tout" | "plus" | "comme" | "été" | "être" | "c'est"
-        | "l'" | "d'" | "qu'" | "n'" | "j'" | "s'" | "c'" | "très" | "ont" | "aussi" | "fait"
-        | "ou" | "où" | "notre" | "votre" | "nos" | "vos" | "ces" | "cet" | "lui" | "après"
-        | "depuis" | "sans" | "sous" | "chez" | "entre" | "contre" | "encore" | "déjà"
-        | "toujours" | "rien" | "jamais" | "bien" | "peut" | "doit" | "faut" | "selon"
-        | "avait" | "était" | "sera" | "ça" | "moi" | "toi" | "eux" | "quand" | "lors" => FR,
-        "der" | "die" | "das" | "und" | "ist" | "nicht" | "ein" | "eine" | "mit" | "sich"
-        | "auf" | "für" | "den" | "dem" | "zu" | "von" | "sie" | "wir" | "ich" | "auch" | "es"
-        | "im" | "sind" | "wird" | "nach" | "wie" | "aus" | "bei" | "noch" | "aber" | "oder"
-        | "wenn" | "nur" | "einen" | "einer" | "werden" | "dass" | "hat" | "kein" | "keine"
-        | "mehr" | "über" | "vom" | "zum" | "zur" | "gegen" | "ohne" | "schon" | "jetzt"
-        | "heute" | "hier" | "wurde" | "haben" | "sein" | "ihre" | "unser" | "uns" | "weil" => DE,
-        _ => 0,
+// Function words of English, French and German: frequent, short, and (mostly) exclusive to
+// one of the three. Each word is in one list only (a test checks it).
+#[rustfmt::skip]
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "is", "are", "of", "to", "that", "it", "you", "for", "with", "this", "was",
+    "have", "be", "not", "they", "we", "he", "she", "what", "will", "my", "your", "has", "but",
+    "at", "by", "from", "an", "his", "her", "their", "were", "been", "who", "would", "there",
+    "about", "just", "can", "all", "our", "if", "or", "so", "do", "no", "i", "me", "its", "it's",
+    "don't", "i'm", "should", "could", "than", "them", "when", "which", "these", "new", "after",
+    "over", "how", "why", "out", "up", "says", "said", "like", "get", "now", "more", "only",
+    "into", "had", "did", "does", "here", "some", "any", "very", "much", "many", "being",
+    "against", "people", "because", "won't", "can't", "didn't", "doesn't", "isn't", "you're",
+    "we're", "they're", "that's", "what's", "there's", "he's", "she's", "let's", "where", "while",
+    "last", "year", "years", "today", "first", "week", "every", "never", "other", "still", "back",
+    "yesterday", "during", "through", "off", "another", "again", "before", "under", "between",
+    "without", "within", "among", "whose", "those", "each", "both", "might", "must", "then", "too",
+    "also", "even", "ever", "got", "going", "him", "us",
+];
+#[rustfmt::skip]
+const FRENCH_FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "des", "du", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas",
+    "sur", "avec", "ce", "il", "elle", "nous", "vous", "ne", "au", "aux", "sont", "mais", "par",
+    "cette", "je", "tu", "ils", "leur", "sa", "ses", "mes", "tout", "plus", "comme", "été", "être",
+    "c'est", "l'", "d'", "qu'", "n'", "j'", "s'", "c'", "très", "ont", "aussi", "fait", "ou", "où",
+    "notre", "votre", "nos", "vos", "ces", "cet", "lui", "après", "depuis", "sans", "sous", "chez",
+    "entre", "contre", "encore", "déjà", "toujours", "rien", "jamais", "bien", "peut", "doit",
+    "faut", "selon", "avait", "était", "sera", "ça", "moi", "toi", "eux", "quand", "lors",
+];
+#[rustfmt::skip]
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "sich", "auf", "für", "den",
+    "dem", "zu", "von", "sie", "wir", "ich", "auch", "es", "im", "sind", "wird", "nach", "wie",
+    "aus", "bei", "noch", "aber", "oder", "wenn", "nur", "einen", "einer", "werden", "dass", "hat",
+    "kein", "keine", "mehr", "über", "vom", "zum", "zur", "gegen", "ohne", "schon", "jetzt",
+    "heute", "hier", "wurde", "haben", "sein", "ihre", "unser", "uns", "weil",
+];
+
+/// The function words, hashed: every word of a text is looked up, so the lookup must cost a
+/// few instructions (a `match` on `&str` compares the word with each candidate of its length
+/// in turn; `phf` hashes with SipHash, which costs more than a short word's comparisons).
+/// Words of up to 8 bytes are packed little-endian into a `u64` (zero bytes after the word:
+/// no word holds a zero byte) and found by linear probing in a table a quarter full.
+struct FunctionWordTable {
+    keys: [u64; TABLE_SLOTS],
+    flags: [u8; TABLE_SLOTS],
+    /// Words longer than 8 bytes, compared one by one (only "yesterday").
+    long: Vec<(&'static [u8], u8)>,
+}
+
+const TABLE_SLOTS: usize = 1024;
+
+/// Longest word a [`FunctionWordCounts`] keeps whole (in two `u64`s); longer ones are no
+/// function word.
+const WORD_BUFFER: usize = 16;
+
+static FUNCTION_WORDS: std::sync::LazyLock<FunctionWordTable> = std::sync::LazyLock::new(|| {
+    let mut table = FunctionWordTable {
+        keys: [0; TABLE_SLOTS],
+        flags: [0; TABLE_SLOTS],
+        long: Vec::new(),
+    };
+    let lists = [
+        (ENGLISH_FUNCTION_WORDS, EN),
+        (FRENCH_FUNCTION_WORDS, FR),
+        (GERMAN_FUNCTION_WORDS, DE),
+    ];
+    for (words, flag) in lists {
+        for word in words {
+            let word = word.as_bytes();
+            assert!(!word.is_empty() && word.len() <= WORD_BUFFER && !word.contains(&0));
+            if word.len() > 8 {
+                table.long.push((word, flag));
+                continue;
+            }
+            let key = pack(word);
+            let mut slot = table_slot(key);
+            while table.keys[slot] != 0 && table.keys[slot] != key {
+                slot = (slot + 1) % TABLE_SLOTS;
+            }
+            table.keys[slot] = key;
+            table.flags[slot] |= flag;
+        }
+    }
+    table
+});
+
+/// `word` (at most 8 bytes) as a little-endian `u64`, zero-padded.
+fn pack(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes)
+}
+
+/// Home slot of a packed word (Fibonacci hashing: the top bits of a multiplication).
+fn table_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_SLOTS.trailing_zeros())) as usize
+}
+
+impl FunctionWordTable {
+    /// Flags of a word packed by [`pack`] (0 when it is no function word).
+    fn packed(&self, key: u64) -> u8 {
+        let mut slot = table_slot(key);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return self.flags[slot],
+                0 => return 0,
+                _ => slot = (slot + 1) % TABLE_SLOTS,
+            }
+        }
+    }
+
+    fn get(&self, word: &[u8]) -> u8 {
+        if word.len() <= 8 {
+            self.packed(pack(word))
+        } else {
+            self.long
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map_or(0, |&(_, flags)| flags)
+        }
     }
 }
 
@@ -152,46 +236,132 @@ fn function_word(word: &str) -> u8 {
 #[derive(Default)]
 struct FunctionWordCounts {
     counts: [usize; 3],
-    /// The current word, lowercased (reused between words).
-    word: String,
-    /// Byte offset in `word` of its first apostrophe, if any.
+    /// The first [`WORD_BUFFER`] bytes of the current word, lowercased, packed as by
+    /// [`pack`] (zero after the word), and its length in bytes (which may exceed them).
+    head: u64,
+    tail: u64,
+    word_len: usize,
+    /// Byte offset in the word of its first apostrophe, if any.
     apostrophe: Option<usize>,
 }
 
+/// What each byte is to [`FunctionWordCounts::add`]: an ASCII letter or digit maps to itself
+/// lowercased, the apostrophe to itself, other ASCII bytes to 0 (they end a word) and
+/// non-ASCII bytes to [`NON_ASCII`] (their character is decoded).
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const NON_ASCII: u8 = 0xFF;
+
 impl FunctionWordCounts {
-    /// Count the words of `text` (a token or a whole text).
+    /// Count the words of `text` (a token or a whole text): runs of alphanumeric characters
+    /// and apostrophes (straight or curly, counted as straight), lowercased. ASCII bytes are
+    /// taken one by one through a table, without decoding characters.
     fn add(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_alphanumeric() || c == '\'' || c == '’' {
-                if c == '’' || c == '\'' {
-                    self.apostrophe.get_or_insert(self.word.len());
-                    self.word.push('\'');
-                } else if c.is_ascii() {
-                    self.word.push(c.to_ascii_lowercase());
-                } else {
-                    self.word.extend(c.to_lowercase());
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match WORD_BYTES[b as usize] {
+                0 => {
+                    i += 1;
+                    self.end_word();
                 }
-            } else {
-                self.end_word();
+                b'\'' => {
+                    i += 1;
+                    self.push_apostrophe();
+                }
+                NON_ASCII => {
+                    let Some(c) = text[i..].chars().next() else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    if c == '’' {
+                        self.push_apostrophe();
+                    } else if c.is_alphanumeric() {
+                        for lower in c.to_lowercase() {
+                            let mut utf8 = [0; 4];
+                            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                                self.push(b);
+                            }
+                        }
+                    } else {
+                        self.end_word();
+                    }
+                }
+                lower => {
+                    i += 1;
+                    self.push(lower);
+                }
             }
         }
         self.end_word();
     }
 
-    fn end_word(&mut self) {
-        if self.word.is_empty() {
-            return;
+    fn push(&mut self, b: u8) {
+        match self.word_len {
+            len @ 0..8 => self.head |= u64::from(b) << (8 * len),
+            len @ 8..WORD_BUFFER => self.tail |= u64::from(b) << (8 * (len - 8)),
+            _ => {}
         }
-        let word = self.word.as_str();
+        self.word_len += 1;
+    }
+
+    fn push_apostrophe(&mut self) {
+        self.apostrophe.get_or_insert(self.word_len);
+        self.push(b'\'');
+    }
+
+    fn end_word(&mut self) {
+        if self.word_len != 0 {
+            self.count_word();
+        }
+    }
+
+    fn count_word(&mut self) {
+        let table = &*FUNCTION_WORDS;
+        let mut bytes = [0; WORD_BUFFER];
+        let long_word = |len: usize, bytes: &mut [u8; WORD_BUFFER]| {
+            bytes[..8].copy_from_slice(&self.head.to_le_bytes());
+            bytes[8..].copy_from_slice(&self.tail.to_le_bytes());
+            table.get(&bytes[..len])
+        };
+        let whole = match self.word_len {
+            0..=8 => table.packed(self.head),
+            len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
+            _ => 0,
+        };
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
         let flags = match self.apostrophe {
-            Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
-            _ => function_word(word),
+            Some(pos) if whole == 0 => {
+                let head = match pos + 1 {
+                    len @ 0..8 => table.packed(self.head & ((1u64 << (8 * len)) - 1)),
+                    8 => table.packed(self.head),
+                    len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
+                    _ => 0,
+                };
+                head & FR
+            }
+            _ => whole,
         };
         for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
             self.counts[i] += (flags & bit != 0) as usize;
         }
-        self.word.clear();
+        self.head = 0;
+        self.tail = 0;
+        self.word_len = 0;
         self.apostrophe = None;
     }
 }
@@ -234,7 +404,7 @@ impl LangId {
         let mut any_letter = false;
         let mut function_words = FunctionWordCounts::default();
         for token in language_tokens(text, PREFIX_CHARS) {
-            any_letter = any_letter || token.chars().any(char::is_alphabetic);
+            any_letter = any_letter || has_letter(token);
             if fast_path {
                 function_words.add(token);
             }
@@ -342,30 +512,194 @@ pub fn denoise(text: &str, max_chars: usize) -> String {
     out
 }
 
-/// The white-space separated tokens of `text` that [`denoise`] keeps.
-fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
-    let mut chars = 0;
-    text.split_whitespace()
-        .filter(|token| {
-            // Quotes and dots before a handle ("'@user", ".@user") do not make it a word.
-            let bare =
-                token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-            let starts_with = |prefix: &[u8]| {
-                bare.as_bytes()
-                    .get(..prefix.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-            };
-            !(bare.is_empty()
-                || bare.starts_with('@')
-                || bare.starts_with('#')
-                || starts_with(b"http")
-                || starts_with(b"www."))
+/// The white-space separated tokens of `text` that [`denoise`] keeps: not a link, @handle
+/// or #hashtag, and starting within the first `max_chars` characters (counting one for each
+/// space between kept tokens).
+fn language_tokens(text: &str, max_chars: usize) -> LanguageTokens<'_> {
+    LanguageTokens {
+        text,
+        pos: 0,
+        chars: 0,
+        max_chars,
+    }
+}
+
+/// Iterator of [`language_tokens`]. It splits as `str::split_whitespace` (Unicode
+/// White_Space) but walks ASCII bytes one by one, decoding only non-ASCII characters.
+struct LanguageTokens<'a> {
+    text: &'a str,
+    /// Byte offset of the rest of the text.
+    pos: usize,
+    /// Characters of the tokens kept so far, one more for each.
+    chars: usize,
+    max_chars: usize,
+}
+
+impl<'a> Iterator for LanguageTokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        loop {
+            let start = skip_white_space(text, self.pos);
+            if start >= text.len() {
+                self.pos = text.len();
+                return None;
+            }
+            let (end, continuation_bytes) = token_end(text, start);
+            self.pos = end;
+            let token = &text[start..end];
+            if !is_language_token(token) {
+                continue;
+            }
+            if self.chars >= self.max_chars {
+                self.pos = text.len();
+                return None;
+            }
+            self.chars += (end - start - continuation_bytes) + 1;
+            return Some(token);
+        }
+    }
+}
+
+/// White space in the sense of `char::is_whitespace`, for an ASCII byte.
+const fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The bytes that may end a token: ASCII white space, and the first byte of every non-ASCII
+/// character (decoded to tell whether it is white space).
+static MAY_END_TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || is_ascii_white_space(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Byte offset of the first character at or after byte `from` of `text` (a character
+/// boundary) that is not white space, or the text's length.
+fn skip_white_space(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !is_ascii_white_space(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// End (byte offset) of the token starting at byte `start` of `text`: the next white space
+/// or the text's end; with the number of UTF-8 continuation bytes in the token (its length in
+/// characters is its length in bytes minus those).
+fn token_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut continuation_bytes) = (start, 0);
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if MAY_END_TOKEN[b as usize] {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => {}
+            _ => break,
+        }
+        match text[i..].chars().next() {
+            Some(c) if !c.is_whitespace() => {
+                i += c.len_utf8();
+                continuation_bytes += c.len_utf8() - 1;
+            }
+            _ => break,
+        }
+    }
+    (i, continuation_bytes)
+}
+
+/// From byte `from` of `text` (a character boundary), the byte offset of the first character
+/// for which `stop(character, is white space)` holds (or the text's length), and how many
+/// characters came before it.
+fn scan_chars(text: &str, from: usize, stop: impl Fn(char, bool) -> bool) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut chars) = (from, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let white = if b.is_ascii() {
+            is_ascii_white_space(b)
+        } else {
+            c.is_whitespace()
+        };
+        if stop(c, white) {
+            break;
+        }
+        i += len;
+        chars += 1;
+    }
+    (i, chars)
+}
+
+/// Whether a token carries language: not a link, @handle or #hashtag. Quotes and dots before
+/// a handle ("'@user", ".@user") do not make it a word.
+fn is_language_token(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    // Most tokens start with an ASCII letter or digit: nothing to skip.
+    let bare_start = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        0
+    } else {
+        scan_chars(token, 0, |c, _| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric() || c == '@' || c == '#'
+            } else {
+                c.is_alphanumeric()
+            }
         })
-        .take_while(move |token| {
-            let room = chars < max_chars;
-            chars += token.chars().count() + 1;
-            room
+        .0
+    };
+    let bare = &bytes[bare_start..];
+    let starts_with = |prefix: &[u8]| {
+        bare.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    match bare.first() {
+        None | Some(b'@' | b'#') => false,
+        Some(b'h' | b'H' | b'w' | b'W') => !(starts_with(b"http") || starts_with(b"www.")),
+        Some(_) => true,
+    }
+}
+
+/// Whether `token` holds an alphabetic character.
+fn has_letter(token: &str) -> bool {
+    token
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+        || scan_chars(token, 0, |c, _| {
+            if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_alphabetic()
+            }
         })
+        .0 < token.len()
 }
 
 #[cfg(test)]
@@ -436,6 +770,144 @@ mod tests {
         assert_eq!(counts.counts, [2, 4, 0]);
     }
 
+    /// Tricky texts for the byte-level fast paths (synthetic).
+    const TRICKY: &[&str] = &[
+        "The\u{0B}end of\u{0C}it\u{85}is\u{A0}near\u{2003}the\u{3000}end\u{2028}and\u{202F}so",
+        "tab\tnew\nline\r\nvertical\u{0B}\u{0B}tab",
+        "L’ARMÉE QU’IL C’EST l’Élysée D’après N'IMPORTE",
+        "It's DON'T you’re THEY'RE yesterday YESTERDAY yesterday's aujourd’hui",
+        "l'administration qu’aujourd'hui toujours'x toujours' xxxxxxxxxxxxxxxxx'yy ''' ’’",
+        "'@user .@other «@third» #tag ‘#tag’ HTTP://x.org Www.x.org www https hxxps://example[.]com/Path",
+        "İSTANBUL İst ǅemal ß Σ ΣΑΣ Ⅻ ½ ² ﬁle Ａ１ über ÜBER FÜR été ÉTÉ Être où Où ça ÇA",
+        "e\u{301}te\u{301} cafe\u{301} \u{301}\u{301} 😀the😀 the😀and der—die—das",
+        "3.5 123 ... — « » ' ’ @ # @@ ## .# .@",
+        "user@host.com ex@mple le@la the#and",
+    ];
+
+    /// `count` texts of up to 300 pieces rich in function words, apostrophes, noise tokens and
+    /// white space of every kind, drawn by a fixed-seed xorshift64 generator (synthetic).
+    fn generated_texts(count: usize) -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "the", "The", "THE", "and", "le", "La", "les", "der", "DIE", "und", "über", "Über",
+            "été", "ÉTÉ", "où", "ça", "Ça", "très", "yesterday", "toujours", "c", "l", "qu", "it",
+            "don", "s", "t", "est", "i", "m", "x", "é", "İ", "ß", "Σ", "Ⅻ", "ǅ", "ﬁ", "0", "42",
+            "'", "'", "’", "’", "‘", "-", ".", ",", "!", "«", "»", "\"", "@", "#", "😀", "\u{301}",
+            " ", " ", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}",
+            "\u{A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{200B}", "http://t.co/x",
+            "HTTPS://x.org", "www.", "WWW.x", "hxxps://x[.]y", "'@u", ".@u", "#t",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = next(300);
+                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+            })
+            .collect()
+    }
+
+    fn oracle_texts() -> Vec<String> {
+        let mut texts: Vec<String> = TRICKY.iter().map(|t| t.to_string()).collect();
+        texts.extend(
+            crate::normalize::test_inputs::HAND_PICKED
+                .iter()
+                .map(|t| t.to_string()),
+        );
+        texts.extend(crate::normalize::test_inputs::samples_and_fixtures());
+        texts.extend(crate::normalize::test_inputs::generated(5_000));
+        texts.extend(generated_texts(3_000));
+        texts
+    }
+
+    #[test]
+    fn byte_level_tokens_match_split_whitespace() {
+        let mut kept_and_cut = [0usize; 2];
+        for text in oracle_texts() {
+            for max_chars in [PREFIX_CHARS, 0, 1, 9, 40] {
+                let fast: Vec<&str> = language_tokens(&text, max_chars).collect();
+                let slow: Vec<&str> = reference::language_tokens(&text, max_chars).collect();
+                assert_eq!(fast, slow, "{text:?} max_chars {max_chars}");
+                let all = reference::language_tokens(&text, usize::MAX).count();
+                kept_and_cut[(fast.len() < all) as usize] += 1;
+                for token in fast {
+                    assert_eq!(
+                        has_letter(token),
+                        token.chars().any(char::is_alphabetic),
+                        "{token:?}"
+                    );
+                }
+            }
+        }
+        // Both sides of the prefix bound were exercised.
+        assert!(kept_and_cut.iter().all(|&n| n > 1_000), "{kept_and_cut:?}");
+    }
+
+    #[test]
+    fn byte_level_counts_match_the_char_loop() {
+        let mut decided = 0;
+        for text in oracle_texts() {
+            let (mut fast, mut slow) =
+                (FunctionWordCounts::default(), reference::Counts::default());
+            for token in text.split_whitespace() {
+                fast.add(token);
+                slow.add(token);
+                assert_eq!(fast.counts, slow.counts, "{token:?} in {text:?}");
+            }
+            // A whole text at once, white space ending words.
+            let (mut fast, mut slow) =
+                (FunctionWordCounts::default(), reference::Counts::default());
+            fast.add(&text);
+            slow.add(&text);
+            assert_eq!(fast.counts, slow.counts, "{text:?}");
+            decided += (fast.counts.iter().sum::<usize>() > 0) as usize;
+        }
+        assert!(decided > 3_000, "only {decided} texts held function words");
+    }
+
+    #[test]
+    fn hashed_function_words_match_the_lists() {
+        let lists = [
+            ENGLISH_FUNCTION_WORDS,
+            FRENCH_FUNCTION_WORDS,
+            GERMAN_FUNCTION_WORDS,
+        ];
+        let mut probes: Vec<String> = Vec::new();
+        for (i, words) in lists.iter().enumerate() {
+            for word in *words {
+                let mut others = lists.iter().enumerate().filter(|&(j, _)| j != i);
+                assert!(
+                    others.all(|(_, o)| !o.contains(word)),
+                    "{word:?} is in two lists"
+                );
+                assert_ne!(FUNCTION_WORDS.get(word.as_bytes()), 0, "{word:?}");
+                for cut in 1..word.len() {
+                    if let Some(head) = word.get(..cut) {
+                        probes.push(head.to_string());
+                        probes.push(format!("{head}'"));
+                    }
+                }
+                probes.push(word.to_uppercase());
+                probes.push(format!("{word}s"));
+                probes.push(format!("{word}'"));
+                probes.push(format!("x{word}"));
+            }
+        }
+        probes.extend(["", "'", "yesterdays", "yesterda", "toujourss", "\0"].map(String::from));
+        for probe in &probes {
+            assert_eq!(
+                FUNCTION_WORDS.get(probe.as_bytes()),
+                reference::function_word(probe),
+                "{probe:?}"
+            );
+        }
+    }
+
     #[test]
     fn rejects_unknown_codes() {
         assert!(LangId::new(&["xx".to_string()]).is_err());
@@ -445,5 +917,89 @@ mod tests {
                 .allowed_codes(),
             vec!["en", "fr"]
         );
+    }
+
+    /// The implementation before the byte-level rewrite, kept as the oracle the fast paths
+    /// must match; its `match` on the words is replaced by a scan of the same lists.
+    mod reference {
+        use super::super::*;
+
+        pub fn function_word(word: &str) -> u8 {
+            [
+                (ENGLISH_FUNCTION_WORDS, EN),
+                (FRENCH_FUNCTION_WORDS, FR),
+                (GERMAN_FUNCTION_WORDS, DE),
+            ]
+            .iter()
+            .filter(|(words, _)| words.contains(&word))
+            .fold(0, |flags, (_, flag)| flags | flag)
+        }
+
+        #[derive(Default)]
+        pub struct Counts {
+            pub counts: [usize; 3],
+            word: String,
+            apostrophe: Option<usize>,
+        }
+
+        impl Counts {
+            pub fn add(&mut self, text: &str) {
+                for c in text.chars() {
+                    if c.is_alphanumeric() || c == '\'' || c == '’' {
+                        if c == '’' || c == '\'' {
+                            self.apostrophe.get_or_insert(self.word.len());
+                            self.word.push('\'');
+                        } else if c.is_ascii() {
+                            self.word.push(c.to_ascii_lowercase());
+                        } else {
+                            self.word.extend(c.to_lowercase());
+                        }
+                    } else {
+                        self.end_word();
+                    }
+                }
+                self.end_word();
+            }
+
+            fn end_word(&mut self) {
+                if self.word.is_empty() {
+                    return;
+                }
+                let word = self.word.as_str();
+                let flags = match self.apostrophe {
+                    Some(pos) if function_word(word) == 0 => function_word(&word[..=pos]) & FR,
+                    _ => function_word(word),
+                };
+                for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
+                    self.counts[i] += (flags & bit != 0) as usize;
+                }
+                self.word.clear();
+                self.apostrophe = None;
+            }
+        }
+
+        pub fn language_tokens(text: &str, max_chars: usize) -> impl Iterator<Item = &str> {
+            let mut chars = 0usize;
+            text.split_whitespace()
+                .filter(|token| {
+                    let bare = token
+                        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+                    let starts_with = |prefix: &[u8]| {
+                        bare.as_bytes()
+                            .get(..prefix.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+                    };
+                    !(bare.is_empty()
+                        || bare.starts_with('@')
+                        || bare.starts_with('#')
+                        || starts_with(b"http")
+                        || starts_with(b"www."))
+                })
+                .take_while(move |token| {
+                    let room = chars < max_chars;
+                    chars = chars.saturating_add(token.chars().count() + 1);
+                    room
+                })
+        }
     }
 }

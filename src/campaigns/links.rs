@@ -174,10 +174,10 @@ pub fn url_key(url: &str) -> Option<(String, String)> {
 }
 
 /// Whether a link (`host`, `path` as in [`HostRef`]) lies under the `url` indicator key.
-pub fn link_is_under(host: &str, path: &str, key: &(String, String)) -> bool {
-    canonical_platform_host(host) == key.0
-        && path.starts_with(key.1.as_str())
-        && path[key.1.len()..]
+pub fn link_is_under(host: &str, path: &str, (key_host, key_path): (&str, &str)) -> bool {
+    canonical_platform_host(host) == key_host
+        && path.starts_with(key_path)
+        && path[key_path.len()..]
             .chars()
             .next()
             .is_none_or(|c| matches!(c, '/' | '?' | '#' | '&'))
@@ -222,21 +222,176 @@ fn may_be_defanged(text: &str) -> bool {
 }
 
 /// The white-space separated token (as [`tokens`] splits them) holding byte `at`, which is
-/// not white space, with its byte offset.
+/// not white space, with its byte offset. ASCII bytes are tested one by one; only non-ASCII
+/// characters are decoded.
 fn token_around(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| at + i);
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b.is_ascii() {
+            if is_ascii_white_space(b) {
+                break;
+            }
+            start -= 1;
+        } else {
+            // Back to the first byte of the character that ends at `start`.
+            let mut first = start - 1;
+            while first > 0 && bytes[first] & 0xC0 == 0x80 {
+                first -= 1;
+            }
+            match text.get(first..start).and_then(|c| c.chars().next()) {
+                Some(c) if !c.is_whitespace() => start = first,
+                _ => break,
+            }
+        }
+    }
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if is_ascii_white_space(b) {
+                break;
+            }
+            end += 1;
+        } else {
+            match text.get(end..).and_then(|rest| rest.chars().next()) {
+                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     (start, &text[start..end])
+}
+
+/// White space in the sense of `char::is_whitespace`, for an ASCII byte.
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Push the host of `token` (at byte `start` of the text), if it names one.
 fn push_host(start: usize, token: &str, out: &mut Vec<HostRef>) {
+    let plain_ascii = token
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'[' | b'(' | b'{'))
+        && !starts_with_ignore_case(token, "hxxp");
+    if plain_ascii {
+        push_host_ascii(start, token, out);
+    } else {
+        push_host_general(start, token, out);
+    }
+}
+
+/// [`push_host_general`] for an ASCII token without brackets or "hxxp", whose refanged form
+/// is the token lowercased: the same tests on the token itself, ignoring ASCII case, with no
+/// copy of the token and no Unicode tables.
+fn push_host_ascii(start: usize, token: &str, out: &mut Vec<HostRef>) {
+    let bytes = token.as_bytes();
+    if !may_be_defanged(token) && memchr::memchr(b'.', trim_link_ends(token).as_bytes()).is_none() {
+        return;
+    }
+    let explicit = scheme_separator(token).is_some() || starts_with_ignore_case(token, "www.");
+    if !explicit && memchr::memchr(b'.', bytes).is_none() {
+        return;
+    }
+    let Some((host, path)) = split_ascii_link(token) else {
+        return;
+    };
+    if !explicit {
+        let tld = host.rsplit('.').next().unwrap_or("");
+        if FILE_EXTENSIONS.contains(&tld) || !bytes.iter().any(u8::is_ascii_alphabetic) {
+            return;
+        }
+        // Bare "word.word" in prose ("end.Next") needs a lowercase-only token to count.
+        if bytes.iter().any(u8::is_ascii_uppercase) && memchr::memchr(b'/', bytes).is_none() {
+            return;
+        }
+    }
+    out.push(HostRef {
+        host,
+        path,
+        span: Span::new(start, start + token.len()),
+    });
+}
+
+/// [`split_link`] of an ASCII token without brackets or "hxxp" once refanged (lowercased),
+/// computed on the token itself.
+fn split_ascii_link(token: &str) -> Option<(String, String)> {
+    let t = trim_link_ends(token).trim_start_matches('/');
+    let after_scheme = match scheme_separator(t) {
+        Some(i) => &t[i + 3..],
+        None => t,
+    };
+    // "user@host/…" — but an '@' after the first '/' belongs to the path ("youtube.com/@name").
+    let authority_end =
+        memchr::memchr3(b'/', b'?', b'#', after_scheme.as_bytes()).unwrap_or(after_scheme.len());
+    let after_user = match memchr::memrchr(b'@', &after_scheme.as_bytes()[..authority_end]) {
+        Some(i) => &after_scheme[i + 1..],
+        None => after_scheme,
+    };
+    let host_len = after_user
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+        .unwrap_or(after_user.len());
+    let (raw_host, rest) = after_user.split_at(host_len);
+    let host = raw_host.trim_end_matches('.').trim_start_matches('.');
+    let host = if starts_with_ignore_case(host, "www.") {
+        &host[4..]
+    } else {
+        host
+    };
+    let (mut labels, mut tld) = (0, "");
+    for label in host.split('.') {
+        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
+            return None;
+        }
+        labels += 1;
+        tld = label;
+    }
+    if labels < 2 {
+        return None;
+    }
+    let tld_ok = ((2..=24).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        || starts_with_ignore_case(tld, "xn--");
+    if !tld_ok {
+        return None;
+    }
+    // A port is not part of the path.
+    let rest = rest
+        .strip_prefix(':')
+        .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let path = if rest.starts_with(['/', '?', '#']) {
+        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+            .to_ascii_lowercase()
+    } else {
+        String::new()
+    };
+    Some((host.to_ascii_lowercase(), path))
+}
+
+/// An ASCII `token` without the characters around a link that cannot belong to it (anything
+/// but letters, digits and '/').
+fn trim_link_ends(token: &str) -> &str {
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'/';
+    let bytes = token.as_bytes();
+    match (bytes.iter().position(keep), bytes.iter().rposition(keep)) {
+        (Some(first), Some(last)) => &token[first..=last],
+        _ => "",
+    }
+}
+
+/// Byte offset of the first "://" in `s`.
+fn scheme_separator(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(b':', bytes).find(|&i| bytes[i + 1..].starts_with(b"//"))
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// [`push_host`] for any token: refang, then split.
+fn push_host_general(start: usize, token: &str, out: &mut Vec<HostRef>) {
     // A host needs a dot inside the token (or a defanged one): skip every other word,
     // and words that only end a sentence, cheaply.
     if !may_be_defanged(token)
@@ -408,6 +563,123 @@ mod tests {
             found >= 10,
             "only {found} hosts: the texts should hold links"
         );
+    }
+
+    /// `count` tokens of up to 8 pieces of links, defanged or not, in both cases (synthetic).
+    fn generated_link_tokens(count: usize) -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "https://", "HTTP://", "hxxps://", "HXXP", "ftp://", "://", ":/", "www.", "WWW.", "Www",
+            "t.co", "T.CO", "example", "Example", "rrn", ".", ".", "..", "-", "-x", "x-", "com",
+            "COM", "media", "xn--", "XN--p1ai", "xn--e1afmkfd", "jpg", "PDF", "js", "html", "/",
+            "/", "//", "?", "#", "&", "=", "@", "user@", "@name", ":", ":8080", "8080", "3", "5",
+            "'", "\"", ")", "]", ",", "!", ";", "(", "[", "{", "[.]", "(.)", "[dot]", "dot", "DOT",
+            "abcdefghijklmnopqrstuvwxyz", "Path", "a", "Z", "_", "%20", "é", "ф", "\u{A0}",
+            "example.com", "t.co/", "rrn.media", "Bild.Pics/", "x.org",
+        ];
+        let mut state: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next(8);
+                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_fast_path_finds_the_same_host_as_refanging() {
+        let mut tokens: Vec<String> = [
+            "https://t.co/AbC?x=1#Frag",
+            "HTTPS://WWW.Example.COM:8080/Path/",
+            "Https://User@Host.Example.org/@Name.",
+            "WWW.rrn.MEDIA",
+            "www.x",
+            "example.com:443",
+            "'(spiegel.co.com),",
+            "https://xn--e1afmkfd.xn--p1ai/",
+            "XN--E1AFMKFD.XN--P1AI",
+            "photo.JPG",
+            "3.5",
+            "end.Next",
+            "t.me/ps_peoplesay.",
+            "a.b-.c",
+            "a..b.com",
+            ".rrn.media.",
+            "//rrn.media",
+            "mailto:user@rrn.media",
+            "https://",
+            "http://localhost/x",
+            "x.y.z.abcdefghijklmnopqrstuvwxyz",
+            "hxxps://example[.]com/Path",
+        ]
+        .map(String::from)
+        .to_vec();
+        tokens.extend(generated_link_tokens(100_000));
+        let samples = include_str!("../../data/samples/posts.csv")
+            .lines()
+            .chain(include_str!("../../tests/fixtures/french_native_sample.txt").lines());
+        tokens.extend(
+            samples.flat_map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>()),
+        );
+        let (mut compared, mut found) = (0, 0);
+        for token in &tokens {
+            let plain = token.is_ascii()
+                && !token.contains(['[', '(', '{'])
+                && !token.to_ascii_lowercase().starts_with("hxxp");
+            if !plain {
+                continue;
+            }
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            push_host_ascii(7, token, &mut fast);
+            push_host_general(7, token, &mut general);
+            assert_eq!(fast, general, "{token:?}");
+            compared += 1;
+            found += fast.len();
+        }
+        assert!(
+            compared > 50_000 && found > 5_000,
+            "{compared} tokens, {found} hosts"
+        );
+    }
+
+    #[test]
+    fn byte_level_token_around_matches_char_search() {
+        fn reference(text: &str, at: usize) -> (usize, &str) {
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| at + i);
+            (start, &text[start..end])
+        }
+        let mut texts: Vec<String> = vec![
+            "a\u{3000}rrn.media\u{a0}x.com\u{2003}t.me/abc\u{85}bild.pics".into(),
+            "é.é ф.рф\u{2028}😀.😀\u{0B}x.y\u{0C}.\u{202F}.\u{1680}a.b\u{205F}".into(),
+            ".".into(),
+            " . ".into(),
+        ];
+        texts.extend(crate::normalize::test_inputs::generated(5_000));
+        let mut dots = 0;
+        for text in &texts {
+            for at in memchr::memchr_iter(b'.', text.as_bytes()) {
+                assert_eq!(
+                    token_around(text, at),
+                    reference(text, at),
+                    "{text:?} at {at}"
+                );
+                dots += 1;
+            }
+        }
+        assert!(dots > 5_000, "only {dots} dots");
     }
 
     #[test]

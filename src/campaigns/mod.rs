@@ -446,8 +446,8 @@ impl CampaignSet {
                 if !host.path.is_empty() && !self.urls.is_empty() {
                     let chost = links::canonical_platform_host(&host.host);
                     for (prefix, i) in self.urls.get(chost).map_or(&[][..], |v| v.as_slice()) {
-                        let key = (chost.to_string(), prefix.clone());
-                        if applies(*i) && links::link_is_under(&host.host, &host.path, &key) {
+                        let key = (chost, prefix.as_str());
+                        if applies(*i) && links::link_is_under(&host.host, &host.path, key) {
                             spans.entry(*i).or_default().push(host.span);
                         }
                     }
