@@ -2,11 +2,105 @@
 
 use crate::record::Span;
 use regex::Regex;
-use std::sync::LazyLock;
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use std::sync::{LazyLock, OnceLock};
 
 /// A regex compiled on first use. Heuristic patterns are constants, so a bad one is a bug
 /// caught by that heuristic's example test.
-pub type Pattern = LazyLock<Regex>;
+///
+/// A Unicode word boundary (`\b`) makes the regex crate leave its fast DFA for a backtracker
+/// on any text beyond ASCII, most French text among them. So on such texts [`Self::may_match`]
+/// first runs the same regex without its word boundaries, which the DFA handles: it matches
+/// wherever the regex does, so when it finds nothing the regex cannot match either.
+pub struct Pattern {
+    regex: LazyLock<Regex>,
+    /// The regex without its Unicode word boundaries; `None` when it has none.
+    boundless: OnceLock<Option<regex_automata::meta::Regex>>,
+}
+
+impl Pattern {
+    pub const fn new(init: fn() -> Regex) -> Self {
+        Pattern {
+            regex: LazyLock::new(init),
+            boundless: OnceLock::new(),
+        }
+    }
+
+    /// False only when the regex cannot match `text`; cheap on texts beyond ASCII, where the
+    /// regex itself would be slow.
+    pub fn may_match(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return true;
+        }
+        match self
+            .boundless
+            .get_or_init(|| without_unicode_word_boundaries(self.regex.as_str()))
+        {
+            Some(boundless) => boundless.is_match(text),
+            None => true,
+        }
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        &self.regex
+    }
+}
+
+/// `pattern` with every Unicode word-boundary assertion removed (a regex that matches
+/// wherever `pattern` does, and more), if it has any.
+fn without_unicode_word_boundaries(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut removed = false;
+    let boundless = strip_word_boundaries(&hir, &mut removed);
+    if !removed {
+        return None;
+    }
+    regex_automata::meta::Regex::builder()
+        .build_from_hir(&boundless)
+        .ok()
+}
+
+fn strip_word_boundaries(hir: &Hir, removed: &mut bool) -> Hir {
+    match hir.kind() {
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode,
+        ) => {
+            *removed = true;
+            Hir::empty()
+        }
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(strip_word_boundaries(&rep.sub, removed)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(strip_word_boundaries(&cap.sub, removed)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(
+            subs.iter()
+                .map(|sub| strip_word_boundaries(sub, removed))
+                .collect(),
+        ),
+        HirKind::Alternation(subs) => Hir::alternation(
+            subs.iter()
+                .map(|sub| strip_word_boundaries(sub, removed))
+                .collect(),
+        ),
+        _ => hir.clone(),
+    }
+}
 
 /// Whether a word character (`\w` of a Unicode regex) starts at byte `at` of `text`.
 ///
@@ -20,14 +114,16 @@ pub fn word_char_at(text: &str, at: usize) -> bool {
 }
 
 /// Push every match of `re` in `text`.
-pub fn push_all(re: &Regex, text: &str, hits: &mut Vec<Span>) {
-    hits.extend(re.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+pub fn push_all(re: &Pattern, text: &str, hits: &mut Vec<Span>) {
+    if re.may_match(text) {
+        hits.extend(re.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    }
 }
 
 /// Push every match of `re` (or of its capture group `group`, when present) for which `keep`
 /// says yes; `keep` sees the whole text and the match.
 pub fn push_group_if(
-    re: &Regex,
+    re: &Pattern,
     group: usize,
     text: &str,
     hits: &mut Vec<Span>,
@@ -35,7 +131,7 @@ pub fn push_group_if(
 ) {
     // Most texts do not match: decide that with the fast engines before asking for captures,
     // which need the slower backtracker.
-    if !re.is_match(text) {
+    if !re.may_match(text) || !re.is_match(text) {
         return;
     }
     for caps in re.captures_iter(text) {
@@ -395,5 +491,67 @@ mod tests {
         assert!(ends_noun_phrase(t, t.len()));
         assert!(!ends_noun_phrase("in city-wide", 7));
         assert!(!ends_noun_phrase("similar to article() and body()", 18));
+    }
+}
+
+#[cfg(test)]
+mod word_boundary_prefilter {
+    use super::*;
+
+    static FR: Pattern = Pattern::new(|| {
+        Regex::new(r"(?i)\b(?:est|sont)\s+sur\s+le\s+c[ôo]t[ée]\s+(?:de|du)\s+(\p{L}+)\b").unwrap()
+    });
+    static NEGATED: Pattern = Pattern::new(|| Regex::new(r"\Bété\b|\b[Ll]a (\w+)").unwrap());
+    static ASCII_ONLY: Pattern =
+        Pattern::new(|| Regex::new(r"(?i)(?-u:\b)in the nearest time(?-u:\b)").unwrap());
+
+    /// The prefilter may say "maybe" where the regex finds nothing, never "no" where it
+    /// finds something; and it does say "no" on French text that cannot match.
+    #[test]
+    fn never_rejects_a_text_the_regex_matches() {
+        let mut texts: Vec<String> = [
+            "Il est sur le côté de Kiev, c'était l'été",
+            "Ils sont  sur le cote du peuple",
+            "Macron estsur le côté de",
+            "L'été, la guerre: éTÉ été_x a·été",
+            "déjà est sur le côté dexx",
+            "Rien à voir ici, vraiment rien — même pas un mot",
+            "la",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(
+            include_str!("../../data/samples/posts.txt")
+                .lines()
+                .map(String::from),
+        );
+        let (mut rejected, mut matched) = (0, 0);
+        for text in &texts {
+            for re in [&FR, &NEGATED] {
+                if re.is_match(text) {
+                    matched += 1;
+                    assert!(re.may_match(text), "{} on {text:?}", re.as_str());
+                } else if !re.may_match(text) {
+                    rejected += 1;
+                }
+            }
+        }
+        assert!(
+            matched >= 4 && rejected >= 5,
+            "{matched} matched, {rejected} rejected"
+        );
+    }
+
+    #[test]
+    fn only_unicode_word_boundaries_are_removed() {
+        assert!(without_unicode_word_boundaries(FR.as_str()).is_some());
+        assert!(without_unicode_word_boundaries(ASCII_ONLY.as_str()).is_none());
+        assert!(without_unicode_word_boundaries(r"\p{L}+ sur").is_none());
+        let boundless = without_unicode_word_boundaries(r"\bété\b").unwrap();
+        // The boundaries are gone, nothing else is.
+        assert!(boundless.is_match("xétéx"));
+        assert!(!boundless.is_match("ete"));
     }
 }

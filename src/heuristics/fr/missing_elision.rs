@@ -111,6 +111,14 @@ const WORDS: &[&str] = &[
     "energie",
 ];
 
+/// Whether `word` may be one of [`WORDS`], by its first letter: they all start with a vowel or
+/// an h once folded, and so does no word starting with another ASCII letter or a digit.
+fn may_take_elision(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        !c.is_ascii() || matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'h')
+    })
+}
+
 /// Words that are also Spanish or Portuguese after "de" ("de Israel", "de Irak").
 const SHARED_AFTER_DE: &[&str] = &["iran", "irak", "israel", "inde", "internet", "accord"];
 
@@ -166,19 +174,23 @@ crate::heuristic! {
         if !words::looks_french(text) {
             return;
         }
-        for caps in RE.captures_iter(text) {
-            let det = caps.get(1).unwrap();
-            if !text[det.end()..].starts_with(' ') {
+        for m in RE.find_iter(text) {
+            // The determiner, group 1, is the match's last two bytes: no capture search needed.
+            let det = Span::new(m.end() - 2, m.end());
+            if !text[det.end..].starts_with(' ') {
                 continue;
             }
-            let next = words::word_after(text, det.end());
+            let next = words::word_after(text, det.end);
+            if !may_take_elision(next) {
+                continue;
+            }
             let word = words::fold(next);
-            let is_de = det.as_str().eq_ignore_ascii_case("de");
+            let is_de = det.slice(text).eq_ignore_ascii_case("de");
             // Exactly one space before the word, so that the span below ends on its last byte.
-            if !text[det.end() + 1..].starts_with(next) {
+            if !text[det.end + 1..].starts_with(next) {
                 continue;
             }
-            let after_word = det.end() + 1 + next.len();
+            let after_word = det.end + 1 + next.len();
             // A brand name with a number ("de Europe 1") keeps its own spelling.
             let brand = text[after_word..]
                 .trim_start_matches(' ')
@@ -187,7 +199,7 @@ crate::heuristic! {
                 && WORDS.contains(&word.as_str())
                 && !(is_de && SHARED_AFTER_DE.contains(&word.as_str()))
             {
-                hits.push(Span::new(det.start(), after_word));
+                hits.push(Span::new(det.start, after_word));
             }
         }
     }
@@ -197,6 +209,15 @@ crate::heuristic! {
 mod tests {
     /// The list is the heuristic's real trigger: each word's accent-free spelling must contain
     /// a trigger, or the engine would skip texts where the heuristic fires.
+    #[test]
+    fn every_listed_word_passes_the_first_letter_test() {
+        for word in super::WORDS {
+            assert!(super::may_take_elision(word), "{word}");
+        }
+        assert!(!super::may_take_elision("guerre") && !super::may_take_elision("1er"));
+        assert!(super::may_take_elision("Économie") && super::may_take_elision("Œil"));
+    }
+
     #[test]
     fn every_listed_word_contains_a_trigger() {
         crate::heuristics::assert_words_have_triggers(&super::MissingElision, super::WORDS);
