@@ -4,6 +4,7 @@
 //! folded form: lower case without diacritics.
 
 use foldhash::fast::FixedState;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -137,6 +138,25 @@ const OTHER_ONLY: &[&str] = &[
 /// function words. Language identification upstream can call a short English or Spanish
 /// post French; heuristics whose words also exist in those languages check this first.
 pub fn looks_french(text: &str) -> bool {
+    thread_local! {
+        /// The last text asked about and the answer: several French heuristics ask about
+        /// the same item in turn.
+        static LAST: RefCell<(String, bool)> = const { RefCell::new((String::new(), false)) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        // Starts as ("", false), which is also the answer for "".
+        if last.0 != text {
+            last.1 = count_says_french(text);
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        last.1
+    })
+}
+
+/// [`looks_french`], computed.
+fn count_says_french(text: &str) -> bool {
     let (mut french, mut other) = (0usize, 0usize);
     let mut lower = String::new();
     for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
@@ -238,6 +258,25 @@ mod tests {
         let q = "Je ne sais pas, est-ce vrai ? Non.";
         assert!(sentence_is_question(q, 0));
         assert!(!sentence_is_question(q, q.find("Non").unwrap()));
+    }
+
+    /// The remembered answer is the answer for that very text, whatever was asked before.
+    #[test]
+    fn remembered_answers_follow_the_text() {
+        let texts = [
+            "Zelenskiy ment encore une fois",
+            "Zelenskiy ment encore une fois",
+            "Putin says the war is going well",
+            "",
+            "L'Europe à genoux",
+            "Putin says the war is going well",
+            "L'Europe à genoux!",
+            "L'Europe à genoux",
+        ];
+        for text in texts {
+            assert_eq!(looks_french(text), count_says_french(text), "{text:?}");
+        }
+        assert!(looks_french(texts[0]) && !looks_french(texts[2]) && !looks_french(""));
     }
 
     #[test]
