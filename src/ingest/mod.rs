@@ -88,18 +88,27 @@ pub trait RecordReader: Send {
 #[derive(Default)]
 pub struct SparePool {
     spares: Vec<Record>,
+    /// Bytes the spares' buffers hold.
+    bytes: usize,
 }
 
 impl SparePool {
     /// Spares kept at most: the batches in flight in a scan with the default batch size, so
     /// that in the steady state every record is a spare.
     const MAX_SPARES: usize = 6 * 4096;
-    /// A spare whose text buffer grew past this is dropped, so that the pool's memory stays
-    /// small whatever the longest records were.
+    /// Bytes of buffers kept at most, whatever the length of the records.
+    const MAX_BYTES: usize = 32 << 20;
+    /// A spare whose text buffer grew past this is dropped: a few long records do not keep
+    /// their buffers alive.
     const MAX_SPARE_TEXT: usize = 16 << 10;
 
     pub fn put(&mut self, spare: Record) {
-        if self.spares.len() < Self::MAX_SPARES && spare.text.capacity() <= Self::MAX_SPARE_TEXT {
+        let bytes = held_bytes(&spare);
+        if self.spares.len() < Self::MAX_SPARES
+            && spare.text.capacity() <= Self::MAX_SPARE_TEXT
+            && self.bytes + bytes <= Self::MAX_BYTES
+        {
+            self.bytes += bytes;
             self.spares.push(spare);
         }
     }
@@ -107,8 +116,23 @@ impl SparePool {
     /// A record to fill: a spare if there is one. Its fields hold old values: the reader
     /// overwrites every one of them.
     pub fn take(&mut self) -> Record {
-        self.spares.pop().unwrap_or_default()
+        match self.spares.pop() {
+            Some(spare) => {
+                self.bytes -= held_bytes(&spare);
+                spare
+            }
+            None => Record::default(),
+        }
     }
+}
+
+/// Bytes held by a record's buffers.
+fn held_bytes(r: &Record) -> usize {
+    [&r.text, &r.id, &r.author, &r.timestamp, &r.url, &r.platform]
+        .iter()
+        .map(|s| s.capacity())
+        .sum::<usize>()
+        + r.kept.iter().map(String::capacity).sum::<usize>()
 }
 
 /// Adds the bytes it reads to a shared counter (for the progress bar and throughput).

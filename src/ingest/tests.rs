@@ -280,3 +280,29 @@ fn recycled_records_carry_nothing_over() {
         }
     }
 }
+
+/// The pool of spare records stays small whatever is handed back: by count, by bytes, and
+/// without records whose text buffer grew long.
+#[test]
+fn spare_pool_is_bounded() {
+    let with_text = |len: usize| Record {
+        text: "x".repeat(len),
+        ..Record::default()
+    };
+    let mut pool = SparePool::default();
+    pool.put(with_text(SparePool::MAX_SPARE_TEXT + 1));
+    assert!(pool.take().text.is_empty(), "a long record is not kept");
+    for _ in 0..10_000 {
+        pool.put(with_text(8 << 10));
+    }
+    assert!(pool.bytes <= SparePool::MAX_BYTES);
+    let kept = std::iter::from_fn(|| Some(pool.take()))
+        .take_while(|r| !r.text.is_empty())
+        .count();
+    assert_eq!(kept, SparePool::MAX_BYTES / (8 << 10));
+    assert_eq!(pool.bytes, 0);
+    for _ in 0..SparePool::MAX_SPARES + 10 {
+        pool.put(with_text(1));
+    }
+    assert_eq!(pool.spares.len(), SparePool::MAX_SPARES);
+}
