@@ -628,33 +628,26 @@ fn token_end(text: &str, start: usize) -> (usize, usize) {
     (i, continuation_bytes)
 }
 
-/// From byte `from` of `text` (a character boundary), the byte offset of the first character
-/// for which `stop(character, is white space)` holds (or the text's length), and how many
-/// characters came before it.
-fn scan_chars(text: &str, from: usize, stop: impl Fn(char, bool) -> bool) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut i, mut chars) = (from, 0);
+/// Byte offset in `token` of its first character for which `stop` holds, or its length.
+/// ASCII bytes are taken as characters without decoding.
+fn find_char(token: &str, stop: impl Fn(char) -> bool) -> usize {
+    let bytes = token.as_bytes();
+    let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
+        let c = if b.is_ascii() {
+            char::from(b)
         } else {
-            match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
+            match token[i..].chars().next() {
+                Some(c) => c,
                 None => break,
             }
         };
-        let white = if b.is_ascii() {
-            is_ascii_white_space(b)
-        } else {
-            c.is_whitespace()
-        };
-        if stop(c, white) {
-            break;
+        if stop(c) {
+            return i;
         }
-        i += len;
-        chars += 1;
+        i += c.len_utf8();
     }
-    (i, chars)
+    token.len()
 }
 
 /// Whether a token carries language: not a link, @handle or #hashtag. Quotes and dots before
@@ -665,14 +658,7 @@ fn is_language_token(token: &str) -> bool {
     let bare_start = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
         0
     } else {
-        scan_chars(token, 0, |c, _| {
-            if c.is_ascii() {
-                c.is_ascii_alphanumeric() || c == '@' || c == '#'
-            } else {
-                c.is_alphanumeric()
-            }
-        })
-        .0
+        find_char(token, |c| c.is_alphanumeric() || c == '@' || c == '#')
     };
     let bare = &bytes[bare_start..];
     let starts_with = |prefix: &[u8]| {
@@ -692,14 +678,7 @@ fn has_letter(token: &str) -> bool {
         .as_bytes()
         .first()
         .is_some_and(u8::is_ascii_alphabetic)
-        || scan_chars(token, 0, |c, _| {
-            if c.is_ascii() {
-                c.is_ascii_alphabetic()
-            } else {
-                c.is_alphabetic()
-            }
-        })
-        .0 < token.len()
+        || find_char(token, char::is_alphabetic) < token.len()
 }
 
 #[cfg(test)]
