@@ -12,6 +12,8 @@
 //!
 //! Everything else goes to `whatlang::Detector::with_allowlist`.
 
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
 use whatlang::{Detector, Lang};
 
 /// Language decision for one item.
@@ -148,17 +150,13 @@ const GERMAN_FUNCTION_WORDS: &[&str] = &[
 
 /// The function words, hashed: every word of a text is looked up, so the lookup must cost a
 /// few instructions (a `match` on `&str` compares the word with each candidate of its length
-/// in turn; `phf` hashes with SipHash, which costs more than a short word's comparisons).
-/// Words of up to 8 bytes are packed little-endian into a `u64` (zero bytes after the word:
-/// no word holds a zero byte) and found by linear probing in a table a quarter full.
+/// in turn). Words of up to 8 bytes are packed little-endian into a `u64` (zero bytes after the
+/// word: no word holds a zero byte), a key foldhash hashes in a few instructions.
 struct FunctionWordTable {
-    keys: [u64; TABLE_SLOTS],
-    flags: [u8; TABLE_SLOTS],
+    short: HashMap<u64, u8, FixedState>,
     /// Words longer than 8 bytes, compared one by one (only "yesterday").
     long: Vec<(&'static [u8], u8)>,
 }
-
-const TABLE_SLOTS: usize = 1024;
 
 /// Longest word a [`FunctionWordCounts`] keeps whole (in two `u64`s); longer ones are no
 /// function word.
@@ -166,8 +164,7 @@ const WORD_BUFFER: usize = 16;
 
 static FUNCTION_WORDS: std::sync::LazyLock<FunctionWordTable> = std::sync::LazyLock::new(|| {
     let mut table = FunctionWordTable {
-        keys: [0; TABLE_SLOTS],
-        flags: [0; TABLE_SLOTS],
+        short: HashMap::default(),
         long: Vec::new(),
     };
     let lists = [
@@ -181,15 +178,9 @@ static FUNCTION_WORDS: std::sync::LazyLock<FunctionWordTable> = std::sync::LazyL
             assert!(!word.is_empty() && word.len() <= WORD_BUFFER && !word.contains(&0));
             if word.len() > 8 {
                 table.long.push((word, flag));
-                continue;
+            } else {
+                *table.short.entry(pack(word)).or_default() |= flag;
             }
-            let key = pack(word);
-            let mut slot = table_slot(key);
-            while table.keys[slot] != 0 && table.keys[slot] != key {
-                slot = (slot + 1) % TABLE_SLOTS;
-            }
-            table.keys[slot] = key;
-            table.flags[slot] |= flag;
         }
     }
     table
@@ -202,22 +193,10 @@ fn pack(word: &[u8]) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// Home slot of a packed word (Fibonacci hashing: the top bits of a multiplication).
-fn table_slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_SLOTS.trailing_zeros())) as usize
-}
-
 impl FunctionWordTable {
     /// Flags of a word packed by [`pack`] (0 when it is no function word).
     fn packed(&self, key: u64) -> u8 {
-        let mut slot = table_slot(key);
-        loop {
-            match self.keys[slot] {
-                k if k == key => return self.flags[slot],
-                0 => return 0,
-                _ => slot = (slot + 1) % TABLE_SLOTS,
-            }
-        }
+        self.short.get(&key).copied().unwrap_or(0)
     }
 
     fn get(&self, word: &[u8]) -> u8 {
