@@ -755,19 +755,7 @@ mod tests {
             "\u{A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{200B}", "http://t.co/x",
             "HTTPS://x.org", "www.", "WWW.x", "hxxps://x[.]y", "'@u", ".@u", "#t",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let len = next(300);
-                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
-            })
-            .collect()
+        crate::normalize::test_inputs::from_pieces(PIECES, 0x2545_F491_4F6C_DD1D, count, 0..300)
     }
 
     fn oracle_texts() -> Vec<String> {

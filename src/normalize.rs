@@ -777,7 +777,18 @@ pub(crate) mod test_inputs {
 
     /// `count` texts of up to 40 pieces, drawn by a fixed-seed xorshift64 generator.
     pub(crate) fn generated(count: usize) -> Vec<String> {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        from_pieces(PIECES, 0x9E37_79B9_7F4A_7C15, count, 0..40)
+    }
+
+    /// `count` texts, each of a number of `pieces` drawn from `lengths`, picked by a
+    /// xorshift64 generator seeded with `seed` (synthetic, the same on every run).
+    pub(crate) fn from_pieces(
+        pieces: &[&str],
+        seed: u64,
+        count: usize,
+        lengths: std::ops::Range<usize>,
+    ) -> Vec<String> {
+        let mut state = seed;
         let mut next = move |bound: usize| {
             state ^= state << 13;
             state ^= state >> 7;
@@ -786,8 +797,8 @@ pub(crate) mod test_inputs {
         };
         (0..count)
             .map(|_| {
-                let len = next(40);
-                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+                let len = lengths.start + next(lengths.len());
+                (0..len).map(|_| pieces[next(pieces.len())]).collect()
             })
             .collect()
     }

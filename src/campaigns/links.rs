@@ -78,17 +78,7 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
     let (raw_host, rest) = after_user.split_at(host_len);
     let host = raw_host.trim_end_matches('.').trim_start_matches('.');
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let (mut labels, mut tld) = (0, "");
-    for label in host.split('.') {
-        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
-            return None;
-        }
-        labels += 1;
-        tld = label;
-    }
-    if labels < 2 {
-        return None;
-    }
+    let tld = top_level_label(host)?;
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
     // or "www." (see `extract_hosts`).
@@ -110,6 +100,20 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
         String::new()
     };
     Some((host, path))
+}
+
+/// The last label of `host`, if it has two labels or more and none is empty or starts or
+/// ends with '-'.
+fn top_level_label(host: &str) -> Option<&str> {
+    let (mut labels, mut tld) = (0, "");
+    for label in host.split('.') {
+        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
+            return None;
+        }
+        labels += 1;
+        tld = label;
+    }
+    (labels >= 2).then_some(tld)
 }
 
 /// `host` with every non-ASCII label encoded as punycode (`xn--…`, RFC 3492), lowercased,
@@ -338,17 +342,7 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
     } else {
         host
     };
-    let (mut labels, mut tld) = (0, "");
-    for label in host.split('.') {
-        if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
-            return None;
-        }
-        labels += 1;
-        tld = label;
-    }
-    if labels < 2 {
-        return None;
-    }
+    let tld = top_level_label(host)?;
     let tld_ok = ((2..=24).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()))
         || starts_with_ignore_case(tld, "xn--");
     if !tld_ok {
@@ -577,19 +571,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz", "Path", "a", "Z", "_", "%20", "é", "ф", "\u{A0}",
             "example.com", "t.co/", "rrn.media", "Bild.Pics/", "x.org",
         ];
-        let mut state: u64 = 0x5DEE_CE66_D1CE_4E5B;
-        let mut next = move |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let len = 1 + next(8);
-                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
-            })
-            .collect()
+        crate::normalize::test_inputs::from_pieces(PIECES, 0x5DEE_CE66_D1CE_4E5B, count, 1..9)
     }
 
     #[test]
