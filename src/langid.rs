@@ -12,6 +12,7 @@
 //!
 //! Everything else goes to `whatlang::Detector::with_allowlist`.
 
+use crate::text::{skip_white_space, starts_with_ignore_ascii_case, token_end};
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
 use whatlang::{Detector, Lang};
@@ -309,30 +310,28 @@ impl FunctionWordCounts {
         }
     }
 
+    /// Function-word flags of the current word's first `len` bytes (0 past [`WORD_BUFFER`]).
+    #[inline]
+    fn flags_of_prefix(&self, table: &FunctionWordTable, len: usize) -> u8 {
+        match len {
+            0..8 => table.packed(self.head & ((1u64 << (8 * len)) - 1)),
+            8 => table.packed(self.head),
+            9..=WORD_BUFFER => {
+                let mut bytes = [0; WORD_BUFFER];
+                bytes[..8].copy_from_slice(&self.head.to_le_bytes());
+                bytes[8..].copy_from_slice(&self.tail.to_le_bytes());
+                table.get(&bytes[..len])
+            }
+            _ => 0,
+        }
+    }
+
     fn count_word(&mut self) {
         let table = &*FUNCTION_WORDS;
-        let mut bytes = [0; WORD_BUFFER];
-        let long_word = |len: usize, bytes: &mut [u8; WORD_BUFFER]| {
-            bytes[..8].copy_from_slice(&self.head.to_le_bytes());
-            bytes[8..].copy_from_slice(&self.tail.to_le_bytes());
-            table.get(&bytes[..len])
-        };
-        let whole = match self.word_len {
-            0..=8 => table.packed(self.head),
-            len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
-            _ => 0,
-        };
+        let whole = self.flags_of_prefix(table, self.word_len);
         // French elision: "l'homme", "c'est", "qu'il" count by their head.
         let flags = match self.apostrophe {
-            Some(pos) if whole == 0 => {
-                let head = match pos + 1 {
-                    len @ 0..8 => table.packed(self.head & ((1u64 << (8 * len)) - 1)),
-                    8 => table.packed(self.head),
-                    len @ 9..=WORD_BUFFER => long_word(len, &mut bytes),
-                    _ => 0,
-                };
-                head & FR
-            }
+            Some(pos) if whole == 0 => self.flags_of_prefix(table, pos + 1) & FR,
             _ => whole,
         };
         for (i, bit) in [EN, FR, DE].into_iter().enumerate() {
@@ -541,72 +540,6 @@ impl<'a> Iterator for LanguageTokens<'a> {
     }
 }
 
-/// White space in the sense of `char::is_whitespace`, for an ASCII byte.
-const fn is_ascii_white_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
-}
-
-/// The bytes that may end a token: ASCII white space, and the first byte of every non-ASCII
-/// character (decoded to tell whether it is white space).
-static MAY_END_TOKEN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = b >= 0x80 || is_ascii_white_space(b as u8);
-        b += 1;
-    }
-    table
-};
-
-/// Byte offset of the first character at or after byte `from` of `text` (a character
-/// boundary) that is not white space, or the text's length.
-fn skip_white_space(text: &str, from: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if !is_ascii_white_space(b) {
-                break;
-            }
-            i += 1;
-        } else {
-            match text[i..].chars().next() {
-                Some(c) if c.is_whitespace() => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
-}
-
-/// End (byte offset) of the token starting at byte `start` of `text`: the next white space
-/// or the text's end; with the number of UTF-8 continuation bytes in the token (its length in
-/// characters is its length in bytes minus those).
-fn token_end(text: &str, start: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut i, mut continuation_bytes) = (start, 0);
-    loop {
-        while let Some(&b) = bytes.get(i) {
-            if MAY_END_TOKEN[b as usize] {
-                break;
-            }
-            i += 1;
-        }
-        match bytes.get(i) {
-            Some(b) if !b.is_ascii() => {}
-            _ => break,
-        }
-        match text[i..].chars().next() {
-            Some(c) if !c.is_whitespace() => {
-                i += c.len_utf8();
-                continuation_bytes += c.len_utf8() - 1;
-            }
-            _ => break,
-        }
-    }
-    (i, continuation_bytes)
-}
-
 /// Byte offset in `token` of its first character for which `stop` holds, or its length.
 /// ASCII bytes are taken as characters without decoding.
 fn find_char(token: &str, stop: impl Fn(char) -> bool) -> usize {
@@ -640,10 +573,7 @@ fn is_language_token(token: &str) -> bool {
         find_char(token, |c| c.is_alphanumeric() || c == '@' || c == '#')
     };
     let bare = &bytes[bare_start..];
-    let starts_with = |prefix: &[u8]| {
-        bare.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
+    let starts_with = |prefix: &[u8]| starts_with_ignore_ascii_case(bare, prefix);
     match bare.first() {
         None | Some(b'@' | b'#') => false,
         Some(b'h' | b'H' | b'w' | b'W') => !(starts_with(b"http") || starts_with(b"www.")),

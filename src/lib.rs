@@ -20,6 +20,7 @@ pub mod record;
 pub mod report;
 pub mod score;
 pub mod script;
+pub mod text;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};

@@ -2,6 +2,7 @@
 //! (`hxxp://`, `example[.]com`, `example(.)com`, `example[dot]com`).
 
 use crate::record::Span;
+use crate::text::{is_ascii_white_space, starts_with_ignore_ascii_case, token_end};
 
 /// A host name found in the text, lowercased, refanged and in ASCII form (IDN labels as
 /// `xn--…`), with the rest of its link and where it was found.
@@ -249,26 +250,8 @@ fn token_around(text: &str, at: usize) -> (usize, &str) {
             }
         }
     }
-    let mut end = at;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii() {
-            if is_ascii_white_space(b) {
-                break;
-            }
-            end += 1;
-        } else {
-            match text.get(end..).and_then(|rest| rest.chars().next()) {
-                Some(c) if !c.is_whitespace() => end += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
+    let end = token_end(text, at).0;
     (start, &text[start..end])
-}
-
-/// White space in the sense of `char::is_whitespace`, for an ASCII byte.
-fn is_ascii_white_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Push the host of `token` (at byte `start` of the text), if it names one.
@@ -379,9 +362,7 @@ fn scheme_separator(s: &str) -> Option<usize> {
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    starts_with_ignore_ascii_case(s.as_bytes(), prefix.as_bytes())
 }
 
 /// [`push_host`] for any token: refang, then split.
