@@ -2,6 +2,7 @@
 //! becomes a row, ranking with bounded memory, and the CSV / JSON Lines writers.
 
 pub mod cells;
+pub mod evidence_spans;
 pub mod fixed;
 pub mod rank;
 pub mod sink;
@@ -37,6 +38,7 @@ pub const COLUMNS: &[&str] = &[
     "other_campaigns",
     "evidence",
     "text",
+    "evidence_spans",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -259,7 +261,8 @@ fn write_cells(
             (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
         })
     });
-    for (i, (code, spans)) in heuristic_entries.chain(indicator_entries).enumerate() {
+    let entries = heuristic_entries.chain(indicator_entries);
+    for (i, (code, spans)) in entries.clone().enumerate() {
         if i > 0 {
             cell.push_str(" | ");
         }
@@ -268,6 +271,9 @@ fn write_cells(
     row.text(cell);
 
     row.text(text);
+    cell.clear();
+    evidence_spans::push_cell(cell, text, entries);
+    row.text(cell);
     for kept in &record.kept {
         row.text(kept);
     }
