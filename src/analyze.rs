@@ -9,6 +9,7 @@ use crate::langid::{LangId, LangInfo};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
 use crate::record::Span;
+use crate::rule_selection::RuleSelection;
 use crate::score;
 use crate::script::{self, ScriptStats};
 
@@ -247,7 +248,32 @@ impl LangTriggers {
 
 impl Analyzer {
     pub fn new(config: Config, campaigns: CampaignSet) -> Result<Self> {
+        Self::with_selection(config, campaigns, &RuleSelection::all())
+    }
+
+    /// An analyzer running only the heuristics `selection` selects (the campaign set obeys the
+    /// selection it was loaded with, see [`crate::campaigns::RuleSources::select`]). A selector
+    /// that matches no heuristic and no indicator is a config error: most likely a typo.
+    pub fn with_selection(
+        config: Config,
+        campaigns: CampaignSet,
+        selection: &RuleSelection,
+    ) -> Result<Self> {
+        // Every code, selected or not: a config weight for a deselected rule is not an error.
+        let known: Vec<&str> = heuristics::all()
+            .map(|h| h.info().code)
+            .chain(campaigns.indicators.iter().map(|i| i.id.as_str()))
+            .chain(campaigns.left_out.iter().map(String::as_str))
+            .collect();
+        let unmatched = selection.unmatched(known.iter().copied());
+        if !unmatched.is_empty() {
+            return Err(Fatal::config(format!(
+                "--select/--ignore: {} matches no heuristic code or indicator id (see `calque heuristics` and `calque rules list`)",
+                unmatched.join(", ")
+            )));
+        }
         let heuristics: Vec<(&'static dyn Heuristic, f64)> = heuristics::all()
+            .filter(|h| selection.selects(h.info().code))
             .map(|h| {
                 (
                     h,
@@ -265,8 +291,7 @@ impl Analyzer {
             .map(|i| config.weights.get(&i.id).copied().unwrap_or(i.weight))
             .collect();
         for code in config.weights.keys() {
-            let known = heuristics.iter().any(|(h, _)| h.info().code == code)
-                || campaigns.indicators.iter().any(|i| &i.id == code);
+            let known = known.contains(&code.as_str());
             if !known {
                 return Err(Fatal::config(format!(
                     "config [weights]: {code:?} is neither a heuristic code nor an indicator id (see `calque heuristics` and `calque rules list`)"

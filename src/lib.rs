@@ -18,6 +18,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod record;
 pub mod report;
+pub mod rule_selection;
 pub mod score;
 pub mod script;
 pub mod text;

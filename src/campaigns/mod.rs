@@ -15,6 +15,7 @@ use crate::error::{line_col, Fatal, Result};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
 use crate::record::Span;
+use crate::rule_selection::RuleSelection;
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
 use std::collections::{BTreeMap, HashMap};
@@ -110,12 +111,18 @@ pub struct CampaignSet {
     regex_prefilter: prefilter::RegexPrefilter,
     combos: Vec<usize>,
     outlets: outlets::Outlets,
+    /// The selection the set was loaded with; feeds added later obey it too.
+    pub selection: RuleSelection,
+    /// Ids of the indicators the selection left out, which are known codes all the same.
+    pub left_out: Vec<String>,
 }
 
 /// Rule files to load, in order; a later file with the same campaign id replaces an earlier one.
 #[derive(Debug, Default, Clone)]
 pub struct RuleSources {
     files: Vec<(String, String)>,
+    /// Indicators left out of the set (`--select` / `--ignore`).
+    selection: RuleSelection,
 }
 
 impl RuleSources {
@@ -126,7 +133,14 @@ impl RuleSources {
                 .iter()
                 .map(|(name, text)| (format!("embedded:{name}"), text.to_string()))
                 .collect(),
+            selection: RuleSelection::all(),
         }
+    }
+
+    /// Compile only the indicators `selection` selects (and the building blocks of selected
+    /// combinations, which then count only through them).
+    pub fn select(&mut self, selection: RuleSelection) {
+        self.selection = selection;
     }
 
     pub fn add(&mut self, origin: impl Into<String>, text: impl Into<String>) {
@@ -205,6 +219,13 @@ impl CampaignSet {
             }
             parsed.push((origin.clone(), text.clone(), file));
         }
+        let mut left_out = Vec::new();
+        if !sources.selection.is_all() {
+            for (_, _, file) in &mut parsed {
+                left_out.extend(select_indicators(&sources.selection, file));
+            }
+            parsed.retain(|(_, _, file)| !file.indicators.is_empty());
+        }
         parsed.sort_by(|a, b| a.2.campaign.id.get_ref().cmp(b.2.campaign.id.get_ref()));
         let mut b = Builder {
             set: CampaignSet {
@@ -223,6 +244,8 @@ impl CampaignSet {
                 regex_prefilter: prefilter::RegexPrefilter::default(),
                 combos: Vec::new(),
                 outlets,
+                selection: sources.selection.clone(),
+                left_out,
             },
             phrase_index: HashMap::new(),
             phrase_patterns: Vec::new(),
@@ -550,6 +573,47 @@ impl CampaignSet {
         subsumed.sort_unstable();
         subsumed
     }
+}
+
+/// Keep the indicators of `file` that `selection` selects, and the ones that kept combinations
+/// are made of (combinations refer only to indicators defined before them in the same file),
+/// turned into building blocks so that they count only through the combination. Returns the
+/// ids left out.
+fn select_indicators(selection: &RuleSelection, file: &mut RuleFile) -> Vec<String> {
+    let defs = &mut file.indicators;
+    let mut keep: Vec<bool> = defs
+        .iter()
+        .map(|d| selection.selects(d.id.get_ref().trim()))
+        .collect();
+    let mut as_part = vec![false; defs.len()];
+    for i in (0..defs.len()).rev() {
+        if !keep[i] {
+            continue;
+        }
+        for r in &defs[i].of {
+            let r = r.get_ref().trim();
+            if let Some(j) = defs[..i].iter().rposition(|d| d.id.get_ref().trim() == r) {
+                if !keep[j] {
+                    keep[j] = true;
+                    as_part[j] = true;
+                }
+            }
+        }
+    }
+    let mut left_out = Vec::new();
+    let mut k = 0;
+    defs.retain_mut(|d| {
+        let (kept, part) = (keep[k], as_part[k]);
+        k += 1;
+        if !kept {
+            left_out.push(d.id.get_ref().trim().to_string());
+        } else if part && !d.part {
+            d.part = true;
+            d.weight = None;
+        }
+        kept
+    });
+    left_out
 }
 
 /// `host` and each parent domain: "a.b.example.com", "b.example.com", "example.com", "com".

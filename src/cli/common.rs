@@ -3,6 +3,7 @@
 use calque::campaigns::ioc::{self, IocReport, IocSpec};
 use calque::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
 use calque::config::Config;
+use calque::rule_selection::RuleSelection;
 use calque::{Analyzer, Fatal, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -92,5 +93,34 @@ impl EngineArgs {
 
     pub fn analyzer(&self) -> Result<Analyzer> {
         Analyzer::new(self.config()?, self.campaigns()?)
+    }
+
+    /// An analyzer that runs only the rules `selection` selects: the others are not compiled.
+    pub fn analyzer_selecting(&self, selection: &SelectionArgs) -> Result<Analyzer> {
+        let selection = selection.selection();
+        let mut sources = self.rule_sources()?;
+        sources.select(selection.clone());
+        let (set, _) = self.add_feeds(CampaignSet::load(&sources, self.outlets()?)?)?;
+        Analyzer::with_selection(self.config()?, set, &selection)
+    }
+}
+
+/// `--select` / `--ignore`, for the commands that analyse (scan, eval, explain).
+#[derive(Args, Debug, Clone, Default)]
+pub struct SelectionArgs {
+    /// Run only these rules: heuristic codes, indicator ids, or prefixes of them (as ruff
+    /// does), comma-separated; ALL selects every rule. Deselected rules do not run at all.
+    /// Example: --select RU-EN-,MAT-
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (codes or prefixes); a more specific --select wins.
+    /// Example: --ignore RU-EN-ART,IRA-
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+}
+
+impl SelectionArgs {
+    pub fn selection(&self) -> RuleSelection {
+        RuleSelection::new(&self.select, &self.ignore)
     }
 }

@@ -1,6 +1,6 @@
 //! `calque eval`, and the labelled-input options it shares with `calque tune`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, SelectionArgs};
 use calque::eval::report::EvalReport;
 use calque::eval::{self, CollectOptions, Dataset, LabelSpec, LabelledInput};
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
@@ -135,10 +135,12 @@ pub struct EvalArgs {
     out: Option<String>,
     #[command(flatten)]
     engine: EngineArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
-    let analyzer = args.engine.analyzer()?;
+    let analyzer = args.engine.analyzer_selecting(&args.selection)?;
     let data = args.labelled.collect(&analyzer)?;
     let report = EvalReport::build(&analyzer, &data);
     if let Some(path) = &args.out {

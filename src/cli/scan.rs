@@ -1,6 +1,6 @@
 //! `calque scan`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, SelectionArgs};
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::sink::ReportFormat;
@@ -92,10 +92,12 @@ pub struct ScanArgs {
     quiet: bool,
     #[command(flatten)]
     engine: EngineArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
-    let analyzer = args.engine.analyzer()?;
+    let analyzer = args.engine.analyzer_selecting(&args.selection)?;
     let options = ScanOptions {
         inputs: args.inputs,
         input_format: args.input_format,
