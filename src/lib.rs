@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod campaigns;
+pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod eval;

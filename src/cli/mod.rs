@@ -26,6 +26,7 @@ mod common;
 mod eval;
 mod explain;
 mod heuristics;
+mod rule;
 mod rules;
 mod scan;
 mod tune;
@@ -67,6 +68,9 @@ enum Command {
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Describe any rule code, heuristic or campaign indicator: description, examples, source
+    /// and DISARM ids.
+    Rule(rule::RuleArgs),
     /// Show everything the pipeline saw for one item: language, normalized view, every rule
     /// that fired with its span and contribution, and the final score.
     Explain(explain::ExplainArgs),
@@ -89,6 +93,7 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan::run(args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Rule(args) => rule::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
