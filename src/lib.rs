@@ -21,6 +21,7 @@ pub mod report;
 pub mod score;
 pub mod script;
 pub mod text;
+pub mod timestamp;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};
