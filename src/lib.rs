@@ -23,6 +23,7 @@ pub mod rule_selection;
 pub mod score;
 pub mod script;
 pub mod text;
+pub mod timestamp;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};
