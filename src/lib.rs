@@ -18,6 +18,7 @@ pub mod multi_search;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod render;
 pub mod report;
 pub mod rule_selection;
 pub mod score;

@@ -1,0 +1,215 @@
+//! Counts over every item of a report, for the summary and the plots: a few map updates per
+//! item (O(1), no per-item allocation once a key has been seen), memory bounded by the number
+//! of distinct levels, languages, campaigns, rule codes and days — the last capped.
+
+use crate::timestamp;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Bins of the score histogram over (0, 1]; items scoring exactly 0 are counted apart (they
+/// are most of any batch and would flatten the picture).
+pub const SCORE_BINS: usize = 20;
+
+/// Most distinct (campaign, day) pairs counted; past it, items are counted in
+/// [`Aggregates::days_dropped`] (a corpus spanning 30 years with 9 campaigns stays below it).
+pub const MAX_DAY_KEYS: usize = 100_000;
+
+/// Levels in display order.
+pub const LEVELS: [&str; 3] = ["high", "medium", "low"];
+
+/// What the aggregates need of one item: cells of its report row.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ItemFacts<'a> {
+    pub score: f64,
+    pub level: &'a str,
+    pub lang: &'a str,
+    /// Best-matching campaign id, empty if none.
+    pub campaign: &'a str,
+    pub timestamp: &'a str,
+    /// `interference_rules` and `campaign_rules` cells: codes separated by `;`.
+    pub interference_rules: &'a str,
+    pub campaign_rules: &'a str,
+}
+
+/// Counts over every item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Aggregates {
+    pub items: u64,
+    pub by_level: BTreeMap<String, u64>,
+    pub by_language: BTreeMap<String, u64>,
+    /// Items whose best campaign is this one.
+    pub by_campaign: BTreeMap<String, u64>,
+    /// Campaign → language → items (items with a campaign only).
+    pub campaign_language: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Rule code → items on which it counted (heuristics that fired, indicators that counted
+    /// for the best campaign).
+    pub by_rule: BTreeMap<String, u64>,
+    /// Level → histogram of scores > 0 in [`SCORE_BINS`] bins of equal width.
+    pub score_histogram: BTreeMap<String, [u64; SCORE_BINS]>,
+    /// Items scoring exactly 0.
+    pub zero_scores: u64,
+    /// Day (days since 1970-01-01, UTC) → items.
+    pub per_day: BTreeMap<i64, u64>,
+    /// Campaign → day → items whose best campaign it is.
+    pub per_day_campaign: BTreeMap<String, BTreeMap<i64, u64>>,
+    pub timestamps_missing: u64,
+    pub timestamps_unreadable: u64,
+    /// Items with a readable timestamp not counted per day because of [`MAX_DAY_KEYS`].
+    pub days_dropped: u64,
+    day_keys: usize,
+}
+
+/// Count one more `key` in `map`, allocating the key only the first time.
+fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_owned(), 1);
+        }
+    }
+}
+
+/// The entry of `key` in `map`, inserted with its default the first time.
+fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key).expect("just inserted")
+}
+
+/// The histogram bin of a score > 0.
+pub fn score_bin(score: f64) -> usize {
+    ((score * SCORE_BINS as f64).ceil() as usize).clamp(1, SCORE_BINS) - 1
+}
+
+impl Aggregates {
+    /// Count one item.
+    pub fn add(&mut self, item: &ItemFacts<'_>) {
+        self.items += 1;
+        bump(&mut self.by_level, item.level);
+        bump(&mut self.by_language, item.lang);
+        if item.score > 0.0 {
+            entry(&mut self.score_histogram, item.level)[score_bin(item.score)] += 1;
+        } else {
+            self.zero_scores += 1;
+        }
+        if !item.campaign.is_empty() {
+            bump(&mut self.by_campaign, item.campaign);
+            bump(entry(&mut self.campaign_language, item.campaign), item.lang);
+        }
+        for cell in [item.interference_rules, item.campaign_rules] {
+            for code in cell.split(';').filter(|c| !c.is_empty()) {
+                bump(&mut self.by_rule, code);
+            }
+        }
+        self.add_day(item);
+    }
+
+    fn add_day(&mut self, item: &ItemFacts<'_>) {
+        if item.timestamp.trim().is_empty() {
+            self.timestamps_missing += 1;
+            return;
+        }
+        let Some(parsed) = timestamp::parse(item.timestamp) else {
+            self.timestamps_unreadable += 1;
+            return;
+        };
+        let day = parsed.millis.div_euclid(86_400_000);
+        let new_keys = usize::from(!self.per_day.contains_key(&day))
+            + usize::from(
+                !item.campaign.is_empty()
+                    && !self
+                        .per_day_campaign
+                        .get(item.campaign)
+                        .is_some_and(|days| days.contains_key(&day)),
+            );
+        if self.day_keys + new_keys > MAX_DAY_KEYS {
+            self.days_dropped += 1;
+            return;
+        }
+        self.day_keys += new_keys;
+        *self.per_day.entry(day).or_default() += 1;
+        if !item.campaign.is_empty() {
+            *entry(&mut self.per_day_campaign, item.campaign)
+                .entry(day)
+                .or_default() += 1;
+        }
+    }
+
+    /// Items with a readable timestamp, counted per day.
+    pub fn dated_items(&self) -> u64 {
+        self.per_day.values().sum()
+    }
+}
+
+/// `day` (days since 1970-01-01) as `YYYY-MM-DD`.
+pub fn day_label(day: i64) -> String {
+    timestamp::format_day(day.saturating_mul(86_400_000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item<'a>(score: f64, level: &'a str, campaign: &'a str, ts: &'a str) -> ItemFacts<'a> {
+        ItemFacts {
+            score,
+            level,
+            lang: "en",
+            campaign,
+            timestamp: ts,
+            interference_rules: if score > 0.5 { "RU-EN-A;RU-EN-B" } else { "" },
+            campaign_rules: if campaign.is_empty() { "" } else { "MAT-001" },
+        }
+    }
+
+    #[test]
+    fn counts_levels_campaigns_rules_bins_and_days() {
+        let mut a = Aggregates::default();
+        a.add(&item(0.0, "low", "", "2024-03-01T09:00:00Z"));
+        a.add(&item(0.97, "high", "matryoshka", "2024-03-01T23:59:59Z"));
+        a.add(&item(0.6, "medium", "matryoshka", "1/2/2024 3:04"));
+        a.add(&item(0.05, "low", "", ""));
+        a.add(&item(0.05, "low", "", "yesterday"));
+        assert_eq!(a.items, 5);
+        assert_eq!(a.by_level["low"], 3);
+        assert_eq!(a.by_campaign["matryoshka"], 2);
+        assert_eq!(a.campaign_language["matryoshka"]["en"], 2);
+        assert_eq!(a.by_rule["RU-EN-A"], 2);
+        assert_eq!(a.by_rule["MAT-001"], 2);
+        assert_eq!(a.zero_scores, 1);
+        assert_eq!(a.score_histogram["high"][19], 1);
+        assert_eq!(a.score_histogram["medium"][11], 1); // (0.55, 0.60]
+        assert_eq!(a.score_histogram["low"][0], 2);
+        assert_eq!(a.timestamps_missing, 1);
+        assert_eq!(a.timestamps_unreadable, 1);
+        let march_1 = 19783; // 2024-03-01
+        assert_eq!(day_label(march_1), "2024-03-01");
+        assert_eq!(a.per_day[&march_1], 2);
+        assert_eq!(a.per_day_campaign["matryoshka"][&march_1], 1);
+        assert_eq!(a.per_day_campaign["matryoshka"][&(march_1 - 59)], 1); // 2024-01-02
+        assert_eq!(a.dated_items(), 3);
+    }
+
+    #[test]
+    fn bins_cover_the_unit_interval() {
+        assert_eq!(score_bin(1e-9), 0);
+        assert_eq!(score_bin(0.05), 0);
+        assert_eq!(score_bin(0.0500001), 1);
+        assert_eq!(score_bin(1.0), SCORE_BINS - 1);
+        assert_eq!(score_bin(7.0), SCORE_BINS - 1);
+    }
+
+    #[test]
+    fn distinct_days_are_capped() {
+        let mut a = Aggregates::default();
+        let stamps: Vec<String> = (0..(MAX_DAY_KEYS as i64 + 10))
+            .map(|d| (d * 86_400).to_string())
+            .collect();
+        for s in &stamps {
+            a.add(&item(0.0, "low", "", s));
+        }
+        assert_eq!(a.per_day.len(), MAX_DAY_KEYS);
+        assert_eq!(a.days_dropped, 10);
+    }
+}
