@@ -26,6 +26,7 @@ mod common;
 mod eval;
 mod explain;
 mod heuristics;
+mod render;
 mod rule;
 mod rules;
 mod scan;
@@ -68,6 +69,8 @@ enum Command {
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Render an existing report as a self-contained HTML page and/or an Excel workbook.
+    Render(render::RenderArgs),
     /// Describe any rule code, heuristic or campaign indicator: description, examples, source
     /// and DISARM ids.
     Rule(rule::RuleArgs),
@@ -94,6 +97,7 @@ pub fn run() -> i32 {
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Render(args) => render::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),

@@ -200,10 +200,12 @@ pub fn score_histogram(agg: &Aggregates) -> Option<Markup> {
 
 /// Bucket width for a span of `days` days: a day, a week (7) or a month (30, by calendar).
 fn bucket_days(span_days: i64) -> i64 {
-    match span_days {
-        ..=92 => 1,
-        ..=730 => 7,
-        _ => 30,
+    if span_days <= 92 {
+        1
+    } else if span_days <= 730 {
+        7
+    } else {
+        30
     }
 }
 
