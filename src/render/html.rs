@@ -88,7 +88,7 @@ dl.kv dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 0 0 18px; }
 figcaption { color: var(--muted); font-size: 0.9em; }
 svg.plot { width: 100%; height: auto; max-width: 760px; display: block; }
-svg.grid-plot { max-width: 100%; }
+svg.grid-plot { width: auto; max-width: 100%; }
 svg.network { max-width: 760px; }
 svg .grid { stroke: #e6eaee; } svg .axis { stroke: #9aa5ae; }
 svg .tick { font-size: 11px; fill: #4a5560; } svg .axis-title { font-size: 11px; fill: #4a5560; }

@@ -76,9 +76,10 @@ fn y_axis(max: u64) -> (f64, Markup) {
 /// A stacked bar chart: one bar per x label, one segment per series.
 struct Stacked<'a> {
     title: &'a str,
+    /// One label per bar, for its tooltip.
     x_labels: Vec<String>,
-    /// Every `label_every`-th x label is drawn (all are in the tooltips).
-    label_every: usize,
+    /// Labels drawn under the axis: (position in bar widths from the left, text).
+    x_ticks: Vec<(f64, String)>,
     /// (series name, colour, value per bar).
     series: Vec<(String, &'a str, Vec<u64>)>,
     y_title: &'a str,
@@ -115,7 +116,8 @@ impl Stacked<'_> {
         let plot_w = WIDTH - LEFT - RIGHT;
         let plot_h = HEIGHT - TOP - BOTTOM;
         let slot = plot_w / bars as f64;
-        let bar_w = (slot * 0.85).max(1.0);
+        // Few bars stay bars, not walls.
+        let bar_w = (slot * 0.85).clamp(1.0, 48.0);
         html! {
             svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {HEIGHT}"))
                 role="img" aria-label=(self.title) class="plot" {
@@ -135,10 +137,10 @@ impl Stacked<'_> {
                         // above short bars too.
                         rect x=(c(LEFT + i as f64 * slot)) y=(c(TOP)) width=(c(slot)) height=(c(plot_h)) class="hit" {}
                     }
-                    @if i % self.label_every.max(1) == 0 {
-                        text x=(c(LEFT + (i as f64 + 0.5) * slot)) y=(c(HEIGHT - BOTTOM + 16.0))
-                            text-anchor="middle" class="tick" { (label) }
-                    }
+                }
+                @for (at, label) in &self.x_ticks {
+                    text x=(c(LEFT + at * slot)) y=(c(HEIGHT - BOTTOM + 16.0))
+                        text-anchor="middle" class="tick" { (label) }
                 }
                 line x1=(c(LEFT)) x2=(c(WIDTH - RIGHT)) y1=(c(HEIGHT - BOTTOM)) y2=(c(HEIGHT - BOTTOM)) class="axis" {}
                 text x=(c(14.0)) y=(c(TOP + plot_h / 2.0)) transform=(format!("rotate(-90 14 {})", c(TOP + plot_h / 2.0)))
@@ -190,7 +192,10 @@ pub fn score_histogram(agg: &Aggregates) -> Option<Markup> {
         Stacked {
             title: "Scores above 0 by level",
             x_labels,
-            label_every: 4,
+            x_ticks: (0..=SCORE_BINS)
+                .step_by(SCORE_BINS / 5)
+                .map(|i| (i as f64, format!("{:.1}", i as f64 * width)))
+                .collect(),
             series,
             y_title: "items",
         }
@@ -265,10 +270,16 @@ pub fn per_day(agg: &Aggregates) -> Option<Markup> {
         (7, true) => "Items per week",
         _ => "Items per 30 days",
     };
+    let every = buckets.div_ceil(6);
     Some(
         Stacked {
             title,
-            label_every: buckets.div_ceil(6),
+            x_ticks: x_labels
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0)
+                .map(|(i, l)| (i as f64 + 0.5, l.clone()))
+                .collect(),
             x_labels,
             series,
             y_title: "items",
