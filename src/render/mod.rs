@@ -5,6 +5,7 @@
 //! from files ([`read_report`]); `calque scan --html/--xlsx` collects them while it scans.
 
 pub mod aggregate;
+pub mod collect;
 pub mod extras;
 pub mod highlight;
 pub mod html;

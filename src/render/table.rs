@@ -162,9 +162,9 @@ fn read_csv(
     Ok(table)
 }
 
-/// One JSON object's fields in file order, values as text (strings as they are, other
-/// values as JSON).
-struct OrderedFields(Vec<(String, String)>);
+/// One JSON object's fields in file order, values as text (strings as they are, null as
+/// empty, other values as JSON).
+pub(crate) struct OrderedFields(pub(crate) Vec<(String, String)>);
 
 impl<'de> serde::Deserialize<'de> for OrderedFields {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
