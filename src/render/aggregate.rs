@@ -17,7 +17,7 @@ pub const MAX_DAY_KEYS: usize = 100_000;
 /// Levels in display order.
 pub const LEVELS: [&str; 3] = ["high", "medium", "low"];
 
-/// What the aggregates need of one item: cells of its report row.
+/// What the aggregates need of one item (besides its rule codes): cells of its report row.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ItemFacts<'a> {
     pub score: f64,
@@ -26,9 +26,6 @@ pub struct ItemFacts<'a> {
     /// Best-matching campaign id, empty if none.
     pub campaign: &'a str,
     pub timestamp: &'a str,
-    /// `interference_rules` and `campaign_rules` cells: codes separated by `;`.
-    pub interference_rules: &'a str,
-    pub campaign_rules: &'a str,
 }
 
 /// Counts over every item.
@@ -83,8 +80,9 @@ pub fn score_bin(score: f64) -> usize {
 }
 
 impl Aggregates {
-    /// Count one item.
-    pub fn add(&mut self, item: &ItemFacts<'_>) {
+    /// Count one item, with the codes of the rules that counted on it (the report's
+    /// `interference_rules` and `campaign_rules`).
+    pub fn add<'r>(&mut self, item: &ItemFacts<'_>, rules: impl IntoIterator<Item = &'r str>) {
         self.items += 1;
         bump(&mut self.by_level, item.level);
         bump(&mut self.by_language, item.lang);
@@ -97,10 +95,8 @@ impl Aggregates {
             bump(&mut self.by_campaign, item.campaign);
             bump(entry(&mut self.campaign_language, item.campaign), item.lang);
         }
-        for cell in [item.interference_rules, item.campaign_rules] {
-            for code in cell.split(';').filter(|c| !c.is_empty()) {
-                bump(&mut self.by_rule, code);
-            }
+        for code in rules {
+            bump(&mut self.by_rule, code);
         }
         self.add_day(item);
     }
@@ -158,19 +154,32 @@ mod tests {
             lang: "en",
             campaign,
             timestamp: ts,
-            interference_rules: if score > 0.5 { "RU-EN-A;RU-EN-B" } else { "" },
-            campaign_rules: if campaign.is_empty() { "" } else { "MAT-001" },
         }
+    }
+
+    /// Count an item with the rules its score and campaign imply.
+    fn add(a: &mut Aggregates, item: ItemFacts<'_>) {
+        let mut rules = Vec::new();
+        if item.score > 0.5 {
+            rules.extend(["RU-EN-A", "RU-EN-B"]);
+        }
+        if !item.campaign.is_empty() {
+            rules.push("MAT-001");
+        }
+        a.add(&item, rules);
     }
 
     #[test]
     fn counts_levels_campaigns_rules_bins_and_days() {
         let mut a = Aggregates::default();
-        a.add(&item(0.0, "low", "", "2024-03-01T09:00:00Z"));
-        a.add(&item(0.97, "high", "matryoshka", "2024-03-01T23:59:59Z"));
-        a.add(&item(0.6, "medium", "matryoshka", "1/2/2024 3:04"));
-        a.add(&item(0.05, "low", "", ""));
-        a.add(&item(0.05, "low", "", "yesterday"));
+        add(&mut a, item(0.0, "low", "", "2024-03-01T09:00:00Z"));
+        add(
+            &mut a,
+            item(0.97, "high", "matryoshka", "2024-03-01T23:59:59Z"),
+        );
+        add(&mut a, item(0.6, "medium", "matryoshka", "1/2/2024 3:04"));
+        add(&mut a, item(0.05, "low", "", ""));
+        add(&mut a, item(0.05, "low", "", "yesterday"));
         assert_eq!(a.items, 5);
         assert_eq!(a.by_level["low"], 3);
         assert_eq!(a.by_campaign["matryoshka"], 2);
@@ -207,7 +216,7 @@ mod tests {
             .map(|d| (d * 86_400).to_string())
             .collect();
         for s in &stamps {
-            a.add(&item(0.0, "low", "", s));
+            add(&mut a, item(0.0, "low", "", s));
         }
         assert_eq!(a.per_day.len(), MAX_DAY_KEYS);
         assert_eq!(a.days_dropped, 10);

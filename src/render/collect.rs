@@ -51,10 +51,16 @@ impl PageCollector {
         }
     }
 
-    /// One scored item: its facts, its input position and its encoded report row (every
-    /// column but `rank`, as [`crate::report::sink::RowEncoder`] writes it).
-    pub fn add(&mut self, facts: &ItemFacts<'_>, seq: u64, encoded: &[u8]) {
-        self.aggregates.add(facts);
+    /// One scored item: its facts and rule codes, its input position and its encoded report
+    /// row (every column but `rank`, as [`crate::report::sink::RowEncoder`] writes it).
+    pub fn add<'r>(
+        &mut self,
+        facts: &ItemFacts<'_>,
+        rules: impl IntoIterator<Item = &'r str>,
+        seq: u64,
+        encoded: &[u8],
+    ) {
+        self.aggregates.add(facts, rules);
         if self.keep == 0 || facts.score < self.min_score {
             return;
         }
@@ -157,7 +163,7 @@ mod tests {
                     format!("=user{seq}"),
                     format!("text, \"{seq}\""),
                 ]);
-                c.add(&facts(s), seq as u64, &row);
+                c.add(&facts(s), [], seq as u64, &row);
             }
             let (table, agg) = c.finish(format, &header()).unwrap();
             assert_eq!(agg.items, 7);
@@ -186,7 +192,7 @@ mod tests {
         let mut c = PageCollector::new(10, 0.5);
         for (seq, s) in [0.2, 0.6, 0.4].into_iter().enumerate() {
             let row = enc.encode(&[format!("{s}"), "low".into(), "a".into(), "t".into()]);
-            c.add(&facts(s), seq as u64, &row);
+            c.add(&facts(s), [], seq as u64, &row);
         }
         let (table, agg) = c.finish(ReportFormat::Csv, &header()).unwrap();
         assert_eq!(table.rows.len(), 1);

@@ -111,16 +111,24 @@ pub fn facts<'a>(row: &'a RowView<'_>) -> ItemFacts<'a> {
         lang: row.get("lang"),
         campaign: row.get("campaign"),
         timestamp: row.get("timestamp"),
-        interference_rules: row.get("interference_rules"),
-        campaign_rules: row.get("campaign_rules"),
     }
+}
+
+/// The rule codes of a report row: its `interference_rules` and `campaign_rules`.
+pub fn rule_codes<'a>(row: &'a RowView<'_>) -> impl Iterator<Item = &'a str> {
+    row.get("interference_rules")
+        .split(';')
+        .chain(row.get("campaign_rules").split(';'))
+        .filter(|c| !c.is_empty())
 }
 
 /// Read a report written by `calque scan` (CSV or JSON Lines, detected from its first byte):
 /// its first `keep` rows, and the aggregates over all of its rows.
 pub fn read_report(path: &str, keep: usize) -> Result<(Table, Aggregates)> {
     let mut aggregates = Aggregates::default();
-    let top = read_table(path, keep, |row| aggregates.add(&facts(row)))?;
+    let top = read_table(path, keep, |row| {
+        aggregates.add(&facts(row), rule_codes(row))
+    })?;
     let missing: Vec<&str> = ["rank", "score", "level", "text"]
         .into_iter()
         .filter(|c| top.col(c).is_none())

@@ -432,14 +432,14 @@ mod tests {
     fn agg_with(items: &[(f64, &str, &str, &str)]) -> Aggregates {
         let mut agg = Aggregates::default();
         for &(score, level, campaign, ts) in items {
-            agg.add(&ItemFacts {
+            let facts = ItemFacts {
                 score,
                 level,
                 lang: "en",
                 campaign,
                 timestamp: ts,
-                ..ItemFacts::default()
-            });
+            };
+            agg.add(&facts, []);
         }
         agg
     }

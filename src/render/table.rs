@@ -58,15 +58,26 @@ impl Table {
 /// A row seen while streaming, with access to cells by column name.
 pub struct RowView<'a> {
     index: &'a HashMap<String, usize>,
-    cells: &'a [String],
+    cells: Cells<'a>,
+}
+
+/// The cells of a row as read: a CSV record (not copied, for the rows that are only counted)
+/// or owned strings.
+enum Cells<'a> {
+    Csv(&'a csv::StringRecord),
+    Owned(&'a [String]),
 }
 
 impl RowView<'_> {
+    /// The cell of the column `name` (lower case), "" if there is none.
     pub fn get(&self, name: &str) -> &str {
-        self.index
-            .get(name)
-            .and_then(|&i| self.cells.get(i))
-            .map_or("", String::as_str)
+        let Some(&i) = self.index.get(name) else {
+            return "";
+        };
+        match self.cells {
+            Cells::Csv(record) => record.get(i).map_or("", unneutralize),
+            Cells::Owned(cells) => cells.get(i).map_or("", String::as_str),
+        }
     }
 }
 
@@ -146,17 +157,16 @@ fn read_csv(
     }
     let mut table = Table::new(header);
     let mut record = csv::StringRecord::new();
-    let mut cells: Vec<String> = Vec::new();
     while csv.read_record(&mut record).map_err(bad)? {
-        cells.clear();
-        cells.extend(record.iter().map(|c| unneutralize(c).to_string()));
         each(&RowView {
             index: &table.index,
-            cells: &cells,
+            cells: Cells::Csv(&record),
         });
         table.total_rows += 1;
         if table.rows.len() < keep {
-            table.rows.push(cells.clone());
+            table
+                .rows
+                .push(record.iter().map(|c| unneutralize(c).to_string()).collect());
         }
     }
     Ok(table)
@@ -235,7 +245,7 @@ fn read_jsonl(
         }
         each(&RowView {
             index: &table.index,
-            cells: &cells,
+            cells: Cells::Owned(&cells),
         });
         table.total_rows += 1;
         if table.rows.len() < keep {
