@@ -42,6 +42,9 @@ pub struct ScanOptions {
     pub top: Option<usize>,
     pub min_score: f64,
     pub raw_cells: bool,
+    /// Start a CSV report with a UTF-8 byte-order mark, which Excel on Windows needs to read
+    /// it as UTF-8.
+    pub bom: bool,
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
@@ -62,6 +65,7 @@ impl Default for ScanOptions {
             top: None,
             min_score: 0.0,
             raw_cells: false,
+            bom: false,
             progress: false,
             sort_memory: 64 << 20,
         }
@@ -272,7 +276,11 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         .unwrap_or_else(|| default_rejects_path(&opts.output));
     let rejects_optional = opts.rejects.is_none() && opts.output == "-";
     let rejects = RejectsWriter::create(&rejects_path, opts.raw_cells)?;
-    let out = AtomicOutput::create(&opts.output)?;
+    let mut out = AtomicOutput::create(&opts.output)?;
+    if opts.bom && opts.format == ReportFormat::Csv {
+        std::io::Write::write_all(&mut out, b"\xEF\xBB\xBF")
+            .map_err(|e| Fatal::output(format!("{}: {e}", opts.output)))?;
+    }
     let encoder = RowEncoder::new(
         opts.format,
         opts.raw_cells,

@@ -271,3 +271,27 @@ fn bad_inputs_and_outputs_are_clear_errors() {
     assert!(fs::read_to_string(&report).unwrap().starts_with("rank,"));
     assert!(!Path::new(&html).exists(), "no output after a failure");
 }
+
+#[test]
+fn bom_starts_the_csv_report_for_excel_and_render_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = scan(dir.path(), HOSTILE_CSV, &["--bom"]);
+    let bytes = fs::read(&report).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFrank,score,"));
+    let html = dir.path().join("p.html");
+    calque_ok(&["render", &report, "--html", &path_str(&html)]);
+    assert!(fs::read_to_string(&html).unwrap().contains("Top 3 items"));
+    // JSON Lines never starts with a BOM.
+    let jsonl = dir.path().join("r.jsonl");
+    calque_ok(&[
+        "scan",
+        &sample("posts.csv"),
+        "-o",
+        &path_str(&jsonl),
+        "--format",
+        "jsonl",
+        "--bom",
+        "-q",
+    ]);
+    assert!(fs::read(&jsonl).unwrap().starts_with(b"{\"rank\":1,"));
+}

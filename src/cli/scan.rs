@@ -87,6 +87,11 @@ pub struct ScanArgs {
     /// leading ' so that spreadsheets do not run it as a formula.
     #[arg(long)]
     raw_cells: bool,
+    /// Start the CSV report with a UTF-8 byte-order mark, so that Excel on Windows shows
+    /// accents, «», and Cyrillic correctly when the file is opened by double-click (CSV only;
+    /// JSON Lines never gets one).
+    #[arg(long)]
+    bom: bool,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -123,6 +128,7 @@ pub fn run(args: ScanArgs) -> Result<()> {
         top: args.top,
         min_score: args.min_score,
         raw_cells: args.raw_cells,
+        bom: args.bom,
         progress: !args.quiet,
         sort_memory: args.sort_memory_mib.max(1) << 20,
     };
