@@ -1,10 +1,14 @@
 //! `calque scan`.
 
 use super::common::{EngineArgs, SelectionArgs};
+use super::render::PageArgs;
+use calque::catalog::RuleCatalog;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
+use calque::render::extras::Extras;
+use calque::render::{self, Rendering, RunCounts, RunInfo};
 use calque::report::sink::ReportFormat;
-use calque::Result;
+use calque::{Fatal, Result};
 use clap::Args;
 
 #[derive(Args, Debug)]
@@ -13,6 +17,7 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan posts.csv -o report.csv --html report.html --xlsx report.xlsx --bom
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
@@ -96,13 +101,43 @@ pub struct ScanArgs {
     #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
     engine: EngineArgs,
     #[command(flatten)]
     selection: SelectionArgs,
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
+    if args.page.any() {
+        if args.output == "-" {
+            return Err(Fatal::input(
+                "--html and --xlsx are rendered from the report file: give -o FILE",
+            ));
+        }
+        let mut inputs: Vec<&str> = args.inputs.iter().map(String::as_str).collect();
+        inputs.push(&args.output);
+        inputs.extend(args.rejects.as_deref());
+        inputs.extend(args.summary.as_deref());
+        args.page.check_outputs(&inputs)?;
+    }
     let analyzer = args.engine.analyzer_selecting(&args.selection)?;
+    let page = args.page.clone();
+    let settings = page.any().then(|| {
+        let mut s = super::render::settings(&args.engine, &analyzer.config);
+        let sel = &args.selection;
+        if !sel.select.is_empty() || !sel.ignore.is_empty() {
+            s.push((
+                "rules selected".into(),
+                format!(
+                    "--select {} --ignore {}",
+                    sel.select.join(","),
+                    sel.ignore.join(",")
+                ),
+            ));
+        }
+        s
+    });
     let options = ScanOptions {
         inputs: args.inputs,
         input_format: args.input_format,
@@ -133,8 +168,49 @@ pub fn run(args: ScanArgs) -> Result<()> {
         sort_memory: args.sort_memory_mib.max(1) << 20,
     };
     let summary = pipeline::scan(&analyzer, &options)?;
+    if let Some(settings) = settings {
+        render_after_scan(&page, &analyzer, &options.output, &summary, settings)?;
+    }
     if !args.quiet {
         eprint!("{}", summary.render());
     }
     Ok(())
+}
+
+/// `--html` / `--xlsx`: the page and the workbook of the finished report, read back from its
+/// file (its first rows, and counts over all of its rows).
+// When scan's outputs become sinks behind one trait, this becomes a sink fed by
+// `calque::render::collect::PageCollector` while the items are analysed.
+fn render_after_scan(
+    page: &PageArgs,
+    analyzer: &calque::Analyzer,
+    report: &str,
+    summary: &pipeline::Summary,
+    settings: Vec<(String, String)>,
+) -> Result<()> {
+    let options = page.options();
+    let (top, aggregates) = render::read_report(report, options.rows_needed())?;
+    let run = RunInfo {
+        source: format!("the report {report}"),
+        counts: Some(RunCounts {
+            inputs: summary.inputs.clone(),
+            records_read: summary.records_read,
+            scored: summary.scored,
+            rejected: summary.rejected,
+            rejected_by_reason: summary.rejected_by_reason.clone(),
+            rows_written: summary.rows_written,
+            rows_filtered: summary.rows_filtered,
+            elapsed_seconds: summary.elapsed_seconds,
+        }),
+        settings,
+    };
+    let catalog = RuleCatalog::new(&analyzer.campaigns, &analyzer.config);
+    page.write(&Rendering {
+        run: &run,
+        aggregates: &aggregates,
+        top: &top,
+        catalog: &catalog,
+        extras: &Extras::default(),
+        options: &options,
+    })
 }

@@ -28,7 +28,7 @@ const MAX_TEXT_CHARS: usize = 3_000;
 /// Rows of the accounts and clusters tables on the page (the workbook has more).
 const TABLE_ROWS: usize = 25;
 /// Rules listed in the summary's table.
-const SUMMARY_RULES: usize = 15;
+const SUMMARY_RULES: usize = 10;
 
 /// The page's script: the search box, and the count of items shown. Its SHA-256 is in the
 /// Content-Security-Policy ([`SCRIPT_HASH`]; a test checks they agree).
@@ -79,19 +79,24 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.code { white-space: nowrap; }
+details.run { margin-top: 12px; } details.run summary { cursor: pointer; color: var(--muted); }
 .scroll { overflow-x: auto; }
 dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 dl.kv dt { color: var(--muted); }
 dl.kv dd { margin: 0; overflow-wrap: anywhere; }
 .level { display: inline-block; padding: 0 7px; border-radius: 10px; color: #fff; font-size: 0.85em; font-weight: 600; }
 .level.high { background: var(--high); } .level.medium { background: var(--medium); } .level.low { background: var(--low); }
-figure { margin: 0 0 18px; }
+figure { margin: 0 0 18px; min-width: 0; }
+.plot-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 8px 24px; align-items: start; }
+table.wide td { white-space: nowrap; }
 figcaption { color: var(--muted); font-size: 0.9em; }
 svg.plot { width: 100%; height: auto; max-width: 760px; display: block; }
 svg.grid-plot { width: auto; max-width: 100%; }
 svg.network { max-width: 760px; }
 svg .grid { stroke: #e6eaee; } svg .axis { stroke: #9aa5ae; }
-svg .tick { font-size: 11px; fill: #4a5560; } svg .axis-title { font-size: 11px; fill: #4a5560; }
+svg .tick { font-size: 13px; fill: #4a5560; } svg .axis-title { font-size: 13px; fill: #4a5560; }
+svg .node-label { font-size: 10px; fill: #1d2630; }
 svg .hit { fill: transparent; } svg .bar:hover rect:not(.hit) { opacity: 0.8; }
 svg .count { font-size: 11px; fill: #1d2630; } svg .count.light { fill: #fff; }
 svg .edge { stroke: #0072b2; stroke-opacity: 0.45; } svg .node { fill: #d55e00; }
@@ -464,6 +469,11 @@ fn summary(r: &Rendering<'_>) -> Markup {
                             @if c.rows_filtered > 0 { dt { "left out" } dd { (c.rows_filtered) " (--top / --min-score)" } }
                         }
                     }
+                    dl class="kv small" {
+                        dt { "dated" } dd { (a.dated_items()) }
+                        @if a.timestamps_missing > 0 { dt { "no timestamp" } dd { (a.timestamps_missing) } }
+                        @if a.timestamps_unreadable > 0 { dt { "unreadable time" } dd { (a.timestamps_unreadable) } }
+                    }
                 }
                 div class="card" {
                     h3 { "Levels" }
@@ -490,25 +500,17 @@ fn summary(r: &Rendering<'_>) -> Markup {
                     }
                     @if langs.len() > 10 { p class="small muted" { (langs.len() - 10) " more" } }
                 }
-                div class="card" {
-                    h3 { "Timestamps" }
-                    dl class="kv" {
-                        dt { "dated" } dd { (a.dated_items()) }
-                        dt { "missing" } dd { (a.timestamps_missing) }
-                        dt { "unreadable" } dd { (a.timestamps_unreadable) }
-                    }
-                }
             }
             @if !rules.is_empty() {
                 h3 { "Rules that fired most" }
                 div class="scroll" {
                     table {
-                        thead { tr { th { "rule" } th { "type" } th class="num" { "items" } th { "what it detects" } } }
+                        thead { tr { th { "rule" } th { "family or campaign" } th class="num" { "items" } th { "what it detects" } } }
                         tbody {
                             @for (code, n) in rules.iter().take(SUMMARY_RULES) {
                                 @let rule = r.catalog.get(code);
                                 tr {
-                                    td { (code) }
+                                    td class="code" { (code) }
                                     td { @match rule { Some(rule) => { (rule.group) }, None => "" } }
                                     td class="num" { (n) }
                                     td { @if let Some(rule) = rule { (rule.description) } }
@@ -518,12 +520,14 @@ fn summary(r: &Rendering<'_>) -> Markup {
                     }
                 }
             }
-            h3 { "Run" }
+            details class="run" {
+            summary { "Run: calque " (env!("CARGO_PKG_VERSION")) ", configuration and inputs" }
             dl class="kv small" {
                 dt { "calque" } dd { (env!("CARGO_PKG_VERSION")) ", report schema " (crate::report::SCHEMA_VERSION) }
                 dt { "rows from" } dd { (r.run.source) }
                 @if let Some(c) = counts { @if !c.inputs.is_empty() { dt { "inputs" } dd { (c.inputs.join(", ")) } } }
                 @for (k, v) in &r.run.settings { dt { (k) } dd { (v) } }
+            }
             }
         }
     }
@@ -536,6 +540,7 @@ fn plots_section(a: &Aggregates) -> Markup {
     html! {
         section id="plots" {
             h2 { "Plots" }
+            div class="plot-grid" {
             @if let Some(svg) = histogram {
                 figure {
                     (svg)
@@ -558,6 +563,7 @@ fn plots_section(a: &Aggregates) -> Markup {
                     figcaption { "Items per best-matching campaign and detected language." }
                 }
             }
+            }
         }
     }
 }
@@ -576,7 +582,7 @@ fn shown_columns(t: &Table, preferred: &[&str]) -> Vec<usize> {
 fn table_markup(t: &Table, columns: &[usize]) -> Markup {
     html! {
         div class="scroll" {
-            table {
+            table class="wide" {
                 thead { tr { @for &c in columns { th { (t.header[c]) } } } }
                 tbody {
                     @for row in t.rows.iter().take(TABLE_ROWS) {

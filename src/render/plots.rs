@@ -367,7 +367,7 @@ pub fn network(clusters: &[ClusterPicture]) -> Option<Markup> {
         return None;
     }
     let per_row = 3usize;
-    let (cell, radius) = (230.0, 78.0);
+    let (cell, radius) = (240.0, 66.0);
     let rows = clusters.len().div_ceil(per_row);
     let width = cell * per_row.min(clusters.len()) as f64;
     let height = cell * rows as f64;
@@ -403,6 +403,12 @@ pub fn network(clusters: &[ClusterPicture]) -> Option<Markup> {
                     @for (i, node) in cluster.nodes.iter().enumerate() {
                         @let (x, y) = at(i);
                         circle cx=(c(x)) cy=(c(y)) r="5" class="node" { title { (node) } }
+                        // Names beside small rings; in big ones, on hover only.
+                        @if cluster.nodes.len() <= 12 {
+                            @let (dx, anchor) = if (x - cx).abs() < 1.0 { (0.0, "middle") } else if x > cx { (8.0, "start") } else { (-8.0, "end") };
+                            @let dy = if (x - cx).abs() < 1.0 { if y < cy { -9.0 } else { 16.0 } } else { 4.0 };
+                            text x=(c(x + dx)) y=(c(y + dy)) text-anchor=(anchor) class="node-label" { (short(node, 18)) }
+                        }
                     }
                     @if cluster.hidden > 0 {
                         text x=(c(cx)) y=(c(cy + 4.0)) text-anchor="middle" class="tick" {
@@ -413,6 +419,14 @@ pub fn network(clusters: &[ClusterPicture]) -> Option<Markup> {
             }
         }
     })
+}
+
+/// `text` cut to `chars` characters, with an ellipsis when cut.
+fn short(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 #[cfg(test)]
