@@ -295,3 +295,59 @@ fn bom_starts_the_csv_report_for_excel_and_render_reads_it() {
     ]);
     assert!(fs::read(&jsonl).unwrap().starts_with(b"{\"rank\":1,"));
 }
+
+#[test]
+fn scan_writes_the_page_and_the_workbook_with_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let xlsx = dir.path().join("r.xlsx");
+    let report = scan(
+        dir.path(),
+        HOSTILE_CSV,
+        &[
+            "--html",
+            &path_str(&html),
+            "--xlsx",
+            &path_str(&xlsx),
+            "--select",
+            "MAT-,RU-EN-",
+        ],
+    );
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(page.contains("Top 3 items"));
+    assert!(page.contains("<dt>read</dt><dd>3</dd>"));
+    assert!(page.contains("--select MAT-,RU-EN-"));
+    assert_eq!(page.matches("<script").count(), 1);
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(book.worksheet_range("report").unwrap().rows().count(), 4);
+    assert!(fs::read_to_string(&report).unwrap().starts_with("rank,"));
+
+    // The page needs the report in a file; an output may not be an input.
+    let csv = dir.path().join("posts.csv");
+    let out = calque(
+        &[
+            "scan",
+            &path_str(&csv),
+            "-o",
+            "-",
+            "--html",
+            &path_str(&html),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let out = calque(
+        &[
+            "scan",
+            &path_str(&csv),
+            "-o",
+            &report,
+            "--html",
+            &path_str(&csv),
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(6));
+    assert!(fs::read_to_string(&csv).unwrap().starts_with("id,author"));
+}
