@@ -40,7 +40,7 @@ Exit codes:
   2  usage error (unknown flag, bad value)
   3  input error: a file cannot be opened or read, an unknown column, a corrupt gzip stream
   4  rule error: a campaign rule file, outlet list or IOC feed is invalid
-  5  config error: the --config file is invalid
+  5  config error: the --config file is invalid, or --select/--ignore names no rule
   6  output error: the report, rejects or summary cannot be written
   7  a self-test failed (calque rules test)";
 
