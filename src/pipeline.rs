@@ -16,7 +16,7 @@ use crate::report;
 use crate::report::rank::Ranker;
 use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter, RowEncoder};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -72,8 +72,10 @@ impl Default for ScanOptions {
     }
 }
 
-/// The run summary (printed on stderr, and written as JSON with `--summary`).
-#[derive(Debug, Clone, Default, Serialize)]
+/// The run summary (printed on stderr, and written as JSON with `--summary`; read back by
+/// `calque render --summary`, fields missing from the file left at their defaults).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub schema_version: String,
     pub inputs: Vec<String>,

@@ -4,7 +4,7 @@ use super::common::EngineArgs;
 use calque::catalog::RuleCatalog;
 use calque::config::Config;
 use calque::render::extras::Extras;
-use calque::render::{self, RenderOptions, Rendering, RunCounts, RunInfo};
+use calque::render::{self, RenderOptions, Rendering, RunInfo};
 use calque::report::sink::AtomicOutput;
 use calque::{Fatal, Result};
 use clap::Args;
@@ -181,7 +181,11 @@ pub fn run(args: RenderArgs) -> Result<()> {
     let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config);
     let options = args.page.options();
     let (top, aggregates) = render::read_report(&args.report, options.rows_needed())?;
-    let counts = args.summary.as_deref().map(RunCounts::load).transpose()?;
+    let counts = args
+        .summary
+        .as_deref()
+        .map(render::load_summary)
+        .transpose()?;
     let extras = Extras::load(
         args.accounts.as_deref(),
         args.coordination.as_deref().map(Path::new),

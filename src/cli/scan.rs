@@ -6,7 +6,7 @@ use calque::catalog::RuleCatalog;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::render::extras::Extras;
-use calque::render::{self, Rendering, RunCounts, RunInfo};
+use calque::render::{self, Rendering, RunInfo};
 use calque::report::sink::ReportFormat;
 use calque::{Fatal, Result};
 use clap::Args;
@@ -192,16 +192,7 @@ fn render_after_scan(
     let (top, aggregates) = render::read_report(report, options.rows_needed())?;
     let run = RunInfo {
         source: format!("the report {report}"),
-        counts: Some(RunCounts {
-            inputs: summary.inputs.clone(),
-            records_read: summary.records_read,
-            scored: summary.scored,
-            rejected: summary.rejected,
-            rejected_by_reason: summary.rejected_by_reason.clone(),
-            rows_written: summary.rows_written,
-            rows_filtered: summary.rows_filtered,
-            elapsed_seconds: summary.elapsed_seconds,
-        }),
+        counts: Some(summary.clone()),
         settings,
     };
     let catalog = RuleCatalog::new(&analyzer.campaigns, &analyzer.config);

@@ -15,10 +15,9 @@ pub mod xlsx;
 
 use crate::catalog::RuleCatalog;
 use crate::error::{Fatal, Result};
+use crate::pipeline::Summary;
 use aggregate::{Aggregates, ItemFacts};
 use extras::Extras;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use table::{read_table, RowView, Table};
 
 /// Items detailed on the HTML page by default: what an editor reads in one sitting, and a
@@ -53,40 +52,25 @@ impl RenderOptions {
     }
 }
 
-/// Counts from the scan's summary (`--summary FILE`, or the scan itself).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct RunCounts {
-    pub inputs: Vec<String>,
-    pub records_read: u64,
-    pub scored: u64,
-    pub rejected: u64,
-    pub rejected_by_reason: BTreeMap<String, u64>,
-    pub rows_written: u64,
-    pub rows_filtered: u64,
-    pub elapsed_seconds: f64,
-}
-
-impl RunCounts {
-    /// Read a summary written by `calque scan --summary FILE`.
-    pub fn load(path: &str) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Fatal::input(format!("{path}: cannot read the summary: {e}")))?;
-        serde_json::from_str(&text).map_err(|e| {
-            Fatal::input(format!(
-                "{path}:{}: not a calque summary (JSON written by scan --summary): {e}",
-                e.line()
-            ))
-        })
-    }
+/// Read a summary written by `calque scan --summary FILE`.
+pub fn load_summary(path: &str) -> Result<Summary> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Fatal::input(format!("{path}: cannot read the summary: {e}")))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Fatal::input(format!(
+            "{path}:{}: not a calque summary (JSON written by scan --summary): {e}",
+            e.line()
+        ))
+    })
 }
 
 /// What the page and the workbook say about the run.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct RunInfo {
     /// Where the rows come from: the report file, or the scan's inputs.
     pub source: String,
-    pub counts: Option<RunCounts>,
+    /// The scan's counts, when known.
+    pub counts: Option<Summary>,
     /// The run's configuration, as (setting, value), in display order.
     pub settings: Vec<(String, String)>,
 }
