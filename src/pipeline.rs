@@ -12,6 +12,9 @@ use crate::analyze::Analyzer;
 use crate::error::{Fatal, Result};
 use crate::ingest::{self, IngestOptions, InputFormat};
 use crate::record::Event;
+use crate::render::aggregate::{Aggregates, ItemFacts};
+use crate::render::collect::PageCollector;
+use crate::render::table::Table;
 use crate::report;
 use crate::report::rank::Ranker;
 use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter, RowEncoder};
@@ -48,6 +51,9 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// Collect what the HTML page and the workbook need (`render::collect`): the aggregates
+    /// over every item and this many best rows. `None`: no page.
+    pub page_rows: Option<usize>,
 }
 
 impl Default for ScanOptions {
@@ -68,6 +74,7 @@ impl Default for ScanOptions {
             bom: false,
             progress: false,
             sort_memory: 64 << 20,
+            page_rows: None,
         }
     }
 }
@@ -193,12 +200,16 @@ struct Analysed {
     /// End of its report row in its chunk's `rows` (the row starts where the previous
     /// record's ends).
     row_end: usize,
+    /// End of its rule ids in its chunk's `rules`, likewise (only when collecting a page).
+    rules_end: usize,
 }
 
 /// The analysis of consecutive events of a batch: their report rows in one buffer, so that a
 /// row costs no allocation of its own (most go straight to the zero tail).
 struct AnalysedChunk {
     rows: Vec<u8>,
+    /// Rules that counted on each item, as indices into the sink's `rule_codes`.
+    rules: Vec<u32>,
     /// One per event: `None` for a reject.
     items: Vec<Option<Analysed>>,
 }
@@ -212,6 +223,7 @@ fn analyse_chunk(
     analyzer: &Analyzer,
     encoder: &RowEncoder,
     events: &[(u64, Event)],
+    collect_rules: bool,
 ) -> AnalysedChunk {
     // Rows are about as long as their text plus a couple of hundred bytes of other cells.
     let capacity = events
@@ -222,24 +234,50 @@ fn analyse_chunk(
         })
         .sum();
     let mut rows = Vec::with_capacity(capacity);
+    let mut rules = Vec::new();
     let items = events
         .iter()
         .map(|(_, ev)| match ev {
             Event::Record(p, r) => {
                 let a = analyzer.analyze(&r.text);
                 report::push_row(analyzer, encoder, p, r, &a, &mut rows);
+                if collect_rules {
+                    push_rule_ids(analyzer, &a, &mut rules);
+                }
                 Some(Analysed {
                     lang: a.lang.code,
                     level: a.level.as_str(),
                     campaign: a.best_campaign().map(|c| c.campaign),
                     score: a.score,
                     row_end: rows.len(),
+                    rules_end: rules.len(),
                 })
             }
             Event::Reject(..) => None,
         })
         .collect();
-    AnalysedChunk { rows, items }
+    AnalysedChunk { rows, rules, items }
+}
+
+/// The rules of an item's `interference_rules` and `campaign_rules` cells, as indices into
+/// [`rule_codes`]: heuristics first, then indicators.
+fn push_rule_ids(analyzer: &Analyzer, a: &crate::Analysis, out: &mut Vec<u32>) {
+    out.extend(a.heuristic_hits.iter().map(|h| h.heuristic as u32));
+    if let Some(best) = a.best_campaign() {
+        let base = analyzer.heuristics.len();
+        out.extend(
+            best.counted
+                .iter()
+                .map(|&k| (base + a.indicator_hits[k].indicator) as u32),
+        );
+    }
+}
+
+/// Every rule code, indexed as [`push_rule_ids`] numbers them.
+fn rule_codes(analyzer: &Analyzer) -> Vec<String> {
+    let heuristics = analyzer.heuristics.iter().map(|(h, _)| h.info().code);
+    let indicators = analyzer.campaigns.indicators.iter().map(|i| i.id.as_str());
+    heuristics.chain(indicators).map(String::from).collect()
 }
 
 /// Count one more `key` (without allocating the key when it is already counted).
@@ -254,6 +292,15 @@ fn count(map: &mut BTreeMap<String, u64>, key: &str) {
 
 /// Run the scan; returns the summary once the report is in place.
 pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
+    scan_with_page(analyzer, opts).map(|(summary, _)| summary)
+}
+
+/// [`scan`], also returning what `opts.page_rows` asked to collect for the HTML page and the
+/// workbook: the report's best rows (with `rank`) and the aggregates over every item.
+pub fn scan_with_page(
+    analyzer: &Analyzer,
+    opts: &ScanOptions,
+) -> Result<(Summary, Option<(Table, Aggregates)>)> {
     let started = Instant::now();
     if opts.inputs.is_empty() {
         return Err(Fatal::input("no input given (use - for standard input)"));
@@ -283,11 +330,9 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         std::io::Write::write_all(&mut out, b"\xEF\xBB\xBF")
             .map_err(|e| Fatal::output(format!("{}: {e}", opts.output)))?;
     }
-    let encoder = RowEncoder::new(
-        opts.format,
-        opts.raw_cells,
-        report::header(&opts.ingest.columns.keep),
-    );
+    let header = report::header(&opts.ingest.columns.keep);
+    let encoder = RowEncoder::new(opts.format, opts.raw_cells, header.clone());
+    let collect_rules = opts.page_rows.is_some();
     let mut writer = ReportWriter::new(out, encoder.clone())?;
     let ranker = Ranker::new(opts.sort_memory, opts.top, opts.min_score);
 
@@ -327,51 +372,74 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         .iter()
         .map(|c| c.id.clone())
         .collect();
-    let sink = std::thread::spawn(move || -> Result<(Summary, Ranker, RejectsWriter)> {
-        let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
-        let mut waiting = BTreeMap::new();
-        let mut next = 0u64;
-        for (index, batch, rows) in done_rx {
-            waiting.insert(index, (batch, rows));
-            while let Some((batch, chunks)) = waiting.remove(&next) {
-                next += 1;
-                let mut events = batch.iter();
-                for chunk in &chunks {
-                    let mut row_start = 0;
-                    for item in &chunk.items {
-                        let (seq, ev) = events.next().expect("one item per event");
-                        summary.records_read += 1;
-                        match (ev, item) {
-                            (Event::Reject(p, r), _) => {
-                                summary.rejected += 1;
-                                count(&mut summary.rejected_by_reason, r.reason.as_str());
-                                rejects.write(p, r)?;
-                            }
-                            (Event::Record(..), Some(a)) => {
-                                summary.scored += 1;
-                                count(&mut summary.by_language, a.lang);
-                                count(&mut summary.by_level, a.level);
-                                if let Some(c) = a.campaign {
-                                    count(&mut summary.by_campaign, &campaign_ids[c]);
+    let mut page = opts
+        .page_rows
+        .map(|rows| PageCollector::new(rows, opts.min_score));
+    let codes = if page.is_some() {
+        rule_codes(analyzer)
+    } else {
+        Vec::new()
+    };
+    let sink = std::thread::spawn(
+        move || -> Result<(Summary, Ranker, RejectsWriter, Option<PageCollector>)> {
+            let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
+            let mut waiting = BTreeMap::new();
+            let mut next = 0u64;
+            for (index, batch, rows) in done_rx {
+                waiting.insert(index, (batch, rows));
+                while let Some((batch, chunks)) = waiting.remove(&next) {
+                    next += 1;
+                    let mut events = batch.iter();
+                    for chunk in &chunks {
+                        let (mut row_start, mut rules_start) = (0, 0);
+                        for item in &chunk.items {
+                            let (seq, ev) = events.next().expect("one item per event");
+                            summary.records_read += 1;
+                            match (ev, item) {
+                                (Event::Reject(p, r), _) => {
+                                    summary.rejected += 1;
+                                    count(&mut summary.rejected_by_reason, r.reason.as_str());
+                                    rejects.write(p, r)?;
                                 }
-                                let row = &chunk.rows[row_start..a.row_end];
-                                ranker.push_encoded(a.score, *seq, row)?;
-                                row_start = a.row_end;
-                            }
-                            (Event::Record(..), None) => {
-                                unreachable!("every record gets a row")
+                                (Event::Record(_, record), Some(a)) => {
+                                    summary.scored += 1;
+                                    count(&mut summary.by_language, a.lang);
+                                    count(&mut summary.by_level, a.level);
+                                    if let Some(c) = a.campaign {
+                                        count(&mut summary.by_campaign, &campaign_ids[c]);
+                                    }
+                                    let row = &chunk.rows[row_start..a.row_end];
+                                    ranker.push_encoded(a.score, *seq, row)?;
+                                    row_start = a.row_end;
+                                    if let Some(page) = page.as_mut() {
+                                        let facts = ItemFacts {
+                                            score: a.score,
+                                            level: a.level,
+                                            lang: a.lang,
+                                            campaign: a.campaign.map_or("", |c| &campaign_ids[c]),
+                                            timestamp: &record.timestamp,
+                                        };
+                                        let ids = &chunk.rules[rules_start..a.rules_end];
+                                        let rules = ids.iter().map(|&i| codes[i as usize].as_str());
+                                        page.add(&facts, rules, *seq, row);
+                                        rules_start = a.rules_end;
+                                    }
+                                }
+                                (Event::Record(..), None) => {
+                                    unreachable!("every record gets a row")
+                                }
                             }
                         }
                     }
+                    // The reader may reuse the batch (and has stopped if this fails).
+                    let _ = spent_tx.send(batch);
+                    // The analysis may start one more batch.
+                    let _ = slot_tx.send(());
                 }
-                // The reader may reuse the batch (and has stopped if this fails).
-                let _ = spent_tx.send(batch);
-                // The analysis may start one more batch.
-                let _ = slot_tx.send(());
             }
-        }
-        Ok((summary, ranker, rejects))
-    });
+            Ok((summary, ranker, rejects, page))
+        },
+    );
 
     // Stage 2: analyse batches in parallel, several at once, so that a worker done with its
     // part of one batch takes up the next instead of waiting for the other worker;
@@ -396,7 +464,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                 let mut chunks = Vec::with_capacity(batch.len().div_ceil(EVENTS_PER_CHUNK));
                 batch
                     .par_chunks(EVENTS_PER_CHUNK)
-                    .map(|events| analyse_chunk(analyzer, encoder, events))
+                    .map(|events| analyse_chunk(analyzer, encoder, events, collect_rules))
                     .collect_into_vec(&mut chunks);
                 // A closed channel means the sink stopped on an error, reported below.
                 let _ = done_tx.send((index, batch, chunks));
@@ -410,7 +478,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     });
     drop(done_tx);
     let _ = reader.join();
-    let (mut summary, ranker, rejects) = sink.join().expect("sink thread")?;
+    let (mut summary, ranker, rejects, page) = sink.join().expect("sink thread")?;
     if let Some(e) = failure {
         return Err(e);
     }
@@ -443,7 +511,11 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
             .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
         out.commit()?;
     }
-    Ok(summary)
+    let page = match page {
+        Some(page) => Some(page.finish(opts.format, &header)?),
+        None => None,
+    };
+    Ok((summary, page))
 }
 
 /// Read every input in order into batches of `batch_size` events, numbered across inputs;

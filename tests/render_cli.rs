@@ -322,20 +322,22 @@ fn scan_writes_the_page_and_the_workbook_with_the_report() {
     assert_eq!(book.worksheet_range("report").unwrap().rows().count(), 4);
     assert!(fs::read_to_string(&report).unwrap().starts_with("rank,"));
 
-    // The page needs the report in a file; an output may not be an input.
+    // The report may go to standard output; the page is collected during the scan.
     let csv = dir.path().join("posts.csv");
-    let out = calque(
-        &[
-            "scan",
-            &path_str(&csv),
-            "-o",
-            "-",
-            "--html",
-            &path_str(&html),
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(3));
+    fs::remove_file(&html).unwrap();
+    let html_arg = path_str(&html);
+    let csv_arg = path_str(&csv);
+    let out = calque_ok(&["scan", &csv_arg, "-o", "-", "--html", &html_arg, "-q"]);
+    assert!(out.stdout.starts_with(b"rank,score,"));
+    assert!(fs::read_to_string(&html).unwrap().contains("Top 3 items"));
+    // --top limits the page as it limits the report; the counts cover every item.
+    let out = calque_ok(&[
+        "scan", &csv_arg, "-o", "-", "--top", "1", "--html", &html_arg, "-q",
+    ]);
+    assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 2);
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(page.contains("Top 1 item of 3"), "{page}");
+    // An output may not be an input.
     let out = calque(
         &[
             "scan",
@@ -350,4 +352,38 @@ fn scan_writes_the_page_and_the_workbook_with_the_report() {
     );
     assert_eq!(out.status.code(), Some(6));
     assert!(fs::read_to_string(&csv).unwrap().starts_with("id,author"));
+}
+
+/// What the scan collects for the page is what `calque render` reads back from its report,
+/// whatever the number of threads, in both report formats.
+#[test]
+fn collected_during_the_scan_equals_read_back_from_the_report() {
+    use calque::pipeline::{scan_with_page, ScanOptions};
+    use calque::report::sink::ReportFormat;
+    let analyzer = calque::Analyzer::new(
+        calque::config::Config::default(),
+        calque::campaigns::CampaignSet::embedded().unwrap(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (format, threads) in [(ReportFormat::Csv, 1), (ReportFormat::Jsonl, 2)] {
+        let report = path_str(&dir.path().join(format!("r{threads}")));
+        let options = ScanOptions {
+            inputs: vec![sample("posts.csv"), fixture("labelled.csv")],
+            output: report.clone(),
+            format,
+            threads,
+            batch_size: 7,
+            page_rows: Some(30),
+            ..ScanOptions::default()
+        };
+        let (summary, collected) = scan_with_page(&analyzer, &options).unwrap();
+        let (top, aggregates) = collected.unwrap();
+        let (read_top, read_aggregates) = calque::render::read_report(&report, 30).unwrap();
+        assert_eq!(top.header, read_top.header);
+        assert_eq!(top.rows, read_top.rows, "{format:?}");
+        assert_eq!(aggregates, read_aggregates, "{format:?}");
+        assert_eq!(aggregates.items, summary.scored);
+        assert!(aggregates.by_rule.len() > 5 && !aggregates.per_day.is_empty());
+    }
 }

@@ -6,9 +6,9 @@ use calque::catalog::RuleCatalog;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::render::extras::Extras;
-use calque::render::{self, Rendering, RunInfo};
+use calque::render::{Rendering, RunInfo};
 use calque::report::sink::ReportFormat;
-use calque::{Fatal, Result};
+use calque::Result;
 use clap::Args;
 
 #[derive(Args, Debug)]
@@ -110,11 +110,6 @@ pub struct ScanArgs {
 
 pub fn run(args: ScanArgs) -> Result<()> {
     if args.page.any() {
-        if args.output == "-" {
-            return Err(Fatal::input(
-                "--html and --xlsx are rendered from the report file: give -o FILE",
-            ));
-        }
         let mut inputs: Vec<&str> = args.inputs.iter().map(String::as_str).collect();
         inputs.push(&args.output);
         inputs.extend(args.rejects.as_deref());
@@ -166,42 +161,31 @@ pub fn run(args: ScanArgs) -> Result<()> {
         bom: args.bom,
         progress: !args.quiet,
         sort_memory: args.sort_memory_mib.max(1) << 20,
+        // The page shows the report's first rows: no more than --top.
+        page_rows: page.any().then(|| {
+            let rows = page.options().rows_needed();
+            args.top.map_or(rows, |top| rows.min(top))
+        }),
     };
-    let summary = pipeline::scan(&analyzer, &options)?;
-    if let Some(settings) = settings {
-        render_after_scan(&page, &analyzer, &options.output, &summary, settings)?;
+    let (summary, collected) = pipeline::scan_with_page(&analyzer, &options)?;
+    if let (Some(settings), Some((top, aggregates))) = (settings, collected) {
+        let run = RunInfo {
+            source: format!("the scan of {}", summary.inputs.join(", ")),
+            counts: Some(summary.clone()),
+            settings,
+        };
+        let options = page.options();
+        page.write(&Rendering {
+            run: &run,
+            aggregates: &aggregates,
+            top: &top,
+            catalog: &RuleCatalog::new(&analyzer.campaigns, &analyzer.config),
+            extras: &Extras::default(),
+            options: &options,
+        })?;
     }
     if !args.quiet {
         eprint!("{}", summary.render());
     }
     Ok(())
-}
-
-/// `--html` / `--xlsx`: the page and the workbook of the finished report, read back from its
-/// file (its first rows, and counts over all of its rows).
-// When scan's outputs become sinks behind one trait, this becomes a sink fed by
-// `calque::render::collect::PageCollector` while the items are analysed.
-fn render_after_scan(
-    page: &PageArgs,
-    analyzer: &calque::Analyzer,
-    report: &str,
-    summary: &pipeline::Summary,
-    settings: Vec<(String, String)>,
-) -> Result<()> {
-    let options = page.options();
-    let (top, aggregates) = render::read_report(report, options.rows_needed())?;
-    let run = RunInfo {
-        source: format!("the report {report}"),
-        counts: Some(summary.clone()),
-        settings,
-    };
-    let catalog = RuleCatalog::new(&analyzer.campaigns, &analyzer.config);
-    page.write(&Rendering {
-        run: &run,
-        aggregates: &aggregates,
-        top: &top,
-        catalog: &catalog,
-        extras: &Extras::default(),
-        options: &options,
-    })
 }

@@ -706,7 +706,7 @@ pub fn render(r: &Rendering<'_>) -> String {
                     (plots_section(r.aggregates))
                     (extras_sections(r.extras))
                     section id="top-items" {
-                        h2 { "Top " (rows.len()) " items" @if (t.total_rows as usize) > rows.len() { " of " (t.total_rows) } }
+                        h2 { "Top " (rows.len()) @if rows.len() == 1 { " item" } @else { " items" } @if (t.total_rows as usize) > rows.len() { " of " (t.total_rows) } }
                         p class="lede small" {
                             "Highlights: " mark class="ev-c" { "campaign indicator" } " " mark class="ev-h" { "interference heuristic" } " "
                             mark class="ev-hc" { "both" } "; the label before a highlight names the rule — hover it, or open “Why it was flagged”, for its description, source and DISARM techniques."
