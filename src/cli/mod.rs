@@ -64,7 +64,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Screen inputs and write a ranked, explained report.
-    Scan(scan::ScanArgs),
+    Scan(Box<scan::ScanArgs>),
     /// List the interference heuristics, or show one in full.
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
@@ -93,7 +93,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Scan(args) => scan::run(args),
+        Command::Scan(args) => scan::run(*args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Rule(args) => rule::run(args),
