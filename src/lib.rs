@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod langid;
 pub mod multi_search;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod render;
@@ -23,6 +24,7 @@ pub mod report;
 pub mod rule_selection;
 pub mod score;
 pub mod script;
+pub mod sinks;
 pub mod text;
 pub mod timestamp;
 

@@ -248,7 +248,7 @@ fn bad_inputs_and_outputs_are_clear_errors() {
     let html = path_str(&dir.path().join("p.html"));
     // Nothing asked for.
     let out = calque(&["render", &report], None);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(2));
     // Not a report.
     let other = dir.path().join("other.csv");
     fs::write(&other, "a,b\n1,2\n").unwrap();
@@ -265,9 +265,11 @@ fn bad_inputs_and_outputs_are_clear_errors() {
     let out = calque(&["render", &path_str(&broken), "--html", &html], None);
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.jsonl:2:"));
-    // The output is never the input.
+    // The output is never the input, nor the other output.
     let out = calque(&["render", &report, "--html", &report], None);
-    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(out.status.code(), Some(2));
+    let out = calque(&["render", &report, "--html", &html, "--xlsx", &html], None);
+    assert_eq!(out.status.code(), Some(2));
     assert!(fs::read_to_string(&report).unwrap().starts_with("rank,"));
     assert!(!Path::new(&html).exists(), "no output after a failure");
 }
@@ -330,13 +332,14 @@ fn scan_writes_the_page_and_the_workbook_with_the_report() {
     let out = calque_ok(&["scan", &csv_arg, "-o", "-", "--html", &html_arg, "-q"]);
     assert!(out.stdout.starts_with(b"rank,score,"));
     assert!(fs::read_to_string(&html).unwrap().contains("Top 3 items"));
-    // --top limits the page as it limits the report; the counts cover every item.
+    // --top limits the page as it limits the report; the summary counts every item.
     let out = calque_ok(&[
         "scan", &csv_arg, "-o", "-", "--top", "1", "--html", &html_arg, "-q",
     ]);
     assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 2);
     let page = fs::read_to_string(&html).unwrap();
-    assert!(page.contains("Top 1 item of 3"), "{page}");
+    assert!(page.contains("Top 1 item</h2>"), "{page}");
+    assert!(page.contains("<dt>scored</dt><dd>3</dd>"));
     // An output may not be an input.
     let out = calque(
         &[
@@ -350,40 +353,51 @@ fn scan_writes_the_page_and_the_workbook_with_the_report() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(out.status.code(), Some(2));
     assert!(fs::read_to_string(&csv).unwrap().starts_with("id,author"));
 }
 
-/// What the scan collects for the page is what `calque render` reads back from its report,
-/// whatever the number of threads, in both report formats.
+/// The page written by the scan shows what `calque render` shows from the scan's report: the
+/// same plots and the same items, whatever the number of threads, in both report formats.
 #[test]
-fn collected_during_the_scan_equals_read_back_from_the_report() {
-    use calque::pipeline::{scan_with_page, ScanOptions};
-    use calque::report::sink::ReportFormat;
-    let analyzer = calque::Analyzer::new(
-        calque::config::Config::default(),
-        calque::campaigns::CampaignSet::embedded().unwrap(),
-    )
-    .unwrap();
+fn the_scan_page_equals_the_page_rendered_from_its_report() {
     let dir = tempfile::tempdir().unwrap();
-    for (format, threads) in [(ReportFormat::Csv, 1), (ReportFormat::Jsonl, 2)] {
-        let report = path_str(&dir.path().join(format!("r{threads}")));
-        let options = ScanOptions {
-            inputs: vec![sample("posts.csv"), fixture("labelled.csv")],
-            output: report.clone(),
+    let section = |page: &str, id: &str| {
+        let start = page.find(&format!("<section id=\"{id}\">")).unwrap();
+        let end = start + page[start..].find("</section>").unwrap();
+        page[start..end].to_string()
+    };
+    for (format, threads) in [("csv", "1"), ("jsonl", "2")] {
+        let report = path_str(&dir.path().join(format!("r.{format}")));
+        let scanned = path_str(&dir.path().join(format!("scan-{format}.html")));
+        let rendered = path_str(&dir.path().join(format!("render-{format}.html")));
+        calque_ok(&[
+            "scan",
+            &sample("posts.csv"),
+            &fixture("labelled.csv"),
+            "-o",
+            &report,
+            "--format",
             format,
+            "--threads",
             threads,
-            batch_size: 7,
-            page_rows: Some(30),
-            ..ScanOptions::default()
-        };
-        let (summary, collected) = scan_with_page(&analyzer, &options).unwrap();
-        let (top, aggregates) = collected.unwrap();
-        let (read_top, read_aggregates) = calque::render::read_report(&report, 30).unwrap();
-        assert_eq!(top.header, read_top.header);
-        assert_eq!(top.rows, read_top.rows, "{format:?}");
-        assert_eq!(aggregates, read_aggregates, "{format:?}");
-        assert_eq!(aggregates.items, summary.scored);
-        assert!(aggregates.by_rule.len() > 5 && !aggregates.per_day.is_empty());
+            "--batch-size",
+            "7",
+            "--html",
+            &scanned,
+            "--html-items",
+            "30",
+            "-q",
+        ]);
+        calque_ok(&["render", &report, "--html", &rendered, "--html-items", "30"]);
+        let (a, b) = (
+            fs::read_to_string(&scanned).unwrap(),
+            fs::read_to_string(&rendered).unwrap(),
+        );
+        for id in ["plots", "top-items"] {
+            assert_eq!(section(&a, id), section(&b, id), "{format}: section {id}");
+        }
+        assert!(section(&a, "top-items").contains("Top 30 items of "));
+        assert!(a.contains("Items per day, by best-matching campaign"));
     }
 }

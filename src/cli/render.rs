@@ -3,12 +3,11 @@
 use super::common::EngineArgs;
 use calque::catalog::RuleCatalog;
 use calque::config::Config;
+use calque::output::OutputSet;
 use calque::render::extras::Extras;
 use calque::render::{self, RenderOptions, Rendering, RunInfo};
-use calque::report::sink::AtomicOutput;
 use calque::{Fatal, Result};
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The HTML and workbook outputs, shared by `scan` and `render`.
@@ -39,53 +38,6 @@ impl PageArgs {
             html_items: self.html_items,
             xlsx_rows: self.xlsx_rows,
         }
-    }
-
-    /// Refuse an output path that is one of `inputs` (or the same file under another name).
-    pub fn check_outputs(&self, inputs: &[&str]) -> Result<()> {
-        let canonical = |p: &str| std::fs::canonicalize(p).ok();
-        for out in self.html.iter().chain(&self.xlsx) {
-            for input in inputs {
-                let same = out == input
-                    || matches!((canonical(out), canonical(input)), (Some(a), Some(b)) if a == b);
-                if same {
-                    return Err(Fatal::output(format!(
-                        "{out}: is also an input; calque never overwrites an input"
-                    )));
-                }
-            }
-        }
-        if let (Some(h), Some(x)) = (&self.html, &self.xlsx) {
-            if h == x {
-                return Err(Fatal::output(format!(
-                    "{h}: given for both --html and --xlsx"
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    /// Render both outputs into memory, then put each in place (temporary file and rename):
-    /// a failure leaves no partial output and earlier files intact.
-    pub fn write(&self, rendering: &Rendering<'_>) -> Result<()> {
-        let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
-        if let Some(path) = &self.html {
-            outputs.push((path, render::html::render(rendering).into_bytes()));
-        }
-        if let Some(path) = &self.xlsx {
-            outputs.push((path, render::xlsx::render(rendering)?));
-        }
-        let mut pending = Vec::new();
-        for (path, bytes) in &outputs {
-            let mut out = AtomicOutput::create(path)?;
-            out.write_all(bytes)
-                .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-            pending.push(out);
-        }
-        for out in pending {
-            out.commit()?;
-        }
-        Ok(())
     }
 }
 
@@ -169,14 +121,34 @@ pub struct RenderArgs {
 
 pub fn run(args: RenderArgs) -> Result<()> {
     if !args.page.any() {
-        return Err(Fatal::input(
+        return Err(Fatal::usage(
             "nothing to render: give --html FILE and/or --xlsx FILE",
         ));
     }
-    let mut inputs: Vec<&str> = vec![args.report.as_str()];
-    inputs.extend(args.summary.as_deref());
-    inputs.extend(args.accounts.as_deref());
-    args.page.check_outputs(&inputs)?;
+    // Both outputs are checked against the inputs before anything is read, and put in place
+    // together once both are complete.
+    let mut inputs = vec![args.report.clone()];
+    inputs.extend(args.summary.iter().cloned());
+    inputs.extend(args.accounts.iter().cloned());
+    if let Some(dir) = &args.coordination {
+        for name in ["clusters.csv", "edges.csv", "nodes.csv"] {
+            inputs.push(dir.join(name).display().to_string());
+        }
+    }
+    let mut outputs = OutputSet::new(&inputs);
+    let html = args
+        .page
+        .html
+        .as_ref()
+        .map(|p| outputs.stage(p, "--html"))
+        .transpose()?;
+    let xlsx = args
+        .page
+        .xlsx
+        .as_ref()
+        .map(|p| outputs.stage(p, "--xlsx"))
+        .transpose()?;
+
     let config = args.engine.config()?;
     let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config);
     let options = args.page.options();
@@ -200,12 +172,14 @@ pub fn run(args: RenderArgs) -> Result<()> {
         counts,
         settings: settings(&args.engine, &config),
     };
-    args.page.write(&Rendering {
+    let rendering = Rendering {
         run: &run,
         aggregates: &aggregates,
         top: &top,
         catalog: &catalog,
         extras: &extras,
         options: &options,
-    })
+    };
+    render::write_staged(&rendering, html, xlsx, &mut outputs)?;
+    outputs.commit()
 }

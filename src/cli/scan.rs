@@ -2,12 +2,10 @@
 
 use super::common::{EngineArgs, SelectionArgs};
 use super::render::PageArgs;
-use calque::catalog::RuleCatalog;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
-use calque::render::extras::Extras;
-use calque::render::{Rendering, RunInfo};
-use calque::report::sink::ReportFormat;
+use calque::report::encode::ReportFormat;
+use calque::sinks::page::PageOutputs;
 use calque::Result;
 use clap::Args;
 
@@ -109,20 +107,12 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
-    if args.page.any() {
-        let mut inputs: Vec<&str> = args.inputs.iter().map(String::as_str).collect();
-        inputs.push(&args.output);
-        inputs.extend(args.rejects.as_deref());
-        inputs.extend(args.summary.as_deref());
-        args.page.check_outputs(&inputs)?;
-    }
     let analyzer = args.engine.analyzer_selecting(&args.selection)?;
-    let page = args.page.clone();
-    let settings = page.any().then(|| {
-        let mut s = super::render::settings(&args.engine, &analyzer.config);
+    let page = args.page.any().then(|| {
+        let mut settings = super::render::settings(&args.engine, &analyzer.config);
         let sel = &args.selection;
         if !sel.select.is_empty() || !sel.ignore.is_empty() {
-            s.push((
+            settings.push((
                 "rules selected".into(),
                 format!(
                     "--select {} --ignore {}",
@@ -131,7 +121,12 @@ pub fn run(args: ScanArgs) -> Result<()> {
                 ),
             ));
         }
-        s
+        PageOutputs {
+            html: args.page.html.clone(),
+            xlsx: args.page.xlsx.clone(),
+            options: args.page.options(),
+            settings,
+        }
     });
     let options = ScanOptions {
         inputs: args.inputs,
@@ -161,29 +156,9 @@ pub fn run(args: ScanArgs) -> Result<()> {
         bom: args.bom,
         progress: !args.quiet,
         sort_memory: args.sort_memory_mib.max(1) << 20,
-        // The page shows the report's first rows: no more than --top.
-        page_rows: page.any().then(|| {
-            let rows = page.options().rows_needed();
-            args.top.map_or(rows, |top| rows.min(top))
-        }),
+        page,
     };
-    let (summary, collected) = pipeline::scan_with_page(&analyzer, &options)?;
-    if let (Some(settings), Some((top, aggregates))) = (settings, collected) {
-        let run = RunInfo {
-            source: format!("the scan of {}", summary.inputs.join(", ")),
-            counts: Some(summary.clone()),
-            settings,
-        };
-        let options = page.options();
-        page.write(&Rendering {
-            run: &run,
-            aggregates: &aggregates,
-            top: &top,
-            catalog: &RuleCatalog::new(&analyzer.campaigns, &analyzer.config),
-            extras: &Extras::default(),
-            options: &options,
-        })?;
-    }
+    let summary = pipeline::scan(&analyzer, &options)?;
     if !args.quiet {
         eprint!("{}", summary.render());
     }

@@ -5,7 +5,7 @@
 //! from files ([`read_report`]); `calque scan --html/--xlsx` collects them while it scans.
 
 pub mod aggregate;
-pub mod collect;
+pub mod decode;
 pub mod extras;
 pub mod highlight;
 pub mod html;
@@ -15,9 +15,11 @@ pub mod xlsx;
 
 use crate::catalog::RuleCatalog;
 use crate::error::{Fatal, Result};
+use crate::output::{OutputSet, Staged};
 use crate::pipeline::Summary;
 use aggregate::{Aggregates, ItemFacts};
 use extras::Extras;
+use std::io::Write;
 use table::{read_table, RowView, Table};
 
 /// Items detailed on the HTML page by default: what an editor reads in one sitting, and a
@@ -124,4 +126,28 @@ pub fn read_report(path: &str, keep: usize) -> Result<(Table, Aggregates)> {
         )));
     }
     Ok((top, aggregates))
+}
+
+/// Render the page into `html` and the workbook into `xlsx` (files staged in `outputs`), and
+/// mark them ready: they are put in place with the run's other outputs on commit.
+pub fn write_staged(
+    r: &Rendering<'_>,
+    html: Option<Staged>,
+    xlsx: Option<Staged>,
+    outputs: &mut OutputSet,
+) -> Result<()> {
+    let write = |file: &mut Staged, bytes: &[u8]| {
+        let name = file.name().to_string();
+        file.write_all(bytes)
+            .map_err(|e| Fatal::output(format!("{name}: {e}")))
+    };
+    if let Some(mut file) = html {
+        write(&mut file, html::render(r).as_bytes())?;
+        outputs.ready(file)?;
+    }
+    if let Some(mut file) = xlsx {
+        write(&mut file, &xlsx::render(r)?)?;
+        outputs.ready(file)?;
+    }
+    Ok(())
 }

@@ -1,99 +1,19 @@
-//! Writers: atomic output files, the CSV and JSON Lines report encodings, the rejects file.
+//! The CSV and JSON Lines encodings of report rows, and the writer of a ranked report.
 //!
 //! Rows are encoded by the worker threads ([`RowEncoder::row`]) into the bytes of every
 //! column but `rank`, so that ranking moves opaque byte strings and the writer only prepends
 //! the rank.
 
-use super::cells::{is_formula_like, neutralize};
-use super::streaming::{DropBehindWriter, WriteBehind};
+use super::cells::is_formula_like;
 use super::NUMERIC_COLUMNS;
 use crate::error::{Fatal, Result};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Csv,
     Jsonl,
-}
-
-/// An output that appears at its path only when complete: written to a temporary file in the
-/// same directory, then renamed over the target. Standard output ("-") is written directly.
-pub struct AtomicOutput {
-    target: Option<PathBuf>,
-    temp: Option<tempfile::NamedTempFile>,
-    writer: Box<dyn Write + Send>,
-}
-
-impl AtomicOutput {
-    pub fn create(path: &str) -> Result<Self> {
-        if path == "-" {
-            return Ok(AtomicOutput {
-                target: None,
-                temp: None,
-                writer: Box::new(WriteBehind::new(io::stdout())),
-            });
-        }
-        let target = PathBuf::from(path);
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let temp = tempfile::Builder::new()
-            .prefix(".calque-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| {
-                Fatal::output(format!(
-                    "{path}: cannot create a temporary file in {}: {e}",
-                    dir.display()
-                ))
-            })?;
-        let file = temp
-            .reopen()
-            .and_then(DropBehindWriter::new)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        Ok(AtomicOutput {
-            target: Some(target),
-            temp: Some(temp),
-            writer: Box::new(WriteBehind::new(file)),
-        })
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.target.as_deref()
-    }
-
-    /// Flush and move the finished file into place.
-    pub fn commit(mut self) -> Result<()> {
-        let name = self
-            .target
-            .as_ref()
-            .map_or("<stdout>".into(), |p| p.display().to_string());
-        self.writer
-            .flush()
-            .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
-        drop(self.writer);
-        if let (Some(temp), Some(target)) = (self.temp.take(), self.target.take()) {
-            temp.as_file()
-                .sync_all()
-                .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
-            temp.persist(&target).map_err(|e| {
-                Fatal::output(format!("{name}: cannot move into place: {}", e.error))
-            })?;
-        }
-        Ok(())
-    }
-}
-
-impl Write for AtomicOutput {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
-    }
 }
 
 fn out_err(e: impl std::fmt::Display) -> Fatal {
@@ -109,6 +29,8 @@ pub struct RowEncoder {
     numeric: Vec<bool>,
     /// Per column, what precedes its value in a JSON line: `,"name":`.
     json_keys: Vec<Vec<u8>>,
+    /// A CSV report starts with a UTF-8 byte-order mark (for Excel on Windows).
+    bom: bool,
 }
 
 impl RowEncoder {
@@ -128,6 +50,7 @@ impl RowEncoder {
             })
             .collect();
         RowEncoder {
+            bom: false,
             format,
             raw_cells,
             header,
@@ -157,7 +80,25 @@ impl RowEncoder {
         out
     }
 
+    /// Start a CSV report with a UTF-8 byte-order mark when `bom` (JSON Lines never gets one).
+    pub fn with_bom(mut self, bom: bool) -> Self {
+        self.bom = bom && self.format == ReportFormat::Csv;
+        self
+    }
+
+    /// The report's columns, `rank` first.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    pub fn format(&self) -> ReportFormat {
+        self.format
+    }
+
     fn write_header(&self, out: &mut impl Write) -> Result<()> {
+        if self.bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(out_err)?;
+        }
         if self.format == ReportFormat::Csv {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(&self.header).map_err(out_err)?;
@@ -279,16 +220,37 @@ fn needs_quotes(bytes: &[u8]) -> bool {
 pub struct ReportWriter<W: Write> {
     encoder: RowEncoder,
     out: W,
+    /// The first rows written (encoded, without rank), kept for the HTML page and workbook.
+    first_rows: Vec<Vec<u8>>,
+    keep_first: usize,
 }
 
 impl<W: Write> ReportWriter<W> {
     pub fn new(mut out: W, encoder: RowEncoder) -> Result<Self> {
         encoder.write_header(&mut out)?;
-        Ok(ReportWriter { encoder, out })
+        Ok(ReportWriter {
+            encoder,
+            out,
+            first_rows: Vec::new(),
+            keep_first: 0,
+        })
+    }
+
+    /// Keep a copy of the first `n` rows written ([`Self::take_first_rows`]).
+    pub fn keep_first_rows(&mut self, n: usize) {
+        self.keep_first = n;
+    }
+
+    /// The first rows written, in rank order (encoded cells without the rank).
+    pub fn take_first_rows(&mut self) -> Vec<Vec<u8>> {
+        std::mem::take(&mut self.first_rows)
     }
 
     /// Write one row: its rank, then the encoded cells of every other column.
     pub fn write_ranked(&mut self, rank: u64, encoded: &[u8]) -> Result<()> {
+        if self.first_rows.len() < self.keep_first {
+            self.first_rows.push(encoded.to_vec());
+        }
         self.encoder.write_ranked(&mut self.out, rank, encoded)
     }
 
@@ -299,69 +261,10 @@ impl<W: Write> ReportWriter<W> {
     }
 }
 
-/// Columns of the rejects file.
-pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail", "raw"];
-
-/// The rejects CSV: every record that could not be screened, with why.
-pub struct RejectsWriter {
-    csv: csv::Writer<AtomicOutput>,
-    raw_cells: bool,
-    pub written: u64,
-}
-
-impl RejectsWriter {
-    pub fn create(path: &str, raw_cells: bool) -> Result<Self> {
-        let out = AtomicOutput::create(path)?;
-        let mut csv = csv::Writer::from_writer(out);
-        csv.write_record(REJECT_COLUMNS)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        Ok(RejectsWriter {
-            csv,
-            raw_cells,
-            written: 0,
-        })
-    }
-
-    pub fn write(
-        &mut self,
-        provenance: &crate::record::Provenance,
-        reject: &crate::record::Reject,
-    ) -> Result<()> {
-        let line = provenance.line.to_string();
-        let cells = [
-            &*provenance.source,
-            line.as_str(),
-            reject.reason.as_str(),
-            reject.detail.as_str(),
-            reject.raw.as_str(),
-        ];
-        let raw = self.raw_cells;
-        self.csv
-            .write_record(
-                cells
-                    .iter()
-                    .map(|c| if raw { (*c).into() } else { neutralize(c) })
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_bytes()),
-            )
-            .map_err(|e| Fatal::output(format!("cannot write the rejects file: {e}")))?;
-        self.written += 1;
-        Ok(())
-    }
-
-    pub fn commit(self) -> Result<()> {
-        let out = self
-            .csv
-            .into_inner()
-            .map_err(|e| Fatal::output(format!("cannot write the rejects file: {}", e.error())))?;
-        out.commit()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::cells::neutralize;
 
     fn header() -> Vec<String> {
         ["rank", "score", "text"]
