@@ -106,11 +106,10 @@ impl Aggregates {
             self.timestamps_missing += 1;
             return;
         }
-        let Some(parsed) = timestamp::parse(item.timestamp) else {
+        let Some(day) = utc_day(item.timestamp) else {
             self.timestamps_unreadable += 1;
             return;
         };
-        let day = parsed.millis.div_euclid(86_400_000);
         let new_keys = usize::from(!self.per_day.contains_key(&day))
             + usize::from(
                 !item.campaign.is_empty()
@@ -137,6 +136,70 @@ impl Aggregates {
         self.per_day.values().sum()
     }
 }
+
+/// The UTC day (days since 1970-01-01) of a timestamp, as [`timestamp::parse`] reads it.
+pub fn utc_day(text: &str) -> Option<i64> {
+    iso_utc_day(text).or_else(|| timestamp::parse(text).map(|p| p.millis.div_euclid(86_400_000)))
+}
+
+/// The day of the commonest form, ISO 8601 in UTC or without a zone (`2024-03-01`,
+/// `2024-03-01T10:03`, `2024-03-01 10:03:00.5Z`), read without the general parser: its
+/// date is its UTC day. `None` for anything else (an offset, a leap second, another form),
+/// which [`utc_day`] hands to [`timestamp::parse`]. A test checks that both agree.
+fn iso_utc_day(text: &str) -> Option<i64> {
+    let b = text.trim().as_bytes();
+    let number = |from: usize, len: usize| -> Option<u32> {
+        let digits = b.get(from..from + len)?;
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month, day) = (number(0, 4)?, number(5, 2)?, number(8, 2)?);
+    let mut rest = &b[10..];
+    if !rest.is_empty() {
+        // [T ]HH:MM[:SS[.fraction]][Z]
+        if !matches!(rest[0], b'T' | b' ') || rest.get(3) != Some(&b':') {
+            return None;
+        }
+        let time = &rest[1..];
+        let two = |at: usize| -> Option<u32> {
+            let d = time.get(at..at + 2)?;
+            (d[0].is_ascii_digit() && d[1].is_ascii_digit())
+                .then(|| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0'))
+        };
+        if two(0)? > 23 || two(3)? > 59 {
+            return None;
+        }
+        rest = &time[5..];
+        if rest.first() == Some(&b':') {
+            if two(6)? > 59 {
+                return None; // a leap second: the general parser decides
+            }
+            rest = &rest[3..];
+            if let Some(fraction) = rest.strip_prefix(b".") {
+                let digits = fraction.iter().take_while(|d| d.is_ascii_digit()).count();
+                if digits == 0 {
+                    return None;
+                }
+                rest = &fraction[digits..];
+            }
+        }
+        if rest == b"Z" {
+            rest = b"";
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    Some(i64::from(chrono::Datelike::num_days_from_ce(&date)) - EPOCH_DAYS_FROM_CE)
+}
+
+/// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// `day` (days since 1970-01-01) as `YYYY-MM-DD`.
 pub fn day_label(day: i64) -> String {
@@ -198,6 +261,52 @@ mod tests {
         assert_eq!(a.per_day_campaign["matryoshka"][&march_1], 1);
         assert_eq!(a.per_day_campaign["matryoshka"][&(march_1 - 59)], 1); // 2024-01-02
         assert_eq!(a.dated_items(), 3);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_timestamp_parser() {
+        let general = |s: &str| timestamp::parse(s).map(|p| p.millis.div_euclid(86_400_000));
+        let mut fast = 0;
+        for s in [
+            "2024-03-01",
+            "1970-01-01",
+            "1969-12-31T23:59:59Z",
+            "2024-02-29T10:03:00Z",
+            "2023-02-29T10:03:00Z",
+            "2024-03-01T10:03",
+            "2024-03-01 10:03:00",
+            "2024-03-01T10:03:00.123456Z",
+            "2024-03-01T10:03:00.Z",
+            "  2024-03-01T23:59:59Z\n",
+            "2024-03-01T24:00:00Z",
+            "2024-03-01T23:60:00Z",
+            "2016-12-31T23:59:60Z",
+            "2024-03-01T10:03:00+02:00",
+            "2024-03-01T01:03:00-05:00",
+            "2024-03-01T10:03:00 +0000",
+            "2024-03-01T10:03:00 UTC",
+            "2024-3-01",
+            "2024-03-1T10:00:00Z",
+            "2024-13-01",
+            "2024-03-01X",
+            "2024-03-01T1:03",
+            "0001-01-01",
+            "9999-12-31T23:59:59Z",
+            "1/31/2017 2:39",
+            "1539202764",
+            "Wed Oct 10 20:19:24 +0000 2018",
+            "",
+        ] {
+            if let Some(day) = iso_utc_day(s) {
+                fast += 1;
+                assert_eq!(Some(day), general(s), "{s:?}");
+            }
+            assert_eq!(utc_day(s), general(s), "{s:?}");
+        }
+        assert!(
+            fast >= 10,
+            "the fast path should take the common forms ({fast})"
+        );
     }
 
     #[test]
