@@ -15,28 +15,40 @@ fn decode_err(e: impl std::fmt::Display) -> Fatal {
 /// `rows` (encoded, in rank order) as a table with the report's `header` (`rank` first).
 pub fn decode_rows(format: ReportFormat, header: &[String], rows: &[Vec<u8>]) -> Result<Table> {
     let mut table = Table::new(header.to_vec());
-    for (i, encoded) in rows.iter().enumerate() {
-        let mut cells = Vec::with_capacity(header.len());
-        cells.push((i + 1).to_string());
-        match format {
-            ReportFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(&encoded[..]);
-                let mut record = csv::StringRecord::new();
-                reader.read_record(&mut record).map_err(decode_err)?;
+    let rank = |i: usize| (i + 1).to_string();
+    match format {
+        ReportFormat::Csv => {
+            // Each row ends its record: one reader over them all (a reader costs a DFA).
+            let all = rows.concat();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(&all[..]);
+            let mut record = csv::StringRecord::new();
+            for i in 0..rows.len() {
+                if !reader.read_record(&mut record).map_err(decode_err)? {
+                    return Err(decode_err(format!("{} rows, {i} records", rows.len())));
+                }
+                let mut cells = Vec::with_capacity(header.len());
+                cells.push(rank(i));
                 cells.extend(record.iter().map(|c| unneutralize(c).to_string()));
+                table.rows.push(cells);
             }
-            ReportFormat::Jsonl => {
+        }
+        ReportFormat::Jsonl => {
+            for (i, encoded) in rows.iter().enumerate() {
                 // The encoding is `,"column":value…}\n`: every field after `rank`.
                 let mut object = b"{\"rank\":0".to_vec();
                 object.extend_from_slice(encoded);
                 let fields: OrderedFields = serde_json::from_slice(&object).map_err(decode_err)?;
+                let mut cells = Vec::with_capacity(header.len());
+                cells.push(rank(i));
                 cells.extend(fields.0.into_iter().skip(1).map(|(_, v)| v));
+                table.rows.push(cells);
             }
         }
+    }
+    for cells in &mut table.rows {
         cells.resize(header.len(), String::new());
-        table.rows.push(cells);
     }
     table.total_rows = rows.len() as u64;
     Ok(table)
