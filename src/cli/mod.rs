@@ -23,6 +23,7 @@ macro_rules! outln {
 }
 
 mod common;
+mod coordinate;
 mod eval;
 mod explain;
 mod heuristics;
@@ -74,6 +75,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Fit heuristic and indicator weights on labelled data and write a config.
     Tune(tune::TuneArgs),
+    /// Find accounts that act together (co-shared texts, near-duplicates, links, domains,
+    /// hashtags, mentions, reposts within a time window), with the posts behind every link.
+    Coordinate(coordinate::CoordinateArgs),
 }
 
 /// Parse arguments, run the subcommand and return the process exit code.
@@ -92,6 +96,7 @@ pub fn run() -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
+        Command::Coordinate(args) => coordinate::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -1,0 +1,197 @@
+//! `calque coordinate`: read the inputs (every format `scan` reads, through
+//! [`crate::ingest::open`]), find each post's objects on the worker threads, add the posts to
+//! a [`Coordinator`] in input order, and write the outputs.
+//!
+//! A reader thread fills batches; each batch's posts are examined in parallel while the
+//! previous batch is added, so the adding (one thread, in input order) overlaps the
+//! extraction. Memory: two batches in flight plus the coordinator's budget.
+
+use super::edges::CampaignMatcher;
+use super::output::{OutputSet, REJECTS, SUMMARY};
+use super::{CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
+use crate::error::{Fatal, Result};
+use crate::ingest::{self, IngestOptions, InputFormat};
+use crate::record::Event;
+use crate::report::sink::RejectsWriter;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub inputs: Vec<String>,
+    pub input_format: Option<InputFormat>,
+    pub ingest: IngestOptions,
+    pub output_dir: PathBuf,
+    /// Worker threads; 0: one per core.
+    pub threads: usize,
+    pub batch_size: usize,
+    pub coord: CoordOptions,
+}
+
+type Batch = Vec<(u64, Event)>;
+
+/// Posts examined as one task.
+const POSTS_PER_CHUNK: usize = 64;
+
+fn extract(extractor: &PostExtractor, batch: &Batch) -> Vec<Vec<Option<PostFacts>>> {
+    let mut chunks = Vec::with_capacity(batch.len().div_ceil(POSTS_PER_CHUNK));
+    batch
+        .par_chunks(POSTS_PER_CHUNK)
+        .map(|events| {
+            events
+                .iter()
+                .map(|(_, ev)| match ev {
+                    Event::Record(_, r) => Some(extractor.facts(r)),
+                    Event::Reject(..) => None,
+                })
+                .collect()
+        })
+        .collect_into_vec(&mut chunks);
+    chunks
+}
+
+fn consume(
+    coordinator: &mut Coordinator,
+    rejects: &mut RejectsWriter,
+    batch: Batch,
+    facts: Vec<Vec<Option<PostFacts>>>,
+) -> Result<()> {
+    for ((seq, ev), facts) in batch.iter().zip(facts.iter().flatten()) {
+        match (ev, facts) {
+            (Event::Record(p, r), Some(f)) => coordinator.add(*seq, p, r, f)?,
+            (Event::Reject(p, r), _) => {
+                rejects.write(p, r)?;
+                coordinator.add_reject(*seq, r.reason.as_str());
+            }
+            (Event::Record(..), None) => unreachable!("every record has its facts"),
+        }
+    }
+    Ok(())
+}
+
+/// Run coordination over the inputs; returns the summary once every output is in place.
+pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<CoordSummary> {
+    let started = Instant::now();
+    if opts.inputs.is_empty() {
+        return Err(Fatal::input("no input given (use - for standard input)"));
+    }
+    if opts.inputs.iter().filter(|p| *p == "-").count() > 1 {
+        return Err(Fatal::input("standard input (-) can be read only once"));
+    }
+    for path in opts.inputs.iter().filter(|p| *p != "-") {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(Fatal::input(format!("{path}: cannot open: {e}")));
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
+    let mut set = OutputSet::new(&opts.output_dir, &opts.inputs)?;
+    let mut rejects = RejectsWriter::create(
+        &set.dir().join(REJECTS).display().to_string(),
+        opts.coord.raw_cells,
+    )?;
+    let mut coordinator = Coordinator::new(opts.coord.clone());
+    let extractor = coordinator.extractor();
+
+    let (tx, rx) = sync_channel::<Result<Batch>>(2);
+    let reader = {
+        let (inputs, format, ingest, batch_size) = (
+            opts.inputs.clone(),
+            opts.input_format,
+            opts.ingest.clone(),
+            opts.batch_size.max(1),
+        );
+        std::thread::spawn(move || {
+            let bytes = Arc::new(AtomicU64::new(0));
+            let mut seq = 0u64;
+            for path in &inputs {
+                let mut source = match ingest::open(path, format, &ingest, bytes.clone()) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                loop {
+                    let mut batch = Vec::with_capacity(batch_size);
+                    let mut ended = false;
+                    while batch.len() < batch_size {
+                        match source.next_event() {
+                            Ok(Some(ev)) => {
+                                batch.push((seq, ev));
+                                seq += 1;
+                            }
+                            Ok(None) => {
+                                ended = true;
+                                break;
+                            }
+                            Err(e) => {
+                                let _ = tx.send(Err(e));
+                                return;
+                            }
+                        }
+                    }
+                    if !batch.is_empty() && tx.send(Ok(batch)).is_err() {
+                        return;
+                    }
+                    if ended {
+                        break;
+                    }
+                }
+            }
+        })
+    };
+
+    // Extract batch k on the pool while batch k-1 is added on this thread.
+    let added: Result<()> = pool.install(|| {
+        let mut pending: Option<(Batch, Vec<Vec<Option<PostFacts>>>)> = None;
+        for batch in rx {
+            let batch = batch?;
+            let (facts, done) = rayon::join(
+                || extract(&extractor, &batch),
+                || match pending.take() {
+                    Some((b, f)) => consume(&mut coordinator, &mut rejects, b, f),
+                    None => Ok(()),
+                },
+            );
+            done?;
+            pending = Some((batch, facts));
+        }
+        if let Some((b, f)) = pending.take() {
+            consume(&mut coordinator, &mut rejects, b, f)?;
+        }
+        Ok(())
+    });
+    let _ = reader.join();
+    added?;
+
+    let mut summary = CoordSummary {
+        inputs: opts.inputs.clone(),
+        output_dir: opts.output_dir.display().to_string(),
+        threads: pool.current_num_threads(),
+        ..CoordSummary::default()
+    };
+    let posts = {
+        let network = pool.install(|| coordinator.finish(&mut set, campaigns, &mut summary))?;
+        drop(network);
+        summary.posts.records_read
+    };
+    let secs = started.elapsed().as_secs_f64();
+    summary.elapsed_seconds = secs;
+    summary.posts_per_second = posts as f64 / secs.max(1e-9);
+    let mut out = set.create(SUMMARY)?;
+    serde_json::to_writer_pretty(&mut out, &summary)
+        .map_err(|e| Fatal::output(format!("{SUMMARY}: {e}")))?;
+    std::io::Write::write_all(&mut out, b"\n")
+        .map_err(|e| Fatal::output(format!("{SUMMARY}: {e}")))?;
+    set.stage(out);
+    set.commit()?;
+    rejects.commit()?;
+    Ok(summary)
+}
