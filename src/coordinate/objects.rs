@@ -10,8 +10,8 @@
 //! - `domain`: the host of every link or bare domain, but not that of a platform or link
 //!   shortener ([`PLATFORM_HOSTS`]): every tweet with a link names `t.co`.
 //! - `hashtag`, `mention`: lowercased, without `#` / `@`.
-//! - `repost`: the reposted post (the `--repost-col` value) or, without one, the account of a
-//!   `RT @user:` prefix. A repost shares only its repost target: its text, links and tags are
+//! - `repost`: the reposted post: the `--repost-col` value or, without one, the account of a
+//!   `RT @user:` prefix with the text key of what follows. A repost shares only its repost target: its text, links and tags are
 //!   the original's (as the QUT toolkit does).
 //!
 //! Near-duplicate text (`near-text`) starts from the same text key, see `minhash`.
@@ -303,9 +303,10 @@ impl ObjectOptions {
         let retweeted = retweeted_account(text);
         if repost_target.is_some() || retweeted.is_some() {
             if kinds.has(ObjectKind::Repost) {
+                // Without a column, the retweeted post is its author and text.
                 let target = match (repost_target, retweeted) {
                     (Some(id), _) => id.to_string(),
-                    (None, Some(user)) => format!("RT @{user}"),
+                    (None, Some(user)) => format!("RT @{user}: {}", text_key(text).0),
                     (None, None) => unreachable!("one of them is set"),
                 };
                 push(&mut out.objects, ObjectKind::Repost, &target, 0);
@@ -458,7 +459,10 @@ mod tests {
         let options = ObjectOptions::default();
         let got = options.extract(&record("RT @Source_1: big news https://rrn.media/a #x"));
         assert_eq!(got.objects.len(), 1);
-        assert_eq!(shown_of(&got, ObjectKind::Repost), vec!["RT @source_1"]);
+        assert_eq!(
+            shown_of(&got, ObjectKind::Repost),
+            vec!["RT @source_1: big news x"]
+        );
         let with_column = ObjectOptions {
             repost_column: Some(0),
             ..ObjectOptions::default()

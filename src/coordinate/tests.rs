@@ -371,7 +371,12 @@ fn reposts_from_prefixes_and_columns() {
     };
     let out = coordinate(&posts, options);
     let objects: BTreeSet<String> = out.pairs.iter().map(|p| p["object"].clone()).collect();
-    assert_eq!(objects, ["12345", "RT @source"].map(String::from).into());
+    assert_eq!(
+        objects,
+        ["12345", "RT @source: big news here about the war"]
+            .map(String::from)
+            .into()
+    );
     assert_eq!(out.edges[0]["repost"], "2");
     assert_eq!(out.edges[0]["weight"], "2");
 }
