@@ -249,29 +249,37 @@ pub fn mentions(text: &str) -> Vec<String> {
 /// The text key of `text` (see the module doc) and its number of words.
 pub fn text_key(text: &str) -> (String, usize) {
     let normalized = normalize(text).text;
-    let mut key = String::with_capacity(normalized.len());
+    let mut key: Vec<u8> = Vec::with_capacity(normalized.len());
     let mut words = 0;
-    let mut tokens = normalized.split(' ').filter(|t| !t.is_empty()).peekable();
-    // "RT @user:" is not part of what was written.
-    if tokens.peek() == Some(&"rt") {
-        tokens.next();
-    }
-    for token in tokens {
+    let mut first = true;
+    for token in normalized.split(' ').filter(|t| !t.is_empty()) {
+        // "RT @user:" is not part of what was written.
+        if std::mem::take(&mut first) && token == "rt" {
+            continue;
+        }
         if token.starts_with('@') || is_link_token(token) {
             continue;
         }
         let before = key.len();
         if before > 0 {
-            key.push(' ');
+            key.push(b' ');
         }
         let word_start = key.len();
-        key.extend(token.chars().filter(|c| c.is_alphanumeric()));
+        if token.is_ascii() {
+            key.extend(token.bytes().filter(u8::is_ascii_alphanumeric));
+        } else {
+            let mut buf = [0u8; 4];
+            for c in token.chars().filter(|c| c.is_alphanumeric()) {
+                key.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
         if key.len() == word_start {
             key.truncate(before);
         } else {
             words += 1;
         }
     }
+    let key = String::from_utf8(key).expect("built from whole characters");
     (key, words)
 }
 
@@ -279,9 +287,9 @@ pub fn text_key(text: &str) -> (String, usize) {
 /// '.' between a letter or digit and a letter (`rrn.media`, but not `3.5` or `end.`).
 fn is_link_token(token: &str) -> bool {
     let b = token.as_bytes();
-    token.contains("://")
-        || token.starts_with("www.")
-        || token.starts_with("hxxp")
+    b.starts_with(b"www.")
+        || b.starts_with(b"hxxp")
+        || memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
         || memchr::memchr_iter(b'.', b).any(|i| {
             i > 0
                 && b[i - 1].is_ascii_alphanumeric()

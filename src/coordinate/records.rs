@@ -122,8 +122,13 @@ impl Writer<'_> {
         while !s.is_char_boundary(end) {
             end -= 1;
         }
-        self.0.extend_from_slice(&(end as u16).to_le_bytes());
-        self.0.extend_from_slice(&s.as_bytes()[..end]);
+        self.str_bytes(&s.as_bytes()[..end])
+    }
+    /// The bytes of a string read with [`Reader::str_bytes`] (at most 65,535).
+    pub fn str_bytes(&mut self, s: &[u8]) -> &mut Self {
+        let s = &s[..s.len().min(u16::MAX as usize)];
+        self.0.extend_from_slice(&(s.len() as u16).to_le_bytes());
+        self.0.extend_from_slice(s);
         self
     }
 }
@@ -165,10 +170,14 @@ impl<'a> Reader<'a> {
         f32::from_le_bytes(self.take())
     }
     pub fn str(&mut self) -> &'a str {
+        std::str::from_utf8(self.str_bytes()).expect("written from a str")
+    }
+    /// A string's bytes, not checked again (for strings only copied along).
+    pub fn str_bytes(&mut self) -> &'a [u8] {
         let len = self.u16() as usize;
         let (head, rest) = self.bytes.split_at(len);
         self.bytes = rest;
-        std::str::from_utf8(head).expect("written from a str")
+        head
     }
 }
 

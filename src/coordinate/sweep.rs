@@ -257,8 +257,8 @@ pub fn sweep_objects(
         let mut r = Reader::new(payload);
         let account = r.u32();
         let implied_by = r.u64();
-        let _shown = r.str();
-        let id = r.str();
+        let _shown = r.str_bytes();
+        let id = r.str_bytes();
         if !ctx.eligible[account as usize] {
             continue;
         }
@@ -277,7 +277,7 @@ pub fn sweep_objects(
             .u64(k.seq)
             .u32(account)
             .u64(implied_by)
-            .str(id);
+            .str_bytes(id);
         if store.add(&entry)? {
             stats.spilled_objects += 1;
         }
@@ -312,7 +312,6 @@ fn sweep_group(
         let (time, seq, account, implied_by) = (r.i64(), r.u64(), r.u32(), r.u64());
         id.resize(r.u16() as usize, 0);
         input.read_exact(&mut id).map_err(spill_err)?;
-        let id = std::str::from_utf8(&id).expect("ids are strings");
 
         // Posts more than a window earlier leave.
         while let Some(front) = window.entries.front() {
@@ -363,7 +362,7 @@ fn sweep_group(
                     account,
                     seq,
                     time,
-                    post: id,
+                    post: std::str::from_utf8(&id).expect("ids are strings"),
                 },
                 similarity: 1.0,
                 fast: w.is_fast(delta),
@@ -382,7 +381,7 @@ fn sweep_group(
         let index = window.next_index;
         window.next_index += 1;
         let id_start = window.ids_base + window.ids.len();
-        window.ids.extend_from_slice(id.as_bytes());
+        window.ids.extend_from_slice(&id);
         window.entries.push_back(Entry {
             index,
             time,
