@@ -206,6 +206,12 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-open(doc, "w").write("\n".join(out).rstrip("\n") + "\n")
+# The coordination section is written by scripts/eval-coordination.sh quality: keep it.
+import os, re
+kept = ""
+if os.path.exists(doc):
+    m = re.search(r"<!-- coordination:begin -->.*<!-- coordination:end -->", open(doc).read(), re.S)
+    kept = "\n" + m.group(0) + "\n" if m else ""
+open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + kept)
 PY
 echo "eval.sh: wrote $doc" >&2

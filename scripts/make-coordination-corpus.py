@@ -10,7 +10,8 @@ timestamp; --repost-col repost_id):
              realistic times (a diurnal cycle over --days days), plus planted coordinated
              groups: exact copies, edited copies (a word changed, emoji added), one link
              shared with different tracking parameters, and retweets of one source, each
-             group posting in bursts of under a minute. --truth gets account,group,kind.
+             group posting in bursts of under a minute. --truth gets account,group,kind,bursts
+             (bursts joined; accounts that joined none are not in it).
   synthetic  N posts for throughput: real tweets with a third of their words replaced from
              the corpora's vocabulary, hashtags, mentions, links (with tracking parameters)
              and retweets drawn from skewed distributions, N/20 accounts of skewed activity,
@@ -112,13 +113,14 @@ def plant(args):
         user = f"org{skewed(rng, organic_accounts, 1.8)}"
         rows.append((diurnal_time(rng, args.days), user, text, ""))
     long_tweets = [t for t in tweets if len(t.split()) >= 15 and not t.startswith("RT @")]
+    own_tweets = [t for t in tweets if not t.startswith("RT @")]
     truth = []
     for g in range(args.groups):
         kind = ["exact", "edited", "link", "retweet"][g % 4]
         size = rng.randint(5, 25)
         members = [f"{kind}{g}_acc{i}" for i in range(size)]
+        bursts_of = {m: 0 for m in members}
         for m in members:
-            truth.append((m, g, kind))
             # Planted accounts also post ordinary tweets.
             for _ in range(rng.randint(0, 5)):
                 rows.append((diurnal_time(rng, args.days), m, rng.choice(tweets), ""))
@@ -141,11 +143,14 @@ def plant(args):
                     if rng.random() < 0.7:
                         text = f"{rng.choice(EMOJI)} {text}" if rng.random() < 0.5 else f"{text} {rng.choice(EMOJI)}"
                 elif kind == "link":
-                    own = LINK.sub("", rng.choice(tweets)).strip()
+                    own = LINK.sub("", rng.choice(own_tweets)).strip()
                     text = f"{own} https://{domain}/article-{burst}?{tracking(rng, i)}"
                 else:
                     text = f"RT @source{g}: {LINK.sub('', template).strip()}"
                 rows.append((t, m, text, ""))
+                bursts_of[m] += 1
+        # An account that joined no burst is not coordinated: it is not in the truth.
+        truth.extend((m, g, kind, n) for m, n in bursts_of.items() if n > 0)
     rows.sort(key=lambda r: (r[1], r[0]))  # exports are often per account, not by time
     w = Writer(args.out)
     for t, user, text, repost in rows:
@@ -153,7 +158,7 @@ def plant(args):
     w.close()
     with open(args.truth, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
-        out.writerow(["account", "group", "kind"])
+        out.writerow(["account", "group", "kind", "bursts"])
         out.writerows(truth)
     print(f"{len(rows)} posts, {organic_accounts} organic and {len(truth)} planted accounts", file=sys.stderr)
 

@@ -72,8 +72,9 @@ pub struct CoordinateArgs {
         value_name = "TYPES"
     )]
     types: Kinds,
-    /// Jaccard similarity a near-text pair must reach (0-1).
-    #[arg(long, default_value_t = 0.8, value_name = "J")]
+    /// Jaccard similarity of character 5-grams a near-text pair must reach (0-1). 0.7 is
+    /// about one word changed in each of two 15-word copies (docs/EVALUATION.md, section F).
+    #[arg(long, default_value_t = 0.7, value_name = "J")]
     similarity: f64,
     /// Texts of fewer words make no text or near-text object.
     #[arg(long, default_value_t = 5, value_name = "N")]

@@ -76,7 +76,7 @@ impl Default for CoordOptions {
                 min_delay_ms: 0,
                 fast_ms: None,
             },
-            similarity: 0.8,
+            similarity: 0.7,
             hub_limit: None,
             thresholds: Thresholds {
                 min_weight: 2,
@@ -153,6 +153,8 @@ pub struct CoordSummary {
     pub sort_runs: u64,
     pub threads: usize,
     pub elapsed_seconds: f64,
+    /// Of `elapsed_seconds`: reading the inputs and finding every post's objects.
+    pub read_seconds: f64,
     pub posts_per_second: f64,
 }
 
@@ -193,8 +195,8 @@ impl CoordSummary {
             self.output_dir
         );
         s += &format!(
-            "calque: {:.2} s, {:.0} posts/s on {} threads\n",
-            self.elapsed_seconds, self.posts_per_second, self.threads
+            "calque: {:.2} s ({:.2} s reading), {:.0} posts/s on {} threads\n",
+            self.elapsed_seconds, self.read_seconds, self.posts_per_second, self.threads
         );
         s
     }

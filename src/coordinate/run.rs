@@ -170,11 +170,13 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
     });
     let _ = reader.join();
     added?;
+    let read_seconds = started.elapsed().as_secs_f64();
 
     let mut summary = CoordSummary {
         inputs: opts.inputs.clone(),
         output_dir: opts.output_dir.display().to_string(),
         threads: pool.current_num_threads(),
+        read_seconds,
         ..CoordSummary::default()
     };
     let posts = {
