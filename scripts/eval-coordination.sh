@@ -34,12 +34,12 @@ build() {
     fi
 }
 
-# Peak RSS (MiB) and wall seconds of a command, from /usr/bin/time; the command's stderr goes
-# to $WORK/last.err.
+# Peak RSS (MiB), wall seconds and CPU seconds (user + system) of a command, from
+# /usr/bin/time; the command's stderr goes to $WORK/last.err.
 measure() {
-    /usr/bin/time -f "%M %e" -o "$WORK/time.txt" "$@" 2>"$WORK/last.err" >/dev/null
-    read -r kib secs <"$WORK/time.txt"
-    echo "$((kib / 1024)) $secs"
+    /usr/bin/time -f "%M %e %U %S" -o "$WORK/time.txt" "$@" 2>"$WORK/last.err" >/dev/null
+    read -r kib secs user sys <"$WORK/time.txt"
+    echo "$((kib / 1024)) $secs $(python3 -c "print(round($user + $sys, 2))")"
 }
 
 quality() {
@@ -111,19 +111,20 @@ speed() {
     build
     local sizes=("$@")
     [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
-    printf "| posts | types | seconds | posts/s | peak RSS MiB | sort runs | pairs | edges kept |\n|---|---|---|---|---|---|---|---|\n"
+    printf "| posts | types | wall s | posts/s | CPU s | posts per CPU s | peak RSS MiB | sort runs | pairs | edges kept | load average |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
     for n in "${sizes[@]}"; do
         local file
         file=$(generate "$n")
         for types in text,url,domain,hashtag,mention,repost near-text; do
             local out=$WORK/speed-$n-${types//,/_}
-            read -r mib secs < <(measure "$BIN" coordinate "$file" --repost-col repost_id \
+            read -r mib secs cpu < <(measure "$BIN" coordinate "$file" --repost-col repost_id \
                 --types "$types" -o "$out" --no-campaigns)
-            python3 - "$out/summary.json" "$n" "$types" "$secs" "$mib" <<'EOF'
+            python3 - "$out/summary.json" "$n" "$types" "$secs" "$mib" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" <<'EOF'
 import json, sys
 s = json.load(open(sys.argv[1]))
-n, types, secs, mib = sys.argv[2:]
-print(f"| {int(n):,} | {types} | {float(secs):.1f} | {int(n) / float(secs):,.0f} | {mib} | {s['sort_runs']} | {s['network']['pairs_found']:,} | {s['network']['edges_kept']:,} |")
+n, types, secs, mib, cpu, load = sys.argv[2:]
+n, secs, cpu = int(n), float(secs), float(cpu)
+print(f"| {n:,} | {types} | {secs:.1f} | {n / secs:,.0f} | {cpu:.1f} | {n / cpu:,.0f} | {mib} | {s['sort_runs']} | {s['network']['pairs_found']:,} | {s['network']['edges_kept']:,} | {load} |")
 EOF
         done
     done
@@ -144,12 +145,12 @@ qut() {
     printf "| type (QUT / calque) | QUT s | QUT edges (weight >= 1) | calque s | calque edges (weight >= 1) | ratio QUT/calque |\n|---|---|---|---|---|---|\n"
     for pair in co_tweet:text co_link:url co_retweet:repost; do
         local network=${pair%%:*} types=${pair##*:}
-        read -r _ qsecs < <(measure "$venv/bin/compute_networks" "$db" compute "$network" \
+        read -r _ qsecs _ < <(measure "$venv/bin/compute_networks" "$db" compute "$network" \
             --time_window 60 --min_edge_weight 1 --n_cpus 2)
         local qedges
         qedges=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from (select distinct min(user_1,user_2), max(user_1,user_2) from ${network}_network where user_1 != user_2)').fetchone()[0])" "$db")
         local out=$WORK/qut-calque-$n-$types
-        read -r _ csecs < <(measure "$BIN" coordinate "$file" --repost-col repost_id --types "$types" \
+        read -r _ csecs _ < <(measure "$BIN" coordinate "$file" --repost-col repost_id --types "$types" \
             --min-weight 1 --max-object-accounts 1000000000 --min-words 1 -o "$out" --no-campaigns)
         local cedges
         cedges=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['network']['edges_kept'])" "$out/summary.json")

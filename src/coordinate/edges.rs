@@ -17,12 +17,13 @@ use super::clusters::{number_clusters, ClusterStats, UnionFind};
 use super::extsort::{spill_err, Sorted};
 use super::objects::ObjectKind;
 use super::output::{
-    self, decimal, seconds, GraphmlWriter, OutputSet, Table, CLUSTERS, CLUSTER_COLUMNS, EDGES,
-    EDGE_COLUMNS, NODES, NODE_COLUMNS, PAIRS, PAIR_COLUMNS,
+    self, decimal, seconds, GraphmlWriter, Table, CLUSTER_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS,
+    PAIR_COLUMNS,
 };
 use super::pairs::{decode, Pair};
 use super::records::PairKey;
 use crate::error::Result;
+use crate::output::{OutputSet, Staged};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
@@ -252,10 +253,21 @@ pub struct NetworkContext<'a> {
     pub temp_dir: Option<PathBuf>,
 }
 
-/// Aggregate the sorted pairs into edges, threshold them, cluster, and write every file.
+/// The staged files the network stage writes.
+pub struct NetworkFiles {
+    pub pairs: Staged,
+    pub edges: Staged,
+    pub nodes: Staged,
+    pub clusters: Staged,
+    pub graphml: Staged,
+}
+
+/// Aggregate the sorted pairs into edges, threshold them, cluster, and write every file
+/// (each handed to `set` when complete).
 pub fn build_network(
     pairs: &mut Sorted<PairKey>,
     ctx: &NetworkContext<'_>,
+    files: NetworkFiles,
     set: &mut OutputSet,
 ) -> Result<Network> {
     let accounts = ctx.accounts;
@@ -340,8 +352,8 @@ pub fn build_network(
     summary.largest_cluster = clusters.first().map_or(0, |c| c.accounts);
 
     // The nodes: nodes.csv and the graph's nodes.
-    let mut nodes = Table::create(set, NODES, NODE_COLUMNS, ctx.raw_cells)?;
-    let mut graph = GraphmlWriter::create(set)?;
+    let mut nodes = Table::create(files.nodes, NODE_COLUMNS, ctx.raw_cells)?;
+    let mut graph = GraphmlWriter::create(files.graphml)?;
     for a in (0..n).filter(|&a| in_edge[a]) {
         let name = accounts.name(a as u32);
         let cluster = cluster_of[a].to_string();
@@ -364,8 +376,8 @@ pub fn build_network(
     }
 
     // Pass 2: the kept edges' pairs, in the same order as pass 1.
-    let mut edges = Table::create(set, EDGES, EDGE_COLUMNS, ctx.raw_cells)?;
-    let mut pair_rows = Table::create(set, PAIRS, PAIR_COLUMNS, ctx.raw_cells)?;
+    let mut edges = Table::create(files.edges, EDGE_COLUMNS, ctx.raw_cells)?;
+    let mut pair_rows = Table::create(files.pairs, PAIR_COLUMNS, ctx.raw_cells)?;
     let mut post_seen = vec![0u64; ctx.positions.div_ceil(64) as usize];
     let mut post_clusters = Vec::new();
     edge_file.rewind().map_err(spill_err)?;
@@ -430,7 +442,7 @@ pub fn build_network(
             members[cluster_of[a] as usize - 1].push(a as u32);
         }
     }
-    let mut table = Table::create(set, CLUSTERS, CLUSTER_COLUMNS, ctx.raw_cells)?;
+    let mut table = Table::create(files.clusters, CLUSTER_COLUMNS, ctx.raw_cells)?;
     for (i, stats) in clusters.iter().enumerate() {
         let list = &mut members[i];
         list.sort_by(|a, b| degree[*b as usize].cmp(&degree[*a as usize]).then(a.cmp(b)));

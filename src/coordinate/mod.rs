@@ -35,13 +35,13 @@ pub mod sweep;
 mod tests;
 
 use crate::error::Result;
+use crate::output::OutputSet;
 use crate::record::{Provenance, Record};
 use accounts::Accounts;
-use edges::{CampaignMatcher, Network, NetworkContext, NetworkSummary, Thresholds};
+use edges::{CampaignMatcher, Network, NetworkContext, NetworkFiles, NetworkSummary, Thresholds};
 use extsort::ExternalSorter;
 use near::NearStats;
 use objects::{ObjectKind, ObjectOptions, PostObjects};
-use output::OutputSet;
 use pairs::PairSink;
 use records::{ObjectKey, TimeKey, Writer};
 use serde::Serialize;
@@ -356,10 +356,11 @@ impl Coordinator {
         Ok(())
     }
 
-    /// Find the network and write every file but the rejects into `set` (staged, not
-    /// committed); `summary` gets the counts.
+    /// Find the network and write its files (handed to `set` when complete, committed by the
+    /// caller); `summary` gets the counts.
     pub fn finish(
         self,
+        files: NetworkFiles,
         set: &mut OutputSet,
         campaigns: Option<CampaignMatcher<'_>>,
         summary: &mut CoordSummary,
@@ -434,6 +435,7 @@ impl Coordinator {
                 campaigns,
                 temp_dir: o.temp_dir.clone(),
             },
+            files,
             set,
         )?;
         summary.sort_runs = runs;

@@ -2,14 +2,16 @@
 //! `csv` crate with the report's formula neutralisation, and GraphML through a small writer
 //! (the format is a handful of elements; every text and attribute value is escaped).
 //!
-//! Every file is written next to its target and moved into place only when all of them are
-//! complete ([`OutputSet::commit`]), so a failed run leaves the previous outputs intact.
+//! Every file is staged in the run's [`OutputSet`] before anything is read and moved into
+//! place with the run's other outputs only when all of them are complete, so a failed run
+//! leaves the previous outputs intact.
 
+use super::edges::NetworkFiles;
 use crate::error::{Fatal, Result};
+use crate::output::{OutputSet, Staged};
 use crate::report::cells::neutralize;
-use crate::report::sink::AtomicOutput;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The output files, by name.
 pub const PAIRS: &str = "pairs.csv";
@@ -85,90 +87,71 @@ pub const CLUSTER_COLUMNS: &[&str] = &[
     "members",
 ];
 
-/// Refuse a target that is not a regular file (a symlink, FIFO or device is never replaced)
-/// or that is one of the inputs.
-pub fn check_target(path: &Path, inputs: &[String]) -> Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(path) {
-        if !meta.file_type().is_file() {
-            return Err(Fatal::output(format!(
-                "{}: exists and is not a regular file; calque does not replace it",
-                path.display()
-            )));
-        }
-        let target = std::fs::canonicalize(path).ok();
-        for input in inputs.iter().filter(|i| *i != "-") {
-            if target.is_some() && std::fs::canonicalize(input).ok() == target {
-                return Err(Fatal::output(format!(
-                    "{}: is an input; choose another output directory",
-                    path.display()
-                )));
-            }
-        }
-    }
-    Ok(())
+/// The coordination files of a run, staged (the rejects file is the caller's).
+pub struct CoordFiles {
+    pub network: NetworkFiles,
+    pub summary: Staged,
 }
 
-/// The output directory: created if missing, each file staged until [`OutputSet::commit`].
-pub struct OutputSet {
-    dir: PathBuf,
-    staged: Vec<AtomicOutput>,
-}
-
-impl OutputSet {
-    pub fn new(dir: &Path, inputs: &[String]) -> Result<Self> {
+impl CoordFiles {
+    /// Create `dir` if missing and stage its files in `set`.
+    pub fn stage(set: &mut OutputSet, dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Fatal::output(format!("{}: cannot create: {e}", dir.display())))?;
-        for name in [PAIRS, EDGES, NODES, CLUSTERS, GRAPHML, SUMMARY, REJECTS] {
-            check_target(&dir.join(name), inputs)?;
-        }
-        Ok(OutputSet {
-            dir: dir.to_path_buf(),
-            staged: Vec::new(),
+        let mut stage = |name: &str| {
+            set.stage(
+                &dir.join(name).display().to_string(),
+                "a coordination output",
+            )
+        };
+        Ok(CoordFiles {
+            network: NetworkFiles {
+                pairs: stage(PAIRS)?,
+                edges: stage(EDGES)?,
+                nodes: stage(NODES)?,
+                clusters: stage(CLUSTERS)?,
+                graphml: stage(GRAPHML)?,
+            },
+            summary: stage(SUMMARY)?,
         })
     }
+}
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// A staged file.
-    pub fn create(&self, name: &str) -> Result<AtomicOutput> {
-        AtomicOutput::create(&self.dir.join(name).display().to_string())
-    }
-
-    /// Keep a finished file until the commit.
-    pub fn stage(&mut self, out: AtomicOutput) {
-        self.staged.push(out);
-    }
-
-    /// Move every staged file into place.
-    pub fn commit(self) -> Result<()> {
-        for out in self.staged {
-            out.commit()?;
-        }
-        Ok(())
-    }
+/// Write `summary` as pretty JSON into `staged` and hand it to `set`.
+pub fn write_summary(
+    mut staged: Staged,
+    summary: &impl serde::Serialize,
+    set: &mut OutputSet,
+) -> Result<()> {
+    let name = staged.name().to_string();
+    serde_json::to_writer_pretty(&mut staged, summary)
+        .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
+    staged
+        .write_all(b"\n")
+        .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
+    set.ready(staged)
 }
 
 /// A CSV table whose cells are neutralised unless `raw`.
 pub struct Table {
-    csv: csv::Writer<AtomicOutput>,
+    csv: csv::Writer<Staged>,
     raw: bool,
     name: String,
     pub rows: u64,
 }
 
 impl Table {
-    pub fn create(set: &OutputSet, name: &str, header: &[&str], raw: bool) -> Result<Self> {
+    pub fn create(staged: Staged, header: &[&str], raw: bool) -> Result<Self> {
+        let name = staged.name().to_string();
         let mut csv = csv::WriterBuilder::new()
             .buffer_capacity(1 << 16)
-            .from_writer(set.create(name)?);
+            .from_writer(staged);
         csv.write_record(header)
             .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
         Ok(Table {
             csv,
             raw,
-            name: name.to_string(),
+            name,
             rows: 0,
         })
     }
@@ -195,8 +178,7 @@ impl Table {
             .csv
             .into_inner()
             .map_err(|e| Fatal::output(format!("{name}: {}", e.error())))?;
-        set.stage(out);
-        Ok(())
+        set.ready(out)
     }
 }
 
@@ -248,7 +230,7 @@ pub const EDGE_ATTRS: &[GraphAttr] = &[
 
 /// An undirected GraphML graph, written node by node and edge by edge.
 pub struct GraphmlWriter {
-    out: std::io::BufWriter<AtomicOutput>,
+    out: std::io::BufWriter<Staged>,
 }
 
 fn graphml_err(e: std::io::Error) -> Fatal {
@@ -256,8 +238,8 @@ fn graphml_err(e: std::io::Error) -> Fatal {
 }
 
 impl GraphmlWriter {
-    pub fn create(set: &OutputSet) -> Result<Self> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, set.create(GRAPHML)?);
+    pub fn create(staged: Staged) -> Result<Self> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, staged);
         let mut head = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
         );
@@ -316,8 +298,7 @@ impl GraphmlWriter {
             .out
             .into_inner()
             .map_err(|e| graphml_err(e.into_error()))?;
-        set.stage(out);
-        Ok(())
+        set.ready(out)
     }
 }
 

@@ -7,12 +7,14 @@
 //! extraction. Memory: two batches in flight plus the coordinator's budget.
 
 use super::edges::CampaignMatcher;
-use super::output::{OutputSet, REJECTS, SUMMARY};
+use super::output::{write_summary, CoordFiles, REJECTS};
 use super::{CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
 use crate::error::{Fatal, Result};
 use crate::ingest::{self, IngestOptions, InputFormat};
+use crate::output::OutputSet;
 use crate::record::Event;
-use crate::report::sink::RejectsWriter;
+use crate::sinks::rejects::RejectsSink;
+use crate::sinks::{Finish, Sink};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
@@ -56,17 +58,15 @@ fn extract(extractor: &PostExtractor, batch: &Batch) -> Vec<Vec<Option<PostFacts
 
 fn consume(
     coordinator: &mut Coordinator,
-    rejects: &mut RejectsWriter,
+    rejects: &mut RejectsSink,
     batch: Batch,
     facts: Vec<Vec<Option<PostFacts>>>,
 ) -> Result<()> {
+    rejects.consume(&batch, ())?;
     for ((seq, ev), facts) in batch.iter().zip(facts.iter().flatten()) {
         match (ev, facts) {
             (Event::Record(p, r), Some(f)) => coordinator.add(*seq, p, r, f)?,
-            (Event::Reject(p, r), _) => {
-                rejects.write(p, r)?;
-                coordinator.add_reject(*seq, r.reason.as_str());
-            }
+            (Event::Reject(_, r), _) => coordinator.add_reject(*seq, r.reason.as_str()),
             (Event::Record(..), None) => unreachable!("every record has its facts"),
         }
     }
@@ -91,10 +91,13 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
         .num_threads(opts.threads)
         .build()
         .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
-    let mut set = OutputSet::new(&opts.output_dir, &opts.inputs)?;
-    let mut rejects = RejectsWriter::create(
-        &set.dir().join(REJECTS).display().to_string(),
+    let mut set = OutputSet::new(&opts.inputs);
+    let files = CoordFiles::stage(&mut set, &opts.output_dir)?;
+    let mut rejects = RejectsSink::new(
+        &mut set,
+        &opts.output_dir.join(REJECTS).display().to_string(),
         opts.coord.raw_cells,
+        false,
     )?;
     let mut coordinator = Coordinator::new(opts.coord.clone());
     let extractor = coordinator.extractor();
@@ -179,21 +182,14 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
         read_seconds,
         ..CoordSummary::default()
     };
-    let posts = {
-        let network = pool.install(|| coordinator.finish(&mut set, campaigns, &mut summary))?;
-        drop(network);
-        summary.posts.records_read
-    };
+    pool.install(|| coordinator.finish(files.network, &mut set, campaigns, &mut summary))?;
+    // The rejects sink only needs somewhere to say where its file went.
+    let mut scan_summary = crate::pipeline::Summary::default();
+    Box::new(rejects).finish(&mut Finish::new(&mut scan_summary, &mut set))?;
     let secs = started.elapsed().as_secs_f64();
     summary.elapsed_seconds = secs;
-    summary.posts_per_second = posts as f64 / secs.max(1e-9);
-    let mut out = set.create(SUMMARY)?;
-    serde_json::to_writer_pretty(&mut out, &summary)
-        .map_err(|e| Fatal::output(format!("{SUMMARY}: {e}")))?;
-    std::io::Write::write_all(&mut out, b"\n")
-        .map_err(|e| Fatal::output(format!("{SUMMARY}: {e}")))?;
-    set.stage(out);
+    summary.posts_per_second = summary.posts.records_read as f64 / secs.max(1e-9);
+    write_summary(files.summary, &summary, &mut set)?;
     set.commit()?;
-    rejects.commit()?;
     Ok(summary)
 }

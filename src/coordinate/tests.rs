@@ -1,10 +1,11 @@
 //! Hand-built timelines: planted coordinated groups among organic posts.
 
 use super::objects::ObjectKind;
-use super::output::OutputSet;
+use super::output::CoordFiles;
 use super::run::{run, RunOptions};
 use super::*;
 use crate::ingest::{ColumnSpec, IngestOptions};
+use crate::output::OutputSet;
 use crate::record::{Provenance, Record};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -92,7 +93,8 @@ fn read_table(path: &std::path::Path) -> Vec<HashMap<String, String>> {
 /// Run the coordinator over `posts` (in the given order) with `options`.
 fn coordinate(posts: &[Post], options: CoordOptions) -> Outputs {
     let dir = tempfile::tempdir().unwrap();
-    let mut set = OutputSet::new(dir.path(), &[]).unwrap();
+    let mut set = OutputSet::new(&[]);
+    let files = CoordFiles::stage(&mut set, dir.path()).unwrap();
     let mut c = Coordinator::new(options);
     let extractor = c.extractor();
     let source: Arc<str> = Arc::from("test");
@@ -117,7 +119,9 @@ fn coordinate(posts: &[Post], options: CoordOptions) -> Outputs {
         c.add(i as u64, &prov, &record, &facts).unwrap();
     }
     let mut summary = CoordSummary::default();
-    c.finish(&mut set, None, &mut summary).unwrap();
+    c.finish(files.network, &mut set, None, &mut summary)
+        .unwrap();
+    drop(files.summary);
     set.commit().unwrap();
     Outputs {
         pairs: read_table(&dir.path().join("pairs.csv")),
