@@ -47,6 +47,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// `--coordination DIR`: the coordination files go there (see `coordinate::sink`).
+    pub coordination: Option<(std::path::PathBuf, crate::coordinate::CoordOptions)>,
 }
 
 impl Default for ScanOptions {
@@ -66,6 +68,7 @@ impl Default for ScanOptions {
             raw_cells: false,
             progress: false,
             sort_memory: 64 << 20,
+            coordination: None,
         }
     }
 }

@@ -1,14 +1,12 @@
 //! `calque coordinate`.
 
 use super::common::EngineArgs;
-use calque::campaigns::CampaignSet;
 use calque::coordinate::edges::Thresholds;
 use calque::coordinate::objects::{Kinds, ObjectKind, ObjectOptions};
 use calque::coordinate::run::{self, RunOptions};
 use calque::coordinate::sweep::Window;
-use calque::coordinate::CoordOptions;
+use calque::coordinate::{object_campaigns, CoordOptions};
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
-use calque::normalize::normalize;
 use calque::{Fatal, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -135,24 +133,6 @@ fn parse_duration(s: &str) -> std::result::Result<i64, String> {
 
 fn parse_kinds(s: &str) -> std::result::Result<Kinds, String> {
     Kinds::parse(s)
-}
-
-/// Campaign ids whose domain, link, hashtag, phrase or regex indicators fire on an object.
-fn object_campaigns(set: &CampaignSet, kind: ObjectKind, shown: &str) -> Vec<String> {
-    let text = match kind {
-        ObjectKind::Url | ObjectKind::Domain => format!("https://{shown}"),
-        ObjectKind::Mention => format!("@{shown}"),
-        _ => shown.to_string(),
-    };
-    let norm = normalize(&text);
-    let mut ids: Vec<String> = set
-        .matches(&text, &norm, "und")
-        .iter()
-        .map(|hit| set.campaign_of(hit.indicator).id.clone())
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
 }
 
 pub fn run(args: CoordinateArgs) -> Result<()> {

@@ -29,6 +29,7 @@ pub mod output;
 pub mod pairs;
 pub mod records;
 pub mod run;
+pub mod sink;
 pub mod sweep;
 
 #[cfg(test)]
@@ -466,4 +467,27 @@ impl Coordinator {
         summary.posts = counts;
         summary.accounts = self.accounts.len() as u64;
     }
+}
+
+/// Campaign ids whose domain, link, hashtag, phrase or regex indicators fire on an object
+/// (its shown form, as a link for `url` and `domain`), for `clusters.csv`'s `campaigns`.
+pub fn object_campaigns(
+    set: &crate::campaigns::CampaignSet,
+    kind: ObjectKind,
+    shown: &str,
+) -> Vec<String> {
+    let text = match kind {
+        ObjectKind::Url | ObjectKind::Domain => format!("https://{shown}"),
+        ObjectKind::Mention => format!("@{shown}"),
+        _ => shown.to_string(),
+    };
+    let norm = crate::normalize::normalize(&text);
+    let mut ids: Vec<String> = set
+        .matches(&text, &norm, "und")
+        .iter()
+        .map(|hit| set.campaign_of(hit.indicator).id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }

@@ -548,3 +548,53 @@ fn kinds_can_be_switched_off() {
 use super::edges::Thresholds;
 use super::objects::{Kinds, ObjectOptions};
 use super::sweep::Window;
+
+#[test]
+fn scan_with_coordination_writes_the_same_files_and_a_cluster_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("posts.csv");
+    write_csv(&input, &planted_timeline());
+    let input = input.display().to_string();
+    let analyzer = crate::Analyzer::new(
+        crate::config::Config::default(),
+        crate::campaigns::CampaignSet::embedded().unwrap(),
+    )
+    .unwrap();
+    let scan_dir = dir.path().join("scan-coord");
+    let report = dir.path().join("report.csv");
+    let options = crate::pipeline::ScanOptions {
+        inputs: vec![input.clone()],
+        output: report.display().to_string(),
+        threads: 2,
+        coordination: Some((scan_dir.clone(), CoordOptions::default())),
+        ..crate::pipeline::ScanOptions::default()
+    };
+    crate::pipeline::scan(&analyzer, &options).unwrap();
+    let alone = dir.path().join("alone");
+    let run_options = RunOptions {
+        inputs: vec![input],
+        input_format: None,
+        ingest: IngestOptions::default(),
+        output_dir: alone.clone(),
+        threads: 1,
+        batch_size: 4096,
+        coord: CoordOptions::default(),
+    };
+    run(&run_options, None).unwrap();
+    for file in ["pairs.csv", "edges.csv", "nodes.csv", "network.graphml"] {
+        assert_eq!(
+            std::fs::read(scan_dir.join(file)).unwrap(),
+            std::fs::read(alone.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    // Every report row carries its post's cluster: planted accounts have one, others none.
+    let rows = read_table(&report);
+    assert_eq!(rows.len(), planted_timeline().len());
+    for row in &rows {
+        let planted = ["copy", "edit", "link"]
+            .iter()
+            .any(|p| row["author"].starts_with(p));
+        assert_eq!(!row["cluster"].is_empty(), planted, "{row:?}");
+    }
+}
