@@ -2,7 +2,7 @@
 //! [`crate::ingest::open`]), find each post's objects on the worker threads, add the posts to
 //! a [`Coordinator`] in input order, and write the outputs.
 //!
-//! A reader thread fills batches; each batch's posts are examined in parallel while the
+//! The scan's reader thread fills batches; each batch's posts are examined in parallel while the
 //! previous batch is added, so the adding (one thread, in input order) overlaps the
 //! extraction. Memory: two batches in flight plus the coordinator's budget.
 
@@ -10,15 +10,16 @@ use super::edges::CampaignMatcher;
 use super::output::{write_summary, CoordFiles, REJECTS};
 use super::{CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
 use crate::error::{Fatal, Result};
-use crate::ingest::{self, IngestOptions, InputFormat};
+use crate::ingest::{IngestOptions, InputFormat};
 use crate::output::OutputSet;
+use crate::pipeline::{Batch, ScanOptions};
 use crate::record::Event;
 use crate::sinks::rejects::RejectsSink;
 use crate::sinks::{Finish, Sink};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{channel, sync_channel, Sender};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -33,8 +34,6 @@ pub struct RunOptions {
     pub batch_size: usize,
     pub coord: CoordOptions,
 }
-
-type Batch = Vec<(u64, Event)>;
 
 /// Posts examined as one task.
 const POSTS_PER_CHUNK: usize = 64;
@@ -61,6 +60,7 @@ fn consume(
     rejects: &mut RejectsSink,
     batch: Batch,
     facts: Vec<Vec<Option<PostFacts>>>,
+    spent: &Sender<Batch>,
 ) -> Result<()> {
     rejects.consume(&batch, ())?;
     for ((seq, ev), facts) in batch.iter().zip(facts.iter().flatten()) {
@@ -70,6 +70,8 @@ fn consume(
             (Event::Record(..), None) => unreachable!("every record has its facts"),
         }
     }
+    // The reader may reuse the batch (and has stopped if this fails).
+    let _ = spent.send(batch);
     Ok(())
 }
 
@@ -103,53 +105,20 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
     let extractor = coordinator.extractor();
 
     let (tx, rx) = sync_channel::<Result<Batch>>(2);
-    let reader = {
-        let (inputs, format, ingest, batch_size) = (
-            opts.inputs.clone(),
-            opts.input_format,
-            opts.ingest.clone(),
-            opts.batch_size.max(1),
-        );
-        std::thread::spawn(move || {
-            let bytes = Arc::new(AtomicU64::new(0));
-            let mut seq = 0u64;
-            for path in &inputs {
-                let mut source = match ingest::open(path, format, &ingest, bytes.clone()) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        let _ = tx.send(Err(e));
-                        return;
-                    }
-                };
-                loop {
-                    let mut batch = Vec::with_capacity(batch_size);
-                    let mut ended = false;
-                    while batch.len() < batch_size {
-                        match source.next_event() {
-                            Ok(Some(ev)) => {
-                                batch.push((seq, ev));
-                                seq += 1;
-                            }
-                            Ok(None) => {
-                                ended = true;
-                                break;
-                            }
-                            Err(e) => {
-                                let _ = tx.send(Err(e));
-                                return;
-                            }
-                        }
-                    }
-                    if !batch.is_empty() && tx.send(Ok(batch)).is_err() {
-                        return;
-                    }
-                    if ended {
-                        break;
-                    }
-                }
-            }
-        })
-    };
+    // Batches done with go back to the reader, which fills their records again.
+    let (spent_tx, spent_rx) = channel::<Batch>();
+    let reader = crate::pipeline::spawn_reader(
+        ScanOptions {
+            inputs: opts.inputs.clone(),
+            input_format: opts.input_format,
+            ingest: opts.ingest.clone(),
+            batch_size: opts.batch_size.max(1),
+            ..ScanOptions::default()
+        },
+        Arc::new(AtomicU64::new(0)),
+        tx,
+        spent_rx,
+    );
 
     // Extract batch k on the pool while batch k-1 is added on this thread.
     let added: Result<()> = pool.install(|| {
@@ -159,7 +128,7 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
             let (facts, done) = rayon::join(
                 || extract(&extractor, &batch),
                 || match pending.take() {
-                    Some((b, f)) => consume(&mut coordinator, &mut rejects, b, f),
+                    Some((b, f)) => consume(&mut coordinator, &mut rejects, b, f, &spent_tx),
                     None => Ok(()),
                 },
             );
@@ -167,7 +136,7 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
             pending = Some((batch, facts));
         }
         if let Some((b, f)) = pending.take() {
-            consume(&mut coordinator, &mut rejects, b, f)?;
+            consume(&mut coordinator, &mut rejects, b, f, &spent_tx)?;
         }
         Ok(())
     });
