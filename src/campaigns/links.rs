@@ -333,17 +333,21 @@ fn path_is_short_video_id(id: &str) -> bool {
 
 /// The link a redirect wrapper points to, still percent-decoded from its query.
 fn unwrap_redirect(host: &str, page: &str, query: &str) -> Option<String> {
-    let (_, _, param) = REDIRECT_WRAPPERS.iter().find(|(h, p, _)| {
-        *h == host && (page == p.trim_end_matches('/') || (p.is_empty() && !page.is_empty()))
-    })?;
-    if param.is_empty() {
-        let decoded: String = percent_decode(query);
-        return (!decoded.is_empty()).then_some(decoded);
-    }
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(name, _)| name == param)
-        .map(|(_, value)| value.into_owned())
-        .filter(|v| !v.is_empty())
+    REDIRECT_WRAPPERS
+        .iter()
+        .filter(|(h, p, _)| {
+            *h == host && (page == p.trim_end_matches('/') || (p.is_empty() && !page.is_empty()))
+        })
+        .find_map(|(_, _, param)| {
+            if param.is_empty() {
+                let decoded: String = percent_decode(query);
+                return (!decoded.is_empty()).then_some(decoded);
+            }
+            form_urlencoded::parse(query.as_bytes())
+                .find(|(name, _)| name == param)
+                .map(|(_, value)| value.into_owned())
+                .filter(|v| !v.is_empty())
+        })
 }
 
 /// A whole query string percent-decoded (as `href.li/?https%3A%2F%2F…`).
