@@ -16,6 +16,8 @@ pub enum FatalKind {
     Output,
     /// A self-test failed (`calque rules test`).
     TestFailed,
+    /// Options that cannot work together or with the input given (checked after parsing).
+    Usage,
 }
 
 impl FatalKind {
@@ -27,6 +29,7 @@ impl FatalKind {
             FatalKind::Config => 5,
             FatalKind::Output => 6,
             FatalKind::TestFailed => 7,
+            FatalKind::Usage => 2,
         }
     }
 }
