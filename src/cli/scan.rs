@@ -98,6 +98,8 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
+    // Ranking needs descriptors for its temporary runs: fail now, not after the whole scan.
+    calque::report::rank::fan_in_for_descriptors()?;
     let analyzer = args.engine.analyzer()?;
     let options = ScanOptions {
         inputs: args.inputs,
