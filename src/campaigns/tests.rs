@@ -294,30 +294,15 @@ must_not_fire_on = ["y"]
 /// Unicode labels, many tiny hosts.
 pub(crate) fn pathological_texts(len: usize) -> Vec<(&'static str, String)> {
     let repeat = |unit: &str| unit.repeat(len / unit.len());
-    let long_hosts = {
-        let mut s = String::with_capacity(len + 300);
-        let mut k = 0u64;
-        while s.len() < len {
-            // 120 labels of one letter, then a varying one: distinct hosts of ~250 bytes.
-            s.push_str("https://");
-            for i in 0..120u64 {
-                s.push(char::from(b'a' + ((k * 31 + i) % 26) as u8));
-                s.push('.');
-            }
-            s.push_str(&format!("x{k}.com/p "));
-            k += 1;
-        }
-        s
-    };
-    let word_hosts = {
-        // Hosts of 5-letter labels, which brand tests cannot skip by length.
+    // Distinct hosts of ~250 bytes: `labels` labels of `label_len` letters, then a counter.
+    let distinct_hosts = |labels: u64, label_len: u64| {
         let mut s = String::with_capacity(len + 300);
         let mut k = 0u64;
         while s.len() < len {
             s.push_str("https://");
-            for i in 0..40u64 {
-                for j in 0..5u64 {
-                    s.push(char::from(b'a' + ((k * 7 + i * 3 + j) % 26) as u8));
+            for i in 0..labels {
+                for j in 0..label_len {
+                    s.push(char::from(b'a' + ((k * 31 + i * 3 + j) % 26) as u8));
                 }
                 s.push('.');
             }
@@ -326,6 +311,9 @@ pub(crate) fn pathological_texts(len: usize) -> Vec<(&'static str, String)> {
         }
         s
     };
+    let long_hosts = distinct_hosts(120, 1);
+    // Five-letter labels, which brand tests cannot skip by length.
+    let word_hosts = distinct_hosts(40, 5);
     vec![
         ("distinct hosts of word labels", word_hosts),
         (
