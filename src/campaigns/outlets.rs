@@ -280,12 +280,15 @@ fn imitation_strength(view: &HostView, outlet: &Outlet) -> Option<usize> {
         .max()
 }
 
-/// Whether `dotted` (".a.b.c.") holds `labels` ("b.c") as a run of whole labels.
+/// Whether `dotted` (".a.b.c.") holds `labels` ("b.c") as a run of whole labels: at the
+/// start of some label, followed by a dot.
 fn contains_labels(dotted: &str, labels: &str) -> bool {
     let bytes = dotted.as_bytes();
-    dotted
-        .match_indices(labels)
-        .any(|(i, _)| i > 0 && bytes[i - 1] == b'.' && bytes.get(i + labels.len()) == Some(&b'.'))
+    memchr::memchr_iter(b'.', bytes).any(|dot| {
+        let start = dot + 1;
+        bytes[start..].starts_with(labels.as_bytes())
+            && bytes.get(start + labels.len()) == Some(&b'.')
+    })
 }
 
 /// The shortest label (in bytes) that [`label_reuses_brand`] can accept for `brand`: each of
@@ -526,6 +529,15 @@ mod tests {
             skipped > 100_000 && reused > 1_000,
             "{skipped} skipped, {reused} reused"
         );
+    }
+
+    #[test]
+    fn dotted_brands_match_whole_labels_anywhere() {
+        assert!(contains_labels(".xab.ab.ab.", "ab.ab"));
+        assert!(contains_labels(".bmi.bund.pe.", "bmi.bund"));
+        assert!(!contains_labels(".xbmi.bund.pe.", "bmi.bund"));
+        assert!(!contains_labels(".bmi.bundx.", "bmi.bund"));
+        assert!(!contains_labels(".bmi.bund", "bmi.bund"));
     }
 
     #[test]

@@ -55,8 +55,9 @@ pub struct Ranker {
     fan_in: usize,
     /// Rows pushed, kept or not: rows filtered are those pushed and not written.
     pushed: u64,
-    /// Runs merged into another before the final merge, and the most open at once.
+    /// Merges done before the final one, to keep at most `fan_in` runs open.
     pub intermediate_merges: usize,
+    /// The most runs open at once.
     pub peak_runs: usize,
 }
 
