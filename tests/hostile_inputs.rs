@@ -407,13 +407,14 @@ fn cases() -> Vec<Case> {
         ),
         // --- Resource bounds (issue 11, items 9, 12, 14).
         Case {
-            name: "many ranking runs under a 24-descriptor limit (ulimit -n 24)",
+            name: "many ranking runs under a 28-descriptor limit (ulimit -n 28)",
             make: |d| {
-                Run::inputs(&[&rows_with_filler(d, 480)])
+                // About 26 runs: more than 28 descriptors when every run is open at once.
+                Run::inputs(&[&rows_with_filler(d, 560)])
                     .args(&["--keep-cols", "filler", "--sort-memory-mib", "1"])
-                    .shell("ulimit -n 24")
+                    .shell("ulimit -n 28")
             },
-            expect: ok(480, 0),
+            expect: ok(560, 0),
             check: Some(check_rank_order),
         },
         case(

@@ -18,7 +18,7 @@
 //! ([`fan_in_for_descriptors`], checked before the scan). Rows are totally ordered (score,
 //! then input position), so any grouping of merges gives the same report, byte for byte.
 
-use super::sink::ReportWriter;
+use super::encode::ReportWriter;
 use super::streaming::{DropBehindReader, DropBehindWriter, ReadAhead};
 use super::ReportRow;
 use crate::error::{Fatal, Result};
@@ -531,7 +531,7 @@ impl Ord for HeapEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::sink::{ReportFormat, RowEncoder};
+    use crate::report::encode::{ReportFormat, RowEncoder};
 
     fn encoder() -> RowEncoder {
         RowEncoder::new(
