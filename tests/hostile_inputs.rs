@@ -529,11 +529,12 @@ fn count_rows(path: &Path) -> u64 {
     if !path.exists() {
         return 0;
     }
-    csv::Reader::from_path(path)
-        .unwrap()
-        .into_byte_records()
-        .map(|r| r.unwrap())
-        .count() as u64
+    let mut rows = 0;
+    for record in csv::Reader::from_path(path).unwrap().into_byte_records() {
+        record.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        rows += 1;
+    }
+    rows
 }
 
 /// Longest a class may take: generous for a debug build on a loaded machine; a hang (the
