@@ -80,10 +80,9 @@ pub struct ScanArgs {
     /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
     #[arg(long)]
     lossy_utf8: bool,
-    /// Memory for ranking before rows spill to temporary files, in MiB. More means fewer
-    /// temporary files, not a faster scan: memory filled and freed over and over costs more
-    /// than the merge it saves (docs/PERFORMANCE.md).
-    /// 1 to 1048576.
+    /// Memory for ranking before rows spill to temporary files, in MiB (1 to 1048576). More
+    /// means fewer temporary files, not a faster scan: memory filled and freed over and over
+    /// costs more than the merge it saves (docs/PERFORMANCE.md).
     #[arg(long = "sort-memory-mib", default_value = "64", value_name = "MIB", value_parser = values::sort_memory_bytes)]
     sort_memory: usize,
     /// Write cells as they are. By default a CSV cell starting with = + - @ tab or CR gets a
