@@ -143,6 +143,9 @@ qut() {
     read -r qmib qprep _ < <(measure "$venv/bin/compute_networks" "$db" preprocess --format csv "$file")
     printf "QUT preprocess (CSV into SQLite): %s s, %s MiB\n\n" "$qprep" "$qmib"
     printf "| type (QUT / calque) | QUT compute s | QUT edges (weight >= 1) | calque s | calque edges (weight >= 1) | QUT compute / calque | QUT preprocess + compute / calque |\n|---|---|---|---|---|---|---|\n"
+    # QUT's CSV preprocessing turns an empty urls cell into one empty URL, which every post
+    # without a link then "shares": drop those rows, or co_link links everything.
+    python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"delete from message_url where url = ''\"); c.commit()" "$db"
     for pair in co_tweet:text co_link:url co_retweet:repost co_similar_tweet:near-text; do
         local network=${pair%%:*} types=${pair##*:}
         read -r _ qsecs _ < <(measure "$venv/bin/compute_networks" "$db" compute "$network" \
