@@ -27,26 +27,46 @@ pub struct CampaignTally {
 /// One of an account's best-scored posts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopPost {
-    pub score: f64,
+    /// The score as the report shows it (4 decimals).
+    pub shown: f64,
+    /// The score as computed (a report's rows have only `shown`).
+    pub exact: f64,
     /// Smaller first among equal scores.
     pub order: u64,
     pub reference: Box<str>,
 }
 
-/// Whether a post (score, order, reference) ranks before `other`: higher score, then smaller
-/// order, then reference.
-fn ranks_before(score: f64, order: u64, reference: &str, other: &TopPost) -> bool {
-    other
-        .score
-        .total_cmp(&score)
-        .then(order.cmp(&other.order))
-        .then_with(|| reference.cmp(&other.reference))
+/// `score` as the report writes it, read back: a post's score is compared and kept as a
+/// report shows it, so that an account aggregated during a scan and one read back from the
+/// report of that scan are the same.
+pub fn shown(score: f64) -> f64 {
+    if score == 0.0 {
+        return 0.0;
+    }
+    let mut s = String::with_capacity(8);
+    crate::report::fixed::push_fixed(&mut s, score, 4);
+    s.parse().unwrap_or(score)
+}
+
+/// Whether `a` ranks before `b`: higher shown score, then higher exact score, then smaller
+/// order, then reference. Among rows of equal shown score a report's rank follows the exact
+/// score, then the input order: so rank (from a report) and input position (during the
+/// scan) order posts alike.
+fn ranks_before(a: (f64, f64, u64, &str), b: &TopPost) -> bool {
+    b.shown
+        .total_cmp(&a.0)
+        .then(b.exact.total_cmp(&a.1))
+        .then(a.2.cmp(&b.order))
+        .then_with(|| a.3.cmp(&b.reference))
         .is_lt()
 }
 
 impl TopPost {
     fn before(&self, other: &TopPost) -> bool {
-        ranks_before(self.score, self.order, &self.reference, other)
+        ranks_before(
+            (self.shown, self.exact, self.order, &self.reference),
+            other,
+        )
     }
 }
 
@@ -145,11 +165,12 @@ impl Account {
         {
             return;
         }
+        let score = shown(post.score);
         let e = self.evidence.get_or_insert_with(Default::default);
         e.posts_with_interference += u64::from(!post.heuristics.is_empty());
         e.posts_high += u64::from(post.level == Level::High);
         e.posts_medium += u64::from(post.level == Level::Medium);
-        e.max_score = e.max_score.max(post.score);
+        e.max_score = e.max_score.max(score);
         for (k, &h) in post.heuristics.iter().enumerate() {
             // Each heuristic once per post, whatever the input repeats.
             if !post.heuristics[..k].contains(&h) {
@@ -162,6 +183,7 @@ impl Account {
             }
         }
         for (k, &(c, score)) in post.campaigns.iter().enumerate() {
+            let score = shown(score);
             if score <= 0.0 || post.campaigns[..k].iter().any(|&(d, _)| d == c) {
                 continue;
             }
@@ -180,15 +202,14 @@ impl Account {
                 ),
             }
         }
-        if post.score > 0.0 {
+        if score > 0.0 {
             // The reference is copied only for a post that enters the list.
-            let enters = e.top.len() < limit
-                || e.top
-                    .last()
-                    .is_some_and(|last| ranks_before(post.score, post.order, post.reference, last));
+            let key = (score, post.score, post.order, post.reference);
+            let enters = e.top.len() < limit || e.top.last().is_some_and(|l| ranks_before(key, l));
             if enters {
                 let candidate = TopPost {
-                    score: post.score,
+                    shown: score,
+                    exact: post.score,
                     order: post.order,
                     reference: post.reference.into(),
                 };

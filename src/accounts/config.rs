@@ -161,3 +161,58 @@ fn dedup(mut v: Vec<&str>) -> Vec<&str> {
     v.dedup();
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    #[test]
+    fn shipped_base_rates_cover_every_family_of_every_language() {
+        let c = Config::default();
+        for h in crate::heuristics::all() {
+            let info = h.info();
+            let (rate, fallback) = c
+                .accounts
+                .base_rate(info.lang.code(), info.family.as_str())
+                .unwrap();
+            assert!(rate > 0.0 && !fallback, "{}: rerun scripts/base-rates.sh", info.code);
+        }
+    }
+
+    #[test]
+    fn a_config_overrides_single_rates_and_keeps_the_others() {
+        let c = Config::parse("c.toml", "[accounts.base_rates.en]\narticles = 0.5\n").unwrap();
+        let d = Config::default();
+        assert_eq!(c.accounts.base_rate("en", "articles"), Some((0.5, false)));
+        assert_eq!(
+            c.accounts.base_rate("en", "punctuation"),
+            d.accounts.base_rate("en", "punctuation")
+        );
+        assert_eq!(c.accounts.base_rates.0["fr"], d.accounts.base_rates.0["fr"]);
+    }
+
+    #[test]
+    fn invalid_accounts_settings_are_reported() {
+        for (text, expected) in [
+            ("[accounts.base_rates.en]\nbogus = 0.1\n", "accounts.base_rates.en.bogus"),
+            ("[accounts.base_rates.en]\narticles = -1.0\n", "must be a positive rate"),
+            ("[accounts.base_rates.de]\narticles = 0.1\n", "no heuristic covers"),
+            ("[accounts]\nfdr_high = 0.2\nfdr_medium = 0.1\n", "must not exceed"),
+            ("[accounts]\nfdr_medium = 1.5\n", "within (0, 1)"),
+            ("[accounts]\nmin_word = 3\n", "c.toml:2:1"),
+        ] {
+            let e = Config::parse("c.toml", text).unwrap_err();
+            assert!(e.message.contains(expected), "{text:?}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn a_family_without_a_rate_takes_the_language_s_highest() {
+        let mut c = Config::default();
+        let en = c.accounts.base_rates.0.get_mut("en").unwrap();
+        let highest = en.values().copied().fold(0.0, f64::max);
+        en.remove("verbs");
+        assert_eq!(c.accounts.base_rate("en", "verbs"), Some((highest, true)));
+        assert_eq!(c.accounts.base_rate("de", "verbs"), None);
+    }
+}

@@ -15,6 +15,7 @@
 pub mod account;
 pub mod config;
 pub mod evaluate;
+pub mod extract;
 pub mod fit;
 pub mod report_input;
 pub mod statistic;
@@ -47,6 +48,7 @@ pub struct Post<'a> {
     pub timestamp: &'a str,
     pub lang: &'a str,
     pub words: u64,
+    /// The overall score, exact (scan) or as the report shows it.
     pub score: f64,
     /// Rank among posts of equal score, smaller first: the input position in a scan, the rank
     /// in a report (the report ranks by exact score, then input position).

@@ -1,1 +1,504 @@
+use super::account::shown;
+use super::statistic::{benjamini_hochberg, poisson_upper_tail};
+use super::table::{self, AccountLevel, Table};
+use super::*;
+use crate::campaigns::CampaignSet;
+use crate::config::Config;
+use crate::report::sink::ReportFormat;
+use crate::Analyzer;
+use std::sync::OnceLock;
 
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::new(Config::default(), CampaignSet::embedded().unwrap()).unwrap())
+}
+
+fn vocab() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| Vocabulary::new(analyzer()))
+}
+
+/// A deterministic pseudo-random sequence (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// An owned post, for tests.
+#[derive(Debug, Clone)]
+struct Owned {
+    platform: String,
+    author: String,
+    reference: String,
+    timestamp: String,
+    lang: String,
+    words: u64,
+    score: f64,
+    order: u64,
+    level: Level,
+    heuristics: Vec<u32>,
+    campaigns: Vec<(u32, f64)>,
+    indicators: Vec<u32>,
+}
+
+impl Owned {
+    fn post(&self) -> Post<'_> {
+        Post {
+            platform: &self.platform,
+            author: &self.author,
+            reference: &self.reference,
+            timestamp: &self.timestamp,
+            lang: &self.lang,
+            words: self.words,
+            score: self.score,
+            order: self.order,
+            level: self.level,
+            heuristics: &self.heuristics,
+            campaigns: &self.campaigns,
+            indicators: &self.indicators,
+        }
+    }
+}
+
+/// `n` posts by a few dozen accounts on two platforms, with hits, campaign matches, ties in
+/// score, missing authors and bad timestamps.
+fn synthetic_posts(n: usize, seed: u64) -> Vec<Owned> {
+    let v = vocab();
+    let mut rng = Rng(seed | 1);
+    let timestamps = [
+        "2024-03-01T09:12:00Z",
+        "1/31/2017 2:39",
+        "Wed Oct 10 20:19:24 +0000 2018",
+        "1539202764",
+        "yesterday",
+        "",
+    ];
+    (0..n)
+        .map(|i| {
+            let account = rng.below(40);
+            let lang = ["en", "en", "en", "fr", "und"][rng.below(5) as usize];
+            let mut heuristics = Vec::new();
+            if rng.below(6) == 0 {
+                let h = rng.below(v.heuristics.len() as u64) as u32;
+                heuristics.push(h);
+                if rng.below(3) == 0 {
+                    heuristics.push((h + 1) % v.heuristics.len() as u32);
+                }
+            }
+            let (mut campaigns, mut indicators) = (Vec::new(), Vec::new());
+            if rng.below(8) == 0 {
+                let i = rng.below(v.indicators.len() as u64) as u32;
+                indicators.push(i);
+                let c = v.indicators[i as usize].campaign as u32;
+                campaigns.push((c, [0.45, 0.7, 0.85, 0.123456][rng.below(4) as usize]));
+            }
+            let score = if heuristics.is_empty() && campaigns.is_empty() {
+                0.0
+            } else {
+                // Few distinct values: many ties in score.
+                [0.26, 0.5, 0.7, 0.91, 0.123_449_99][rng.below(5) as usize]
+            };
+            Owned {
+                platform: ["x", "telegram"][(account % 2) as usize].into(),
+                author: if account == 0 {
+                    String::new()
+                } else {
+                    format!("@user{account}")
+                },
+                reference: format!("p{i}"),
+                timestamp: timestamps[rng.below(6) as usize].into(),
+                lang: lang.into(),
+                words: 5 + rng.below(60),
+                score,
+                order: i as u64,
+                level: crate::config::Config::default().level(score),
+                heuristics,
+                campaigns,
+                indicators,
+            }
+        })
+        .collect()
+}
+
+fn aggregate(posts: &[Owned]) -> Accounts {
+    let mut a = Accounts::new(3);
+    for p in posts {
+        a.add(&p.post());
+    }
+    a
+}
+
+fn csv_of(table: &Table) -> String {
+    let mut out = Vec::new();
+    table::write(table, ReportFormat::Csv, false, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn table_csv(accounts: &Accounts) -> String {
+    csv_of(&table::build(accounts, vocab()))
+}
+
+#[test]
+fn merge_of_any_split_equals_the_whole() {
+    let posts = synthetic_posts(3_000, 7);
+    let whole = aggregate(&posts);
+    let expected = table_csv(&whole);
+    assert!(expected.lines().count() > 40, "{expected}");
+    let mut rng = Rng(99);
+    for parts in [2usize, 3, 7] {
+        // Posts dealt to parts at random, not in runs: each part sees an arbitrary subset.
+        let mut split: Vec<Vec<Owned>> = vec![Vec::new(); parts];
+        for p in &posts {
+            split[rng.below(parts as u64) as usize].push(p.clone());
+        }
+        let mut aggregates: Vec<Accounts> = split.iter().map(|s| aggregate(s)).collect();
+        // Merge in a scrambled order, into the last part.
+        let mut merged = aggregates.pop().unwrap();
+        while !aggregates.is_empty() {
+            let k = rng.below(aggregates.len() as u64) as usize;
+            merged.merge(aggregates.swap_remove(k));
+        }
+        assert_eq!(merged.totals, whole.totals);
+        assert_eq!(table_csv(&merged), expected, "{parts} parts");
+    }
+    // And the order in which posts arrive does not matter either.
+    let mut reversed = posts.clone();
+    reversed.reverse();
+    assert_eq!(table_csv(&aggregate(&reversed)), expected);
+}
+
+#[test]
+fn merged_aggregates_equal_the_whole_field_by_field() {
+    let posts = synthetic_posts(1_000, 3);
+    let whole = aggregate(&posts);
+    let (left, right) = posts.split_at(417);
+    let mut merged = aggregate(right);
+    merged.merge(aggregate(left));
+    assert_eq!(merged.len(), whole.len());
+    for (key, account) in whole.iter() {
+        let (_, mine) = merged.iter().find(|(k, _)| *k == key).unwrap();
+        // Language indices may differ between the two; compare through names.
+        let names = |acc: &Accounts, a: &account::Account| -> Vec<(String, u64, u64)> {
+            a.langs
+                .iter()
+                .map(|t| (acc.lang_name(t.lang).to_string(), t.posts, t.words))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        assert_eq!(names(&merged, mine), names(&whole, account));
+        assert_eq!(mine.evidence, account.evidence, "{key}");
+        assert_eq!(
+            (mine.posts, mine.words, mine.first_ms, mine.last_ms),
+            (account.posts, account.words, account.first_ms, account.last_ms)
+        );
+    }
+}
+
+#[test]
+fn posts_without_author_are_counted_under_the_empty_account() {
+    let posts = synthetic_posts(500, 11);
+    let anonymous = posts.iter().filter(|p| p.author.is_empty()).count() as u64;
+    assert!(anonymous > 0);
+    let accounts = aggregate(&posts);
+    assert_eq!(accounts.totals.posts_without_author, anonymous);
+    let table = table::build(&accounts, vocab());
+    let listed: u64 = table
+        .rows
+        .iter()
+        .filter(|r| r.account.is_empty())
+        .map(|r| r.posts)
+        .sum();
+    assert_eq!(listed, anonymous);
+    assert_eq!(
+        table.rows.iter().map(|r| r.posts).sum::<u64>(),
+        posts.len() as u64,
+        "every post counted once"
+    );
+}
+
+#[test]
+fn keys_keep_platform_and_account_apart() {
+    let mut a = Accounts::new(3);
+    let base = &synthetic_posts(1, 1)[0];
+    for (platform, author) in [("x", "ya"), ("xy", "a"), ("x", "ya"), ("", "xya"), ("t", "")] {
+        let mut p = base.clone();
+        p.platform = platform.into();
+        p.author = author.into();
+        a.add(&p.post());
+    }
+    assert_eq!(a.len(), 4);
+    let mut keys: Vec<(&str, &str)> = a.iter().map(|(k, _)| decode_key(k)).collect();
+    keys.sort();
+    assert_eq!(keys, [("", "xya"), ("t", ""), ("x", "ya"), ("xy", "a")]);
+}
+
+#[test]
+fn timestamps_are_parsed_counted_and_never_fatal() {
+    let base = &synthetic_posts(1, 1)[0];
+    let mut a = Accounts::new(3);
+    for ts in [
+        "2018-10-10T20:19:24Z",
+        "10/10/2018 21:00",
+        "garbage",
+        "",
+        "1539202764000",
+    ] {
+        let mut p = base.clone();
+        p.timestamp = ts.into();
+        a.add(&p.post());
+    }
+    assert_eq!(a.totals.timestamps_unparseable, 1);
+    assert_eq!(a.totals.timestamps_missing, 1);
+    assert_eq!(a.totals.timestamps_without_zone, 1);
+    let table = table::build(&a, vocab());
+    let row = &table.rows[0];
+    assert_eq!(
+        row.first_ms.map(crate::timestamp::format_utc).as_deref(),
+        Some("2018-10-10T20:19:24Z")
+    );
+    assert_eq!(
+        row.last_ms.map(crate::timestamp::format_utc).as_deref(),
+        Some("2018-10-10T21:00:00Z")
+    );
+}
+
+#[test]
+fn top_evidence_is_bounded_and_ranked_by_score_then_order() {
+    let base = &synthetic_posts(1, 1)[0];
+    let mut a = Accounts::new(3);
+    for (i, score) in [0.5, 0.9, 0.5, 0.0, 0.9, 0.7, 0.90001].into_iter().enumerate() {
+        let mut p = base.clone();
+        p.author = "@a".into();
+        p.score = score;
+        p.order = 10 - i as u64;
+        p.reference = format!("r{i}");
+        p.heuristics = vec![0];
+        a.add(&p.post());
+    }
+    let table = table::build(&a, vocab());
+    // 0.90001 shows as 0.9000: equal to the two 0.9 posts, first by its exact score; then the
+    // two 0.9 by order (r4 has the smaller order).
+    assert_eq!(table.rows[0].evidence_posts, ["r6", "r4", "r1"]);
+}
+
+#[test]
+fn shown_scores_are_the_report_s_four_decimals() {
+    for x in [0.0, 0.12345, 0.99995, 1.0, 0.7, 1e-9, 0.00005] {
+        let mut s = String::new();
+        crate::report::fixed::push_fixed(&mut s, x, 4);
+        assert_eq!(shown(x), s.parse::<f64>().unwrap(), "{x}");
+        assert_eq!(shown(shown(x)), shown(x));
+    }
+}
+
+/// P(X >= k) by summing the Poisson probabilities from k up (no cancellation).
+fn tail_by_sum(k: u64, lambda: f64) -> f64 {
+    let mut term = (-lambda).exp();
+    for j in 0..k {
+        term *= lambda / (j + 1) as f64;
+    }
+    let mut tail = 0.0;
+    for j in k..k + 200 {
+        tail += term;
+        term *= lambda / (j + 1) as f64;
+    }
+    tail
+}
+
+#[test]
+fn poisson_tail_is_exact() {
+    assert_eq!(poisson_upper_tail(0, 3.0), 1.0);
+    assert_eq!(poisson_upper_tail(2, 0.0), 0.0);
+    assert!((poisson_upper_tail(1, 1.0) - (1.0 - (-1.0f64).exp())).abs() < 1e-14);
+    for lambda in [0.01, 0.3, 1.0, 2.5, 7.0] {
+        for k in 1..12 {
+            let want = tail_by_sum(k, lambda);
+            let got = poisson_upper_tail(k, lambda);
+            assert!((got - want).abs() <= 1e-9 * want, "k={k} λ={lambda}: {got} vs {want}");
+        }
+    }
+    // Far tails stay positive and ordered, not rounded to zero.
+    let (a, b) = (poisson_upper_tail(8, 0.05), poisson_upper_tail(9, 0.05));
+    assert!(a > b && b > 0.0 && a < 1e-12, "{a} {b}");
+}
+
+#[test]
+fn benjamini_hochberg_matches_its_definition() {
+    let mut rng = Rng(5);
+    for n in [1usize, 2, 5, 40] {
+        let p: Vec<f64> = (0..n)
+            .map(|_| [0.001, 0.01, 0.02, 0.5, 1.0][rng.below(5) as usize] * (rng.below(3) + 1) as f64 / 3.0)
+            .collect();
+        let q = benjamini_hochberg(&p);
+        let m = n as f64;
+        for i in 0..n {
+            // q_i = min over p_j >= p_i of min(1, m p_j / #{k: p_k <= p_j}).
+            let want = p
+                .iter()
+                .filter(|&&pj| pj >= p[i])
+                .map(|&pj| (m * pj / p.iter().filter(|&&pk| pk <= pj).count() as f64).min(1.0))
+                .fold(1.0f64, f64::min);
+            assert!((q[i] - want).abs() < 1e-12, "{p:?} {q:?}");
+        }
+    }
+}
+
+/// An account of `posts` English posts of `words` words each, with the given heuristic
+/// indices firing in the first posts (one per post).
+fn account_posts(author: &str, posts: u64, words: u64, hits: &[u32]) -> Vec<Owned> {
+    let base = &synthetic_posts(1, 1)[0];
+    (0..posts)
+        .map(|i| {
+            let mut p = base.clone();
+            p.author = author.into();
+            p.platform = "x".into();
+            p.lang = "en".into();
+            p.words = words;
+            p.order = i;
+            p.reference = format!("{author}-{i}");
+            p.campaigns.clear();
+            p.indicators.clear();
+            p.heuristics = hits.get(i as usize).map(|&h| vec![h]).unwrap_or_default();
+            p.score = if p.heuristics.is_empty() { 0.0 } else { 0.3 };
+            p.level = Config::default().level(p.score);
+            p
+        })
+        .collect()
+}
+
+fn english_heuristics(n: usize) -> Vec<u32> {
+    let v = vocab();
+    (0..v.heuristics.len() as u32)
+        .filter(|&h| v.heuristics[h as usize].lang == "en")
+        .take(n)
+        .collect()
+}
+
+#[test]
+fn levels_follow_the_documented_rule() {
+    let h = english_heuristics(4);
+    let mut posts = Vec::new();
+    // 200 posts x 20 words: 4,000 words, λ0 ≈ 0.33. Four distinct tells: high.
+    posts.extend(account_posts("@troll", 200, 20, &[h[0], h[1], h[2], h[3]]));
+    // The same count from one heuristic (a habit): medium at most.
+    posts.extend(account_posts("@habit", 200, 20, &[h[0]; 4]));
+    // One hit: never above low.
+    posts.extend(account_posts("@once", 200, 20, &[h[0]]));
+    // Too few words to decide.
+    posts.extend(account_posts("@short", 5, 20, &[h[0], h[1], h[2]]));
+    // Natives with nothing.
+    for k in 0..20 {
+        posts.extend(account_posts(&format!("@native{k}"), 100, 20, &[]));
+    }
+    let table = table::build(&aggregate(&posts), vocab());
+    let level = |name: &str| table.rows.iter().find(|r| r.account == name).unwrap().level;
+    assert_eq!(level("@troll"), AccountLevel::High);
+    assert_eq!(level("@habit"), AccountLevel::Medium);
+    assert_eq!(level("@once"), AccountLevel::Low);
+    assert_eq!(level("@short"), AccountLevel::Insufficient);
+    assert_eq!(level("@native3"), AccountLevel::Low);
+    assert_eq!(table.rows[0].account, "@troll", "ranked first");
+    let troll = &table.rows[0];
+    let expected = 4000.0 * vocab().rate("en");
+    assert!((troll.expected_hits - expected).abs() < 1e-9);
+    assert!((troll.p - poisson_upper_tail(4, expected)).abs() < 1e-15);
+    assert_eq!(table.summary.accounts_tested, 23);
+}
+
+#[test]
+fn repeated_campaign_matches_weigh_more_than_one_but_saturate() {
+    let v = vocab();
+    let (i, ind) = v
+        .indicators
+        .iter()
+        .enumerate()
+        .find(|(_, ind)| ind.weight > 0.3 && ind.weight < 0.6)
+        .unwrap();
+    let w = ind.weight;
+    let mut posts = Vec::new();
+    for (author, n) in [("@one", 1u64), ("@three", 3), ("@ten", 10)] {
+        for k in 0..n {
+            let mut p = account_posts(author, 1, 20, &[]).remove(0);
+            p.order = k;
+            p.reference = format!("{author}-{k}");
+            p.indicators = vec![i as u32];
+            p.campaigns = vec![(ind.campaign as u32, w)];
+            p.score = w;
+            posts.push(p);
+        }
+    }
+    let table = table::build(&aggregate(&posts), v);
+    let score = |name: &str| {
+        let row = table.rows.iter().find(|r| r.account == name).unwrap();
+        let c = row.campaign.as_ref().unwrap();
+        assert_eq!(c.id, v.campaigns[ind.campaign]);
+        c.score
+    };
+    assert!((score("@one") - w).abs() < 1e-12);
+    let three = 1.0 - (1.0 - w).powf(3f64.sqrt());
+    assert!((score("@three") - three).abs() < 1e-12);
+    assert_eq!(score("@ten"), score("@three"), "saturates at campaign_max_repeats");
+}
+
+#[test]
+fn jsonl_and_csv_carry_the_same_cells() {
+    let accounts = aggregate(&synthetic_posts(400, 21));
+    let table = table::build(&accounts, vocab());
+    let mut jsonl = Vec::new();
+    table::write(&table, ReportFormat::Jsonl, false, &mut jsonl).unwrap();
+    let mut csv_bytes = Vec::new();
+    table::write(&table, ReportFormat::Csv, true, &mut csv_bytes).unwrap();
+    let mut reader = csv::Reader::from_reader(&csv_bytes[..]);
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), table::COLUMNS);
+    for (line, record) in std::str::from_utf8(&jsonl).unwrap().lines().zip(reader.records()) {
+        let record = record.unwrap();
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for (h, cell) in headers.iter().zip(record.iter()) {
+            let got = match &v[h] {
+                serde_json::Value::String(s) => s.clone(),
+                n => {
+                    // Numbers parse back to the CSV cell's value.
+                    assert_eq!(n.as_f64().unwrap(), cell.parse::<f64>().unwrap(), "{h}");
+                    continue;
+                }
+            };
+            assert_eq!(got, cell, "{h}");
+        }
+    }
+}
+
+#[test]
+fn memory_per_account_stays_small() {
+    // Many accounts with a post or two each, a few with evidence: a batch's usual shape.
+    let mut accounts = Accounts::new(3);
+    let base = &synthetic_posts(1, 1)[0];
+    let mut rng = Rng(17);
+    for i in 0..50_000u64 {
+        let mut p = base.clone();
+        p.author = format!("@user{}", rng.below(20_000));
+        p.order = i;
+        p.heuristics.clear();
+        p.campaigns.clear();
+        p.indicators.clear();
+        p.score = 0.0;
+        if i % 50 == 0 {
+            p.heuristics = vec![0];
+            p.score = 0.3;
+        }
+        accounts.add(&p.post());
+    }
+    let per_account = accounts.bytes_per_account();
+    // docs/PERFORMANCE.md: 1 million accounts in a few hundred MB.
+    assert!(per_account < 250.0, "{per_account} bytes per account");
+}
