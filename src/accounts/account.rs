@@ -63,10 +63,7 @@ fn ranks_before(a: (f64, f64, u64, &str), b: &TopPost) -> bool {
 
 impl TopPost {
     fn before(&self, other: &TopPost) -> bool {
-        ranks_before(
-            (self.shown, self.exact, self.order, &self.reference),
-            other,
-        )
+        ranks_before((self.shown, self.exact, self.order, &self.reference), other)
     }
 }
 

@@ -175,7 +175,11 @@ mod tests {
                 .accounts
                 .base_rate(info.lang.code(), info.family.as_str())
                 .unwrap();
-            assert!(rate > 0.0 && !fallback, "{}: rerun scripts/base-rates.sh", info.code);
+            assert!(
+                rate > 0.0 && !fallback,
+                "{}: rerun scripts/base-rates.sh",
+                info.code
+            );
         }
     }
 
@@ -194,10 +198,22 @@ mod tests {
     #[test]
     fn invalid_accounts_settings_are_reported() {
         for (text, expected) in [
-            ("[accounts.base_rates.en]\nbogus = 0.1\n", "accounts.base_rates.en.bogus"),
-            ("[accounts.base_rates.en]\narticles = -1.0\n", "must be a positive rate"),
-            ("[accounts.base_rates.de]\narticles = 0.1\n", "no heuristic covers"),
-            ("[accounts]\nfdr_high = 0.2\nfdr_medium = 0.1\n", "must not exceed"),
+            (
+                "[accounts.base_rates.en]\nbogus = 0.1\n",
+                "accounts.base_rates.en.bogus",
+            ),
+            (
+                "[accounts.base_rates.en]\narticles = -1.0\n",
+                "must be a positive rate",
+            ),
+            (
+                "[accounts.base_rates.de]\narticles = 0.1\n",
+                "no heuristic covers",
+            ),
+            (
+                "[accounts]\nfdr_high = 0.2\nfdr_medium = 0.1\n",
+                "must not exceed",
+            ),
             ("[accounts]\nfdr_medium = 1.5\n", "within (0, 1)"),
             ("[accounts]\nmin_word = 3\n", "c.toml:2:1"),
         ] {

@@ -199,7 +199,12 @@ fn merged_aggregates_equal_the_whole_field_by_field() {
         assert_eq!(mine.evidence, account.evidence, "{key}");
         assert_eq!(
             (mine.posts, mine.words, mine.first_ms, mine.last_ms),
-            (account.posts, account.words, account.first_ms, account.last_ms)
+            (
+                account.posts,
+                account.words,
+                account.first_ms,
+                account.last_ms
+            )
         );
     }
 }
@@ -230,7 +235,13 @@ fn posts_without_author_are_counted_under_the_empty_account() {
 fn keys_keep_platform_and_account_apart() {
     let mut a = Accounts::new(3);
     let base = &synthetic_posts(1, 1)[0];
-    for (platform, author) in [("x", "ya"), ("xy", "a"), ("x", "ya"), ("", "xya"), ("t", "")] {
+    for (platform, author) in [
+        ("x", "ya"),
+        ("xy", "a"),
+        ("x", "ya"),
+        ("", "xya"),
+        ("t", ""),
+    ] {
         let mut p = base.clone();
         p.platform = platform.into();
         p.author = author.into();
@@ -276,7 +287,10 @@ fn timestamps_are_parsed_counted_and_never_fatal() {
 fn top_evidence_is_bounded_and_ranked_by_score_then_order() {
     let base = &synthetic_posts(1, 1)[0];
     let mut a = Accounts::new(3);
-    for (i, score) in [0.5, 0.9, 0.5, 0.0, 0.9, 0.7, 0.90001].into_iter().enumerate() {
+    for (i, score) in [0.5, 0.9, 0.5, 0.0, 0.9, 0.7, 0.90001]
+        .into_iter()
+        .enumerate()
+    {
         let mut p = base.clone();
         p.author = "@a".into();
         p.score = score;
@@ -324,7 +338,10 @@ fn poisson_tail_is_exact() {
         for k in 1..12 {
             let want = tail_by_sum(k, lambda);
             let got = poisson_upper_tail(k, lambda);
-            assert!((got - want).abs() <= 1e-9 * want, "k={k} λ={lambda}: {got} vs {want}");
+            assert!(
+                (got - want).abs() <= 1e-9 * want,
+                "k={k} λ={lambda}: {got} vs {want}"
+            );
         }
     }
     // Far tails stay positive and ordered, not rounded to zero.
@@ -337,7 +354,10 @@ fn benjamini_hochberg_matches_its_definition() {
     let mut rng = Rng(5);
     for n in [1usize, 2, 5, 40] {
         let p: Vec<f64> = (0..n)
-            .map(|_| [0.001, 0.01, 0.02, 0.5, 1.0][rng.below(5) as usize] * (rng.below(3) + 1) as f64 / 3.0)
+            .map(|_| {
+                [0.001, 0.01, 0.02, 0.5, 1.0][rng.below(5) as usize] * (rng.below(3) + 1) as f64
+                    / 3.0
+            })
             .collect();
         let q = benjamini_hochberg(&p);
         let m = n as f64;
@@ -447,7 +467,11 @@ fn repeated_campaign_matches_weigh_more_than_one_but_saturate() {
     assert!((score("@one") - w).abs() < 1e-12);
     let three = 1.0 - (1.0 - w).powf(3f64.sqrt());
     assert!((score("@three") - three).abs() < 1e-12);
-    assert_eq!(score("@ten"), score("@three"), "saturates at campaign_max_repeats");
+    assert_eq!(
+        score("@ten"),
+        score("@three"),
+        "saturates at campaign_max_repeats"
+    );
 }
 
 #[test]
@@ -461,7 +485,11 @@ fn jsonl_and_csv_carry_the_same_cells() {
     let mut reader = csv::Reader::from_reader(&csv_bytes[..]);
     let headers = reader.headers().unwrap().clone();
     assert_eq!(headers.iter().collect::<Vec<_>>(), table::COLUMNS);
-    for (line, record) in std::str::from_utf8(&jsonl).unwrap().lines().zip(reader.records()) {
+    for (line, record) in std::str::from_utf8(&jsonl)
+        .unwrap()
+        .lines()
+        .zip(reader.records())
+    {
         let record = record.unwrap();
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         for (h, cell) in headers.iter().zip(record.iter()) {
@@ -501,4 +529,160 @@ fn memory_per_account_stays_small() {
     let per_account = accounts.bytes_per_account();
     // docs/PERFORMANCE.md: 1 million accounts in a few hundred MB.
     assert!(per_account < 250.0, "{per_account} bytes per account");
+}
+
+/// A CSV input of a few hundred posts by a handful of accounts (and some without author or
+/// id), texts from the bundled sample and the synthetic campaign fixtures.
+fn write_posts_csv(path: &std::path::Path) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut files = vec!["data/samples/posts.csv".to_string()];
+    for c in ["matryoshka", "doppelganger", "ira", "copycop"] {
+        files.push(format!("tests/fixtures/campaigns/synthetic-{c}.csv"));
+    }
+    for f in files {
+        let mut r = csv::Reader::from_path(f).unwrap();
+        let col = r
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "text")
+            .unwrap();
+        texts.extend(r.records().map(|rec| rec.unwrap()[col].to_string()));
+    }
+    let mut w = csv::Writer::from_path(path).unwrap();
+    w.write_record(["id", "user_id", "created_at", "platform", "text"])
+        .unwrap();
+    let mut rng = Rng(41);
+    for i in 0..400 {
+        let text = &texts[rng.below(texts.len() as u64) as usize];
+        let author = ["@a", "@b", "=c", "", "@d", "@e", "f"][rng.below(7) as usize];
+        let id = if i % 9 == 0 {
+            String::new()
+        } else {
+            format!("q{i}")
+        };
+        let ts = ["2024-03-01T09:12:00Z", "3/2/2024 10:00", "nope", ""][rng.below(4) as usize];
+        let platform = ["x", "telegram"][rng.below(2) as usize];
+        w.write_record([id.as_str(), author, ts, platform, text])
+            .unwrap();
+    }
+    w.flush().unwrap();
+}
+
+/// The accounts of `input` as the scan's accounts sink folds them: every record analysed,
+/// its facts extracted, then folded in input order.
+fn accounts_during_scan(input: &str, columns: &crate::ingest::ColumnSpec) -> Accounts {
+    use crate::record::Event;
+    let opts = crate::ingest::IngestOptions {
+        columns: columns.clone(),
+        ..Default::default()
+    };
+    let mut source = crate::ingest::open(input, None, &opts, Default::default()).unwrap();
+    let mut accounts = Accounts::new(3);
+    let mut facts = extract::ChunkFacts::default();
+    let mut scratch = String::new();
+    let mut seq = 0;
+    while let Some(ev) = source.next_event().unwrap() {
+        if let Event::Record(p, r) = ev {
+            facts.clear();
+            facts.push(&analyzer().analyze(&r.text));
+            accounts.add(&facts.post(0, seq, &p, &r, &mut scratch));
+        }
+        seq += 1;
+    }
+    accounts
+}
+
+#[test]
+fn a_report_rolls_up_exactly_as_the_scan_did() {
+    use crate::pipeline::{scan, ScanOptions};
+    use report_input::{read_report, ReadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("posts.csv");
+    write_posts_csv(&input);
+    let input = input.to_str().unwrap().to_string();
+    let columns = crate::ingest::ColumnSpec {
+        author: Some("user_id".into()),
+        ..Default::default()
+    };
+    let expected = table_csv(&accounts_during_scan(&input, &columns));
+    assert!(
+        expected.contains("'=c"),
+        "formula-like accounts are neutralised"
+    );
+    for (format, name) in [
+        (ReportFormat::Csv, "r.csv"),
+        (ReportFormat::Jsonl, "r.jsonl"),
+    ] {
+        let report = dir.path().join(name).to_str().unwrap().to_string();
+        let opts = ScanOptions {
+            inputs: vec![input.clone()],
+            ingest: crate::ingest::IngestOptions {
+                columns: columns.clone(),
+                ..Default::default()
+            },
+            output: report.clone(),
+            format,
+            threads: 2,
+            batch_size: 7,
+            ..Default::default()
+        };
+        scan(analyzer(), &opts).unwrap();
+        let mut accounts = Accounts::new(3);
+        let rows = read_report(&report, vocab(), &ReadOptions::default(), &mut accounts).unwrap();
+        assert_eq!(rows, 400);
+        assert_eq!(table_csv(&accounts), expected, "{name}");
+    }
+}
+
+#[test]
+fn reading_a_report_fails_clearly_on_bad_input() {
+    use report_input::{read_report, ReadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let header = crate::report::COLUMNS.join(",");
+    let row = |rules: &str, score: &str| {
+        format!(
+            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,\n"
+        )
+    };
+    let cases = [
+        (
+            "old.csv",
+            "rank,score,author,text\n1,0.5,@a,hi\n".to_string(),
+            "no column",
+        ),
+        (
+            "code.csv",
+            format!("{header}\n{}", row("RU-XX-999", "0.0000")),
+            "unknown heuristic",
+        ),
+        (
+            "score.csv",
+            format!("{header}\n{}", row("", "high")),
+            ":2: column score",
+        ),
+        (
+            "json.jsonl",
+            "{\"rank\": 1}\nnot json\n".into(),
+            "json.jsonl:1: no column",
+        ),
+    ];
+    for (name, body, expected) in cases {
+        let path = write(name, &body);
+        let mut accounts = Accounts::new(3);
+        let e = read_report(&path, vocab(), &ReadOptions::default(), &mut accounts).unwrap_err();
+        assert!(e.message.contains(expected), "{name}: {}", e.message);
+    }
+    // A well-formed row reads.
+    let path = write("ok.csv", &format!("{header}\n{}", row("", "0.0000")));
+    let mut accounts = Accounts::new(3);
+    assert_eq!(
+        read_report(&path, vocab(), &ReadOptions::default(), &mut accounts).unwrap(),
+        1
+    );
 }
