@@ -686,3 +686,29 @@ fn reading_a_report_fails_clearly_on_bad_input() {
         1
     );
 }
+
+#[test]
+fn author_ids_are_discovered_when_no_handle_column_exists() {
+    use crate::record::Event;
+    let dir = tempfile::tempdir().unwrap();
+    for (header, expected) in [
+        ("userid,text", "42"),
+        ("account_id,text", "42"),
+        ("user_id,username,text", "@handle"),
+    ] {
+        let path = dir.path().join("in.csv");
+        let values = if header.contains("username") {
+            "42,@handle,hello"
+        } else {
+            "42,hello"
+        };
+        std::fs::write(&path, format!("{header}\n{values}\n")).unwrap();
+        let opts = crate::ingest::IngestOptions::default();
+        let mut source =
+            crate::ingest::open(path.to_str().unwrap(), None, &opts, Default::default()).unwrap();
+        match source.next_event().unwrap() {
+            Some(Event::Record(_, r)) => assert_eq!(r.author, expected, "{header}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
