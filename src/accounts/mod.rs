@@ -62,6 +62,61 @@ pub struct Post<'a> {
     pub indicators: &'a [u32],
 }
 
+/// A post that owns its fields, reused from post to post (reading a report; tests).
+#[derive(Debug, Clone)]
+pub struct OwnedPost {
+    pub platform: String,
+    pub author: String,
+    pub reference: String,
+    pub timestamp: String,
+    pub lang: String,
+    pub words: u64,
+    pub score: f64,
+    pub order: u64,
+    pub level: Level,
+    pub heuristics: Vec<u32>,
+    pub campaigns: Vec<(u32, f64)>,
+    pub indicators: Vec<u32>,
+}
+
+impl Default for OwnedPost {
+    fn default() -> Self {
+        OwnedPost {
+            platform: String::new(),
+            author: String::new(),
+            reference: String::new(),
+            timestamp: String::new(),
+            lang: String::new(),
+            words: 0,
+            score: 0.0,
+            order: 0,
+            level: Level::Low,
+            heuristics: Vec::new(),
+            campaigns: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+}
+
+impl OwnedPost {
+    pub fn post(&self) -> Post<'_> {
+        Post {
+            platform: &self.platform,
+            author: &self.author,
+            reference: &self.reference,
+            timestamp: &self.timestamp,
+            lang: &self.lang,
+            words: self.words,
+            score: self.score,
+            order: self.order,
+            level: self.level,
+            heuristics: &self.heuristics,
+            campaigns: &self.campaigns,
+            indicators: &self.indicators,
+        }
+    }
+}
+
 /// Counts over every post, for the summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {

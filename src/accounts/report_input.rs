@@ -2,7 +2,7 @@
 //! `calque accounts REPORT`. Only the columns the rollup needs are read; a report without one
 //! of them, or a row that does not parse, stops the run with the file, line and reason.
 
-use super::{Accounts, Post, Vocabulary};
+use super::{Accounts, OwnedPost, Vocabulary};
 use crate::config::Level;
 use crate::error::{Fatal, Result};
 use crate::report::cells::is_formula_like;
@@ -43,42 +43,6 @@ struct Columns {
     author: usize,
 }
 
-/// One post's fields, reused from row to row.
-#[derive(Default)]
-struct PostBuf {
-    platform: String,
-    author: String,
-    reference: String,
-    timestamp: String,
-    lang: String,
-    words: u64,
-    score: f64,
-    order: u64,
-    level: Option<Level>,
-    heuristics: Vec<u32>,
-    campaigns: Vec<(u32, f64)>,
-    indicators: Vec<u32>,
-}
-
-impl PostBuf {
-    fn post(&self) -> Post<'_> {
-        Post {
-            platform: &self.platform,
-            author: &self.author,
-            reference: &self.reference,
-            timestamp: &self.timestamp,
-            lang: &self.lang,
-            words: self.words,
-            score: self.score,
-            order: self.order,
-            level: self.level.unwrap_or(Level::Low),
-            heuristics: &self.heuristics,
-            campaigns: &self.campaigns,
-            indicators: &self.indicators,
-        }
-    }
-}
-
 /// A cell of the report as the scan had it: without the `'` that neutralised a formula.
 fn unneutralize(cell: &str, raw: bool) -> &str {
     match cell.strip_prefix('\'') {
@@ -95,7 +59,7 @@ fn number<T: std::str::FromStr>(name: &str, cell: &str) -> std::result::Result<T
 
 /// Fill `buf` from the cells of one row (`cell(k)` is the k-th [`NEEDED`] column, unescaped).
 fn fill<'c>(
-    buf: &mut PostBuf,
+    buf: &mut OwnedPost,
     vocab: &Vocabulary,
     cell: impl Fn(usize) -> &'c str,
     author: &str,
@@ -105,7 +69,7 @@ fn fill<'c>(
     if !(0.0..=1.0).contains(&buf.score) {
         return Err(format!("column score: {} is not within [0, 1]", buf.score));
     }
-    buf.level = Some(match cell(2) {
+    buf.level = match cell(2) {
         "high" => Level::High,
         "medium" => Level::Medium,
         "low" => Level::Low,
@@ -114,7 +78,7 @@ fn fill<'c>(
                 "column level: {other:?} is not high, medium or low"
             ))
         }
-    });
+    };
     let (id, source) = (cell(3), cell(6));
     buf.reference.clear();
     buf.reference
@@ -164,6 +128,15 @@ fn fill<'c>(
     Ok(())
 }
 
+/// What to do about a report that lacks the columns the accounts added.
+fn older_report_hint(missing: &str) -> &'static str {
+    if missing.contains("words") || missing.contains("all_campaign_rules") {
+        " (a report written before accounts existed: scan again)"
+    } else {
+        ""
+    }
+}
+
 /// Where each needed column is in `headers`; an error names the missing ones.
 fn locate(path: &str, headers: &[&str], opts: &ReadOptions) -> Result<Columns> {
     let find = |name: &str| headers.iter().position(|h| *h == name);
@@ -181,14 +154,10 @@ fn locate(path: &str, headers: &[&str], opts: &ReadOptions) -> Result<Columns> {
         missing.push(author_name);
     }
     if !missing.is_empty() {
-        let hint = if missing.contains(&"words") || missing.contains(&"all_campaign_rules") {
-            " (a report written before accounts existed: scan again)"
-        } else {
-            ""
-        };
+        let missing = missing.join(", ");
         return Err(Fatal::input(format!(
-            "{path}: not a calque report: no column {}{hint}",
-            missing.join(", ")
+            "{path}: not a calque report: no column {missing}{}",
+            older_report_hint(&missing)
         )));
     }
     Ok(Columns {
@@ -266,7 +235,7 @@ fn read_csv(
     let headers: Vec<&str> = headers.iter().collect();
     let columns = locate(name, &headers, opts)?;
     let mut record = csv::StringRecord::new();
-    let mut buf = PostBuf::default();
+    let mut buf = OwnedPost::default();
     let mut rows = 0;
     loop {
         match reader.read_record(&mut record) {
@@ -296,7 +265,7 @@ fn read_jsonl(
 ) -> Result<u64> {
     use serde_json::Value;
     let author_name = opts.author_col.as_deref().unwrap_or("author");
-    let mut buf = PostBuf::default();
+    let mut buf = OwnedPost::default();
     let mut rows = 0;
     let mut cells: Vec<String> = vec![String::new(); NEEDED.len()];
     for (n, line) in input.lines().enumerate() {

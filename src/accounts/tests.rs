@@ -33,41 +33,7 @@ impl Rng {
     }
 }
 
-/// An owned post, for tests.
-#[derive(Debug, Clone)]
-struct Owned {
-    platform: String,
-    author: String,
-    reference: String,
-    timestamp: String,
-    lang: String,
-    words: u64,
-    score: f64,
-    order: u64,
-    level: Level,
-    heuristics: Vec<u32>,
-    campaigns: Vec<(u32, f64)>,
-    indicators: Vec<u32>,
-}
-
-impl Owned {
-    fn post(&self) -> Post<'_> {
-        Post {
-            platform: &self.platform,
-            author: &self.author,
-            reference: &self.reference,
-            timestamp: &self.timestamp,
-            lang: &self.lang,
-            words: self.words,
-            score: self.score,
-            order: self.order,
-            level: self.level,
-            heuristics: &self.heuristics,
-            campaigns: &self.campaigns,
-            indicators: &self.indicators,
-        }
-    }
-}
+type Owned = OwnedPost;
 
 /// `n` posts by a few dozen accounts on two platforms, with hits, campaign matches, ties in
 /// score, missing authors and bad timestamps.
