@@ -78,7 +78,7 @@ pub fn evaluate(table: &Table, labels: &HashMap<(String, String), bool>) -> Acco
     let mut out = AccountEval::default();
     let (mut p_scores, mut scores, mut truth) = (Vec::new(), Vec::new(), Vec::new());
     let mut found = 0u64;
-    for row in &table.rows {
+    for row in table.rows() {
         let Some(&label) = labels.get(&(row.platform.clone(), row.account.clone())) else {
             out.unlabelled_accounts += 1;
             continue;

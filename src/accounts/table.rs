@@ -139,12 +139,6 @@ pub struct CampaignEvidence {
     pub indicators: Vec<(String, u64)>,
 }
 
-impl Row {
-    pub fn tested(&self) -> bool {
-        self.q.is_some()
-    }
-}
-
 /// Counts for the summary.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TableSummary {
@@ -159,12 +153,6 @@ pub struct TableSummary {
     pub base_rate_fallbacks: Vec<String>,
 }
 
-/// The ranked table of a set of aggregates.
-pub struct Table {
-    pub rows: Vec<Row>,
-    pub summary: TableSummary,
-}
-
 /// The account-level score of one campaign: the noisy-OR of the weights of the distinct
 /// indicators matched, an indicator matched in n posts counting sqrt(min(n, max_repeats))
 /// times.
@@ -176,10 +164,32 @@ fn campaign_score(weights_and_posts: impl Iterator<Item = (f64, u64)>, max_repea
     1.0 - miss
 }
 
-/// One account's row, except the q-value, level and score (they need the whole batch).
-fn row(vocab: &Vocabulary, accounts: &Accounts, key: &str, a: &Account) -> Row {
+/// What the level and the ranking need of one account: numbers only, no allocation.
+#[derive(Debug, Clone, Copy)]
+struct Decision {
+    expected: f64,
+    tested_words: u64,
+    hits: u64,
+    p: f64,
+    tested: bool,
+    posts_with_interference: u64,
+    distinct_heuristics: u64,
+    campaign_score: f64,
+}
+
+/// The account-level score of campaign `c` over the account's indicators `(index, posts)`.
+fn campaign_score_of(vocab: &Vocabulary, indicators: &[(u32, u64)], c: u32) -> f64 {
+    campaign_score(
+        indicators
+            .iter()
+            .filter(|&&(i, _)| vocab.indicators[i as usize].campaign == c as usize)
+            .map(|&(i, n)| (vocab.indicators[i as usize].weight, n)),
+        vocab.config.accounts.campaign_max_repeats,
+    )
+}
+
+fn decide(vocab: &Vocabulary, accounts: &Accounts, a: &Account) -> Decision {
     let cfg = &vocab.config.accounts;
-    let (platform, account) = decode_key(key);
     let mut expected = 0.0;
     let mut tested_words = 0;
     for t in &a.langs {
@@ -189,153 +199,110 @@ fn row(vocab: &Vocabulary, accounts: &Accounts, key: &str, a: &Account) -> Row {
             tested_words += t.words;
         }
     }
-    let mut languages: Vec<(String, u64)> = a
-        .langs
-        .iter()
-        .map(|t| (accounts.lang_name(t.lang).to_string(), t.posts))
-        .collect();
-    languages.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    languages.truncate(TOP_LANGUAGES);
-    let languages = languages
-        .into_iter()
-        .map(|(l, n)| (l, n as f64 / a.posts.max(1) as f64))
-        .collect();
-    let mut row = Row {
-        level: AccountLevel::Low,
-        score: 0.0,
-        platform: platform.to_string(),
-        account: account.to_string(),
-        posts: a.posts,
-        words: a.words,
-        tested_words,
-        first_ms: (a.first_ms != i64::MAX).then_some(a.first_ms),
-        last_ms: (a.last_ms != i64::MIN).then_some(a.last_ms),
-        languages,
-        posts_with_interference: 0,
-        interference_hits: 0,
-        expected_hits: expected,
-        p: 1.0,
-        q: None,
-        heuristics: Vec::new(),
-        campaign: None,
-        campaigns: Vec::new(),
-        max_post_score: 0.0,
-        posts_high: 0,
-        posts_medium: 0,
-        evidence_posts: Vec::new(),
-    };
+    let (mut hits, mut posts_with_interference, mut distinct, mut campaign) = (0, 0, 0, 0.0f64);
     if let Some(e) = &a.evidence {
-        row.posts_with_interference = e.posts_with_interference;
-        row.interference_hits = e.heuristics.iter().map(|&(_, n)| n).sum();
-        row.max_post_score = e.max_score;
-        row.posts_high = e.posts_high;
-        row.posts_medium = e.posts_medium;
-        row.heuristics = e
-            .heuristics
-            .iter()
-            .map(|&(h, n)| (vocab.heuristics[h as usize].code, n))
-            .collect();
-        // Stable: equal counts keep registry order.
-        row.heuristics.sort_by(|x, y| y.1.cmp(&x.1));
-        row.evidence_posts = e.top.iter().map(|t| t.reference.to_string()).collect();
+        hits = e.heuristics.iter().map(|&(_, n)| n).sum();
+        posts_with_interference = e.posts_with_interference;
+        distinct = e.heuristics.len() as u64;
         for c in &e.campaigns {
-            let indicators = e
-                .indicators
-                .iter()
-                .filter(|&&(i, _)| vocab.indicators[i as usize].campaign == c.campaign as usize);
-            let score = campaign_score(
-                indicators
-                    .clone()
-                    .map(|&(i, n)| (vocab.indicators[i as usize].weight, n)),
-                cfg.campaign_max_repeats,
-            );
-            row.campaigns.push((
-                vocab.campaigns[c.campaign as usize].clone(),
-                c.posts,
-                c.best,
-                score,
-            ));
-            let better = match &row.campaign {
-                None => true,
-                Some(best) => score > best.score,
-            };
-            if better {
-                let mut listed: Vec<(String, u64)> = indicators
-                    .map(|&(i, n)| (vocab.indicators[i as usize].id.clone(), n))
-                    .collect();
-                listed.sort_by(|x, y| y.1.cmp(&x.1));
-                row.campaign = Some(CampaignEvidence {
-                    id: vocab.campaigns[c.campaign as usize].clone(),
-                    score,
-                    posts: c.posts,
-                    indicators: listed,
-                });
-            }
+            campaign = campaign.max(campaign_score_of(vocab, &e.indicators, c.campaign));
         }
-        // Stable: equal scores keep campaign order.
-        row.campaigns.sort_by(|x, y| y.3.total_cmp(&x.3));
     }
-    row.p = poisson_upper_tail(row.interference_hits, expected);
-    if row.tested_words >= cfg.min_words && row.posts >= cfg.min_posts {
-        row.q = Some(1.0); // adjusted across the batch below
+    Decision {
+        expected,
+        tested_words,
+        hits,
+        p: poisson_upper_tail(hits, expected),
+        tested: tested_words >= cfg.min_words && a.posts >= cfg.min_posts,
+        posts_with_interference,
+        distinct_heuristics: distinct,
+        campaign_score: campaign,
     }
-    row
 }
 
 /// The level rule (docs/scoring.md, "Accounts").
-fn level(row: &Row, vocab: &Vocabulary) -> AccountLevel {
+fn level(d: &Decision, q: Option<f64>, vocab: &Vocabulary) -> AccountLevel {
     let cfg = &vocab.config.accounts;
-    let campaign = row.campaign.as_ref().map_or(0.0, |c| c.score);
-    let interference_medium = row.q.is_some_and(|q| q <= cfg.fdr_medium)
-        && row.posts_with_interference >= cfg.min_posts_with_interference;
+    let interference_medium = q.is_some_and(|q| q <= cfg.fdr_medium)
+        && d.posts_with_interference >= cfg.min_posts_with_interference;
     let interference_high = interference_medium
-        && row.q.is_some_and(|q| q <= cfg.fdr_high)
-        && row.heuristics.len() as u64 >= cfg.high_min_distinct_heuristics;
-    if interference_high || campaign >= vocab.config.score.high {
+        && q.is_some_and(|q| q <= cfg.fdr_high)
+        && d.distinct_heuristics >= cfg.high_min_distinct_heuristics;
+    if interference_high || d.campaign_score >= vocab.config.score.high {
         AccountLevel::High
-    } else if interference_medium || campaign >= vocab.config.score.medium {
+    } else if interference_medium || d.campaign_score >= vocab.config.score.medium {
         AccountLevel::Medium
-    } else if row.tested() {
+    } else if d.tested {
         AccountLevel::Low
     } else {
         AccountLevel::Insufficient
     }
 }
 
+/// One account's place in the ranking: what sorts it, and where its aggregate is.
+#[derive(Debug, Clone, Copy)]
+struct Ranked<'a> {
+    key: &'a str,
+    account: &'a Account,
+    level: AccountLevel,
+    score: f64,
+    q: Option<f64>,
+    decision: Decision,
+}
+
+/// The ranked table of a set of aggregates. It holds a few dozen bytes per account; the rows,
+/// with their text, are built one at a time as they are written ([`Table::rows`]).
+pub struct Table<'a> {
+    vocab: &'a Vocabulary,
+    accounts: &'a Accounts,
+    ranked: Vec<Ranked<'a>>,
+    pub summary: TableSummary,
+}
+
 /// Rank the accounts: level (high, medium, low, insufficient), then score, then p-value, then
 /// posts, then platform and account.
-pub fn build(accounts: &Accounts, vocab: &Vocabulary) -> Table {
-    let mut rows: Vec<Row> = accounts
+pub fn build<'a>(accounts: &'a Accounts, vocab: &'a Vocabulary) -> Table<'a> {
+    let by_name = |x: &Ranked, y: &Ranked| decode_key(x.key).cmp(&decode_key(y.key));
+    let mut ranked: Vec<Ranked> = accounts
         .iter()
-        .map(|(key, a)| row(vocab, accounts, key, a))
+        .map(|(key, account)| Ranked {
+            key,
+            account,
+            level: AccountLevel::Low,
+            score: 0.0,
+            q: None,
+            decision: decide(vocab, accounts, account),
+        })
         .collect();
-    // Benjamini–Hochberg over the tested accounts, in a fixed order (it does not depend on
-    // one, but the input to the crate should not depend on the map's).
-    rows.sort_by(|x, y| (&x.platform, &x.account).cmp(&(&y.platform, &y.account)));
-    let tested: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].tested()).collect();
-    let p: Vec<f64> = tested.iter().map(|&i| rows[i].p).collect();
+    // Benjamini–Hochberg over the tested accounts, given in a fixed order (the adjusted values
+    // do not depend on it, but nothing should depend on the map's order).
+    ranked.sort_by(by_name);
+    let tested: Vec<usize> = (0..ranked.len())
+        .filter(|&i| ranked[i].decision.tested)
+        .collect();
+    let p: Vec<f64> = tested.iter().map(|&i| ranked[i].decision.p).collect();
     for (&i, q) in tested.iter().zip(benjamini_hochberg(&p)) {
-        rows[i].q = Some(q);
+        ranked[i].q = Some(q);
     }
     let s = &vocab.config.score;
-    for row in &mut rows {
-        row.level = level(row, vocab);
-        let evidence = row.q.map_or(0.0, |q| 1.0 - q);
-        let campaign = row.campaign.as_ref().map_or(0.0, |c| c.score);
-        row.score =
-            1.0 - (1.0 - s.campaign_weight * campaign) * (1.0 - s.interference_weight * evidence);
+    for r in &mut ranked {
+        r.level = level(&r.decision, r.q, vocab);
+        let evidence = r.q.map_or(0.0, |q| 1.0 - q);
+        r.score = 1.0
+            - (1.0 - s.campaign_weight * r.decision.campaign_score)
+                * (1.0 - s.interference_weight * evidence);
     }
-    rows.sort_by(|x, y| {
+    ranked.sort_by(|x, y| {
         x.level
             .cmp(&y.level)
             .then(y.score.total_cmp(&x.score))
-            .then(x.p.total_cmp(&y.p))
-            .then(y.posts.cmp(&x.posts))
-            .then_with(|| (&x.platform, &x.account).cmp(&(&y.platform, &y.account)))
+            .then(x.decision.p.total_cmp(&y.decision.p))
+            .then(y.account.posts.cmp(&x.account.posts))
+            .then_with(|| by_name(x, y))
     });
     let mut summary = TableSummary {
         accounts_schema_version: super::SCHEMA_VERSION.into(),
-        accounts: rows.len() as u64,
+        accounts: ranked.len() as u64,
         accounts_tested: tested.len() as u64,
         totals: accounts.totals.clone(),
         base_rate_fallbacks: vocab.fallback_families.clone(),
@@ -349,13 +316,109 @@ pub fn build(accounts: &Accounts, vocab: &Vocabulary) -> Table {
     ] {
         summary.by_level.insert(level.as_str().into(), 0);
     }
-    for row in &rows {
+    for r in &ranked {
         *summary
             .by_level
-            .get_mut(row.level.as_str())
+            .get_mut(r.level.as_str())
             .expect("every level") += 1;
     }
-    Table { rows, summary }
+    Table {
+        vocab,
+        accounts,
+        ranked,
+        summary,
+    }
+}
+
+impl Table<'_> {
+    pub fn len(&self) -> usize {
+        self.ranked.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranked.is_empty()
+    }
+
+    /// The rows, in rank order, each built when asked for.
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        self.ranked.iter().map(|r| self.row(r))
+    }
+
+    fn row(&self, r: &Ranked<'_>) -> Row {
+        let (vocab, accounts, a, d) = (self.vocab, self.accounts, r.account, &r.decision);
+        let (platform, account) = decode_key(r.key);
+        let mut languages: Vec<(&str, u64)> = a
+            .langs
+            .iter()
+            .map(|t| (accounts.lang_name(t.lang), t.posts))
+            .collect();
+        languages.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+        languages.truncate(TOP_LANGUAGES);
+        let mut row = Row {
+            level: r.level,
+            score: r.score,
+            platform: platform.to_string(),
+            account: account.to_string(),
+            posts: a.posts,
+            words: a.words,
+            tested_words: d.tested_words,
+            first_ms: (a.first_ms != i64::MAX).then_some(a.first_ms),
+            last_ms: (a.last_ms != i64::MIN).then_some(a.last_ms),
+            languages: languages
+                .into_iter()
+                .map(|(l, n)| (l.to_string(), n as f64 / a.posts.max(1) as f64))
+                .collect(),
+            posts_with_interference: d.posts_with_interference,
+            interference_hits: d.hits,
+            expected_hits: d.expected,
+            p: d.p,
+            q: r.q,
+            heuristics: Vec::new(),
+            campaign: None,
+            campaigns: Vec::new(),
+            max_post_score: 0.0,
+            posts_high: 0,
+            posts_medium: 0,
+            evidence_posts: Vec::new(),
+        };
+        let Some(e) = &a.evidence else {
+            return row;
+        };
+        row.max_post_score = e.max_score;
+        row.posts_high = e.posts_high;
+        row.posts_medium = e.posts_medium;
+        row.heuristics = e
+            .heuristics
+            .iter()
+            .map(|&(h, n)| (vocab.heuristics[h as usize].code, n))
+            .collect();
+        // Stable: equal counts keep registry order.
+        row.heuristics.sort_by(|x, y| y.1.cmp(&x.1));
+        row.evidence_posts = e.top.iter().map(|t| t.reference.to_string()).collect();
+        for c in &e.campaigns {
+            let score = campaign_score_of(vocab, &e.indicators, c.campaign);
+            let id = &vocab.campaigns[c.campaign as usize];
+            row.campaigns.push((id.clone(), c.posts, c.best, score));
+            if row.campaign.as_ref().is_none_or(|best| score > best.score) {
+                let mut indicators: Vec<(String, u64)> = e
+                    .indicators
+                    .iter()
+                    .filter(|&&(i, _)| vocab.indicators[i as usize].campaign == c.campaign as usize)
+                    .map(|&(i, n)| (vocab.indicators[i as usize].id.clone(), n))
+                    .collect();
+                indicators.sort_by(|x, y| y.1.cmp(&x.1));
+                row.campaign = Some(CampaignEvidence {
+                    id: id.clone(),
+                    score,
+                    posts: c.posts,
+                    indicators,
+                });
+            }
+        }
+        // Stable: equal scores keep campaign order.
+        row.campaigns.sort_by(|x, y| y.3.total_cmp(&x.3));
+        row
+    }
 }
 
 /// A p-value with three significant digits, e.g. `1.23e-5`.
@@ -464,8 +527,8 @@ pub fn write(
         ReportFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(COLUMNS).map_err(write_err)?;
-            for (i, row) in table.rows.iter().enumerate() {
-                let cells = cells(i + 1, row);
+            for (i, row) in table.rows().enumerate() {
+                let cells = cells(i + 1, &row);
                 if raw_cells {
                     w.write_record(&cells).map_err(write_err)?;
                 } else {
@@ -477,9 +540,9 @@ pub fn write(
         }
         ReportFormat::Jsonl => {
             let mut line = Vec::new();
-            for (i, row) in table.rows.iter().enumerate() {
+            for (i, row) in table.rows().enumerate() {
                 line.clear();
-                for (k, (column, cell)) in COLUMNS.iter().zip(cells(i + 1, row)).enumerate() {
+                for (k, (column, cell)) in COLUMNS.iter().zip(cells(i + 1, &row)).enumerate() {
                     line.push(if k == 0 { b'{' } else { b',' });
                     serde_json::to_writer(&mut line, column).map_err(write_err)?;
                     line.push(b':');

@@ -184,14 +184,13 @@ fn posts_without_author_are_counted_under_the_empty_account() {
     assert_eq!(accounts.totals.posts_without_author, anonymous);
     let table = table::build(&accounts, vocab());
     let listed: u64 = table
-        .rows
-        .iter()
+        .rows()
         .filter(|r| r.account.is_empty())
         .map(|r| r.posts)
         .sum();
     assert_eq!(listed, anonymous);
     assert_eq!(
-        table.rows.iter().map(|r| r.posts).sum::<u64>(),
+        table.rows().map(|r| r.posts).sum::<u64>(),
         posts.len() as u64,
         "every post counted once"
     );
@@ -238,7 +237,7 @@ fn timestamps_are_parsed_counted_and_never_fatal() {
     assert_eq!(a.totals.timestamps_missing, 1);
     assert_eq!(a.totals.timestamps_without_zone, 1);
     let table = table::build(&a, vocab());
-    let row = &table.rows[0];
+    let row = table.rows().next().unwrap();
     assert_eq!(
         row.first_ms.map(crate::timestamp::format_utc).as_deref(),
         Some("2018-10-10T20:19:24Z")
@@ -268,7 +267,10 @@ fn top_evidence_is_bounded_and_ranked_by_score_then_order() {
     let table = table::build(&a, vocab());
     // 0.90001 shows as 0.9000: equal to the two 0.9 posts, first by its exact score; then the
     // two 0.9 by order (r4 has the smaller order).
-    assert_eq!(table.rows[0].evidence_posts, ["r6", "r4", "r1"]);
+    assert_eq!(
+        table.rows().next().unwrap().evidence_posts,
+        ["r6", "r4", "r1"]
+    );
 }
 
 #[test]
@@ -386,15 +388,17 @@ fn levels_follow_the_documented_rule() {
     for k in 0..20 {
         posts.extend(account_posts(&format!("@native{k}"), 100, 20, &[]));
     }
-    let table = table::build(&aggregate(&posts), vocab());
-    let level = |name: &str| table.rows.iter().find(|r| r.account == name).unwrap().level;
+    let accounts = aggregate(&posts);
+    let table = table::build(&accounts, vocab());
+    let rows: Vec<table::Row> = table.rows().collect();
+    let level = |name: &str| rows.iter().find(|r| r.account == name).unwrap().level;
     assert_eq!(level("@troll"), AccountLevel::High);
     assert_eq!(level("@habit"), AccountLevel::Medium);
     assert_eq!(level("@once"), AccountLevel::Low);
     assert_eq!(level("@short"), AccountLevel::Insufficient);
     assert_eq!(level("@native3"), AccountLevel::Low);
-    assert_eq!(table.rows[0].account, "@troll", "ranked first");
-    let troll = &table.rows[0];
+    assert_eq!(rows[0].account, "@troll", "ranked first");
+    let troll = &rows[0];
     let expected = 4000.0 * vocab().rate("en");
     assert!((troll.expected_hits - expected).abs() < 1e-9);
     assert!((troll.p - poisson_upper_tail(4, expected)).abs() < 1e-15);
@@ -423,9 +427,10 @@ fn repeated_campaign_matches_weigh_more_than_one_but_saturate() {
             posts.push(p);
         }
     }
-    let table = table::build(&aggregate(&posts), v);
+    let accounts = aggregate(&posts);
+    let rows: Vec<table::Row> = table::build(&accounts, v).rows().collect();
     let score = |name: &str| {
-        let row = table.rows.iter().find(|r| r.account == name).unwrap();
+        let row = rows.iter().find(|r| r.account == name).unwrap();
         let c = row.campaign.as_ref().unwrap();
         assert_eq!(c.id, v.campaigns[ind.campaign]);
         c.score
