@@ -67,6 +67,20 @@ impl TopPost {
     }
 }
 
+/// Put a top list read from elsewhere in rank order and keep its first `limit`.
+pub(super) fn normalize_top(top: &mut Vec<TopPost>, limit: usize) {
+    top.sort_by(|a, b| {
+        if a.before(b) {
+            std::cmp::Ordering::Less
+        } else if b.before(a) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    top.truncate(limit);
+}
+
 /// What accounts with some evidence carry besides the counts every account has; most
 /// accounts of a batch have none, so it lives behind one pointer.
 #[derive(Debug, Clone, PartialEq, Default)]

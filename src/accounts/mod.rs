@@ -17,6 +17,7 @@ pub mod config;
 pub mod evaluate;
 pub mod extract;
 pub mod fit;
+pub mod partial;
 pub mod report_input;
 pub mod statistic;
 pub mod table;
@@ -118,7 +119,8 @@ impl OwnedPost {
 }
 
 /// Counts over every post, for the summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Totals {
     pub posts: u64,
     pub posts_without_author: u64,

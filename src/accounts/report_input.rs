@@ -204,7 +204,8 @@ fn is_jsonl(path: &str, input: &mut dyn BufRead) -> Result<bool> {
     Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
-/// Add every row of the report at `path` to `accounts`; returns the rows read.
+/// Add every row of the report at `path` to `accounts`, or merge the partial aggregates at
+/// `path` into them ([`super::partial`]); returns the posts read.
 pub fn read_report(
     path: &str,
     vocab: &Vocabulary,
@@ -213,6 +214,14 @@ pub fn read_report(
 ) -> Result<u64> {
     let name = if path == "-" { "<stdin>" } else { path };
     let mut input = open(path)?;
+    let head = input
+        .fill_buf()
+        .map_err(|e| Fatal::input(format!("{name}: {e}")))?;
+    if super::partial::is_partial(head) {
+        let before = accounts.totals.posts;
+        super::partial::read(name, &mut input, vocab, accounts)?;
+        return Ok(accounts.totals.posts - before);
+    }
     if is_jsonl(name, &mut input)? {
         read_jsonl(name, input, vocab, opts, accounts)
     } else {

@@ -683,3 +683,51 @@ fn author_ids_are_discovered_when_no_handle_column_exists() {
         }
     }
 }
+
+#[test]
+fn partial_aggregates_written_and_read_back_merge_exactly() {
+    let posts = synthetic_posts(2_000, 31);
+    let expected = table_csv(&aggregate(&posts));
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(8);
+    let mut split: Vec<Vec<Owned>> = vec![Vec::new(); 3];
+    for p in &posts {
+        split[rng.below(3) as usize].push(p.clone());
+    }
+    let mut merged = Accounts::new(3);
+    for (k, part) in split.iter().enumerate() {
+        let path = dir.path().join(format!("part{k}.jsonl"));
+        let mut bytes = Vec::new();
+        partial::write(&aggregate(part), vocab(), &mut bytes).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        let rows = report_input::read_report(
+            path.to_str().unwrap(),
+            vocab(),
+            &Default::default(),
+            &mut merged,
+        )
+        .unwrap();
+        assert_eq!(rows, part.len() as u64);
+    }
+    assert_eq!(table_csv(&merged), expected);
+    // A partial that lists an account twice, or names an unknown heuristic, is refused.
+    let mut bytes = Vec::new();
+    partial::write(&aggregate(&split[0]), vocab(), &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let second = text.lines().nth(1).unwrap();
+    for (body, expected) in [
+        (format!("{text}{second}\n"), "listed twice"),
+        (text.replacen("RU-", "XX-", 1), "unknown heuristic"),
+    ] {
+        let path = dir.path().join("bad.jsonl");
+        std::fs::write(&path, body).unwrap();
+        let e = report_input::read_report(
+            path.to_str().unwrap(),
+            vocab(),
+            &Default::default(),
+            &mut Accounts::new(3),
+        )
+        .unwrap_err();
+        assert!(e.message.contains(expected), "{}", e.message);
+    }
+}

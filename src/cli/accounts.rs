@@ -3,7 +3,7 @@
 use super::common::EngineArgs;
 use calque::accounts::fit::{self, Tally};
 use calque::accounts::report_input::{read_report, ReadOptions};
-use calque::accounts::{evaluate, table, Accounts, Vocabulary};
+use calque::accounts::{evaluate, partial, table, Accounts, Vocabulary};
 use calque::report::sink::{AtomicOutput, ReportFormat};
 use calque::{Fatal, Result};
 use clap::Args;
@@ -16,6 +16,8 @@ use std::io::Write;
   calque accounts report.jsonl --format jsonl -o accounts.jsonl
   calque accounts report.csv --author-col user_id -o accounts.csv   # a --keep-cols column
   calque accounts --fit-base-rates native1.report.csv native2.report.csv -o rates.toml
+  calque accounts part1.csv --partial -o part1.jsonl      # on each worker, then:
+  calque accounts part1.jsonl part2.jsonl -o accounts.csv # partial aggregates merge exactly
 
 One row per (platform, account), ranked by level (high, medium, low, insufficient), then score.
 Posts without an author are counted under the empty account. The interference level is a test:
@@ -23,8 +25,8 @@ the account's hits against the native base rates of the config ([accounts] in da
 Benjamini-Hochberg across the accounts of the run. Give the same --config and --rules as the scan.
 Columns: docs/report-schema.md; the rule: docs/scoring.md.")]
 pub struct AccountsArgs {
-    /// Reports written by `calque scan` (CSV or JSON Lines, optionally .gz); - reads standard
-    /// input. Several reports are rolled up together.
+    /// Reports written by `calque scan` (CSV or JSON Lines, optionally .gz), or partial
+    /// aggregates written by --partial; - reads standard input. All are rolled up together.
     #[arg(required = true, value_name = "REPORT")]
     inputs: Vec<String>,
     /// Accounts table path (- for standard output); with --fit-base-rates, the TOML written.
@@ -42,6 +44,10 @@ pub struct AccountsArgs {
     /// Also write the summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
     summary: Option<String>,
+    /// Write the partial aggregates (JSON Lines) to --output instead of the table: parts of a
+    /// batch rolled up on several workers, given together as REPORTs later, merge exactly.
+    #[arg(long, conflicts_with_all = ["fit_base_rates", "eval_labels", "format"])]
+    partial: bool,
     /// Measure native base rates instead: the REPORTs are scans of native text, one per set;
     /// writes [accounts.base_rates.*] tables to --output (scripts/base-rates.sh uses this).
     #[arg(long, conflicts_with_all = ["eval_labels", "format"])]
@@ -123,6 +129,17 @@ pub fn run(args: AccountsArgs) -> Result<()> {
     let mut rows = 0;
     for input in &args.inputs {
         rows += read_report(input, &vocab, &read, &mut accounts)?;
+    }
+    if args.partial {
+        write_file(&args.output, |out| partial::write(&accounts, &vocab, out))?;
+        if !args.quiet {
+            eprintln!(
+                "calque: {rows} posts, {} accounts: partial aggregates written to {}",
+                accounts.len(),
+                args.output
+            );
+        }
+        return Ok(());
     }
     let table = table::build(&accounts, &vocab);
     write_file(&args.output, |out| {
