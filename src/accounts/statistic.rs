@@ -17,7 +17,8 @@ pub fn poisson_upper_tail(hits: u64, expected: f64) -> f64 {
     if hits == 0 {
         return 1.0;
     }
-    if !(expected > 0.0) {
+    // Also NaN: no native expectation at all.
+    if expected.is_nan() || expected <= 0.0 {
         return 0.0;
     }
     match Poisson::new(expected) {

@@ -393,7 +393,7 @@ impl Table<'_> {
             .map(|&(h, n)| (vocab.heuristics[h as usize].code, n))
             .collect();
         // Stable: equal counts keep registry order.
-        row.heuristics.sort_by(|x, y| y.1.cmp(&x.1));
+        row.heuristics.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         row.evidence_posts = e.top.iter().map(|t| t.reference.to_string()).collect();
         for c in &e.campaigns {
             let score = campaign_score_of(vocab, &e.indicators, c.campaign);
@@ -406,7 +406,7 @@ impl Table<'_> {
                     .filter(|&&(i, _)| vocab.indicators[i as usize].campaign == c.campaign as usize)
                     .map(|&(i, n)| (vocab.indicators[i as usize].id.clone(), n))
                     .collect();
-                indicators.sort_by(|x, y| y.1.cmp(&x.1));
+                indicators.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
                 row.campaign = Some(CampaignEvidence {
                     id: id.clone(),
                     score,
