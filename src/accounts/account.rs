@@ -99,10 +99,10 @@ pub struct Evidence {
     pub top: Vec<TopPost>,
 }
 
+/// Posts and words are those of the languages summed: not stored twice (this struct is most
+/// of the memory of a batch of mostly quiet accounts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
-    pub posts: u64,
-    pub words: u64,
     /// Earliest and latest parsed timestamp (ms since the epoch); `i64::MAX` / `i64::MIN`
     /// while none was parsed.
     pub first_ms: i64,
@@ -115,8 +115,6 @@ pub struct Account {
 impl Default for Account {
     fn default() -> Self {
         Account {
-            posts: 0,
-            words: 0,
             first_ms: i64::MAX,
             last_ms: i64::MIN,
             langs: Vec::new(),
@@ -144,9 +142,15 @@ fn offer(top: &mut Vec<TopPost>, post: TopPost, limit: usize) {
 }
 
 impl Account {
+    pub fn posts(&self) -> u64 {
+        self.langs.iter().map(|t| t.posts).sum()
+    }
+
+    pub fn words(&self) -> u64 {
+        self.langs.iter().map(|t| t.words).sum()
+    }
+
     pub(super) fn add(&mut self, post: &Post<'_>, lang: u32, millis: Option<i64>, limit: usize) {
-        self.posts += 1;
-        self.words += post.words;
         if let Some(ms) = millis {
             self.first_ms = self.first_ms.min(ms);
             self.last_ms = self.last_ms.max(ms);
@@ -231,8 +235,6 @@ impl Account {
 
     /// Add `other` (whose language indices are already those of `self`'s collection).
     pub(super) fn merge(&mut self, other: Account, limit: usize) {
-        self.posts += other.posts;
-        self.words += other.words;
         self.first_ms = self.first_ms.min(other.first_ms);
         self.last_ms = self.last_ms.max(other.last_ms);
         for t in other.langs {

@@ -26,7 +26,7 @@ impl Tally {
     pub fn of(accounts: &Accounts, vocab: &Vocabulary) -> Tally {
         let mut t = Tally::default();
         for (_, a) in accounts.iter() {
-            t.posts += a.posts;
+            t.posts += a.posts();
             for l in &a.langs {
                 *t.words
                     .entry(accounts.lang_name(l.lang).to_string())

@@ -115,8 +115,8 @@ pub fn write(accounts: &Accounts, vocab: &Vocabulary, out: &mut dyn Write) -> Re
         let line = Line {
             platform: platform.into(),
             account: account.into(),
-            posts: a.posts,
-            words: a.words,
+            posts: a.posts(),
+            words: a.words(),
             first_ms: (a.first_ms != i64::MAX).then_some(a.first_ms),
             last_ms: (a.last_ms != i64::MIN).then_some(a.last_ms),
             langs: a
@@ -254,9 +254,16 @@ fn account_of(
             }))
         }
     };
+    let (posts, words) = langs
+        .iter()
+        .fold((0, 0), |(p, w), t| (p + t.posts, w + t.words));
+    if (posts, words) != (line.posts, line.words) {
+        return Err(format!(
+            "posts and words ({}, {}) are not the sums over langs ({posts}, {words})",
+            line.posts, line.words
+        ));
+    }
     Ok(Account {
-        posts: line.posts,
-        words: line.words,
         first_ms: line.first_ms.unwrap_or(i64::MAX),
         last_ms: line.last_ms.unwrap_or(i64::MIN),
         langs,

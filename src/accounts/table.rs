@@ -213,7 +213,7 @@ fn decide(vocab: &Vocabulary, accounts: &Accounts, a: &Account) -> Decision {
         tested_words,
         hits,
         p: poisson_upper_tail(hits, expected),
-        tested: tested_words >= cfg.min_words && a.posts >= cfg.min_posts,
+        tested: tested_words >= cfg.min_words && a.posts() >= cfg.min_posts,
         posts_with_interference,
         distinct_heuristics: distinct,
         campaign_score: campaign,
@@ -239,15 +239,23 @@ fn level(d: &Decision, q: Option<f64>, vocab: &Vocabulary) -> AccountLevel {
     }
 }
 
-/// One account's place in the ranking: what sorts it, and where its aggregate is.
+/// One account's place in the ranking: what sorts it, and where its aggregate is (56 bytes:
+/// the rest is recomputed from the aggregate when the row is written).
 #[derive(Debug, Clone, Copy)]
 struct Ranked<'a> {
     key: &'a str,
     account: &'a Account,
-    level: AccountLevel,
+    p: f64,
     score: f64,
-    q: Option<f64>,
-    decision: Decision,
+    /// Benjamini–Hochberg adjusted p-value; NaN for an account not tested.
+    q: f64,
+    level: AccountLevel,
+}
+
+impl Ranked<'_> {
+    fn q(&self) -> Option<f64> {
+        (!self.q.is_nan()).then_some(self.q)
+    }
 }
 
 /// The ranked table of a set of aggregates. It holds a few dozen bytes per account; the rows,
@@ -265,39 +273,44 @@ pub fn build<'a>(accounts: &'a Accounts, vocab: &'a Vocabulary) -> Table<'a> {
     let by_name = |x: &Ranked, y: &Ranked| decode_key(x.key).cmp(&decode_key(y.key));
     let mut ranked: Vec<Ranked> = accounts
         .iter()
-        .map(|(key, account)| Ranked {
-            key,
-            account,
-            level: AccountLevel::Low,
-            score: 0.0,
-            q: None,
-            decision: decide(vocab, accounts, account),
+        .map(|(key, account)| {
+            let d = decide(vocab, accounts, account);
+            Ranked {
+                key,
+                account,
+                p: d.p,
+                score: 0.0,
+                q: if d.tested { 1.0 } else { f64::NAN },
+                level: AccountLevel::Low,
+            }
         })
         .collect();
     // Benjamini–Hochberg over the tested accounts, given in a fixed order (the adjusted values
     // do not depend on it, but nothing should depend on the map's order).
     ranked.sort_by(by_name);
     let tested: Vec<usize> = (0..ranked.len())
-        .filter(|&i| ranked[i].decision.tested)
+        .filter(|&i| !ranked[i].q.is_nan())
         .collect();
-    let p: Vec<f64> = tested.iter().map(|&i| ranked[i].decision.p).collect();
+    let p: Vec<f64> = tested.iter().map(|&i| ranked[i].p).collect();
     for (&i, q) in tested.iter().zip(benjamini_hochberg(&p)) {
-        ranked[i].q = Some(q);
+        ranked[i].q = q;
     }
+    drop(p);
     let s = &vocab.config.score;
     for r in &mut ranked {
-        r.level = level(&r.decision, r.q, vocab);
-        let evidence = r.q.map_or(0.0, |q| 1.0 - q);
+        let d = decide(vocab, accounts, r.account);
+        r.level = level(&d, r.q(), vocab);
+        let evidence = r.q().map_or(0.0, |q| 1.0 - q);
         r.score = 1.0
-            - (1.0 - s.campaign_weight * r.decision.campaign_score)
+            - (1.0 - s.campaign_weight * d.campaign_score)
                 * (1.0 - s.interference_weight * evidence);
     }
     ranked.sort_by(|x, y| {
         x.level
             .cmp(&y.level)
             .then(y.score.total_cmp(&x.score))
-            .then(x.decision.p.total_cmp(&y.decision.p))
-            .then(y.account.posts.cmp(&x.account.posts))
+            .then(x.p.total_cmp(&y.p))
+            .then(y.account.posts().cmp(&x.account.posts()))
             .then_with(|| by_name(x, y))
     });
     let mut summary = TableSummary {
@@ -345,7 +358,8 @@ impl Table<'_> {
     }
 
     fn row(&self, r: &Ranked<'_>) -> Row {
-        let (vocab, accounts, a, d) = (self.vocab, self.accounts, r.account, &r.decision);
+        let (vocab, accounts, a) = (self.vocab, self.accounts, r.account);
+        let d = &decide(vocab, accounts, a);
         let (platform, account) = decode_key(r.key);
         let mut languages: Vec<(&str, u64)> = a
             .langs
@@ -359,20 +373,20 @@ impl Table<'_> {
             score: r.score,
             platform: platform.to_string(),
             account: account.to_string(),
-            posts: a.posts,
-            words: a.words,
+            posts: a.posts(),
+            words: a.words(),
             tested_words: d.tested_words,
             first_ms: (a.first_ms != i64::MAX).then_some(a.first_ms),
             last_ms: (a.last_ms != i64::MIN).then_some(a.last_ms),
             languages: languages
                 .into_iter()
-                .map(|(l, n)| (l.to_string(), n as f64 / a.posts.max(1) as f64))
+                .map(|(l, n)| (l.to_string(), n as f64 / a.posts().max(1) as f64))
                 .collect(),
             posts_with_interference: d.posts_with_interference,
             interference_hits: d.hits,
             expected_hits: d.expected,
             p: d.p,
-            q: r.q,
+            q: r.q(),
             heuristics: Vec::new(),
             campaign: None,
             campaigns: Vec::new(),
@@ -558,4 +572,14 @@ pub fn write(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ranking_holds_a_few_dozen_bytes_per_account() {
+        // docs/PERFORMANCE.md counts on these sizes.
+        assert!(std::mem::size_of::<super::Ranked>() <= 56);
+        assert!(std::mem::size_of::<super::Account>() <= 48);
+    }
 }

@@ -164,10 +164,10 @@ fn merged_aggregates_equal_the_whole_field_by_field() {
         assert_eq!(names(&merged, mine), names(&whole, account));
         assert_eq!(mine.evidence, account.evidence, "{key}");
         assert_eq!(
-            (mine.posts, mine.words, mine.first_ms, mine.last_ms),
+            (mine.posts(), mine.words(), mine.first_ms, mine.last_ms),
             (
-                account.posts,
-                account.words,
+                account.posts(),
+                account.words(),
                 account.first_ms,
                 account.last_ms
             )
