@@ -17,11 +17,13 @@ pub mod ingest;
 pub mod langid;
 pub mod multi_search;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod report;
 pub mod score;
 pub mod script;
+pub mod sinks;
 pub mod text;
 pub mod timestamp;
 

@@ -70,6 +70,44 @@ fn csv_and_jsonl_reports_give_the_same_accounts() {
 }
 
 #[test]
+fn scan_accounts_writes_the_table_calque_accounts_writes_from_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = path_str(&dir.path().join("r.csv"));
+    let during = dir.path().join("during.csv");
+    let after = dir.path().join("after.csv");
+    let summary = dir.path().join("s.json");
+    calque_ok(&[
+        "scan",
+        &sample("posts.csv"),
+        "-o",
+        &report,
+        "--accounts",
+        &path_str(&during),
+        "--summary",
+        &path_str(&summary),
+        "-q",
+    ]);
+    calque_ok(&["accounts", &report, "-o", &path_str(&after), "-q"]);
+    assert_eq!(fs::read(&during).unwrap(), fs::read(&after).unwrap());
+    let s: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["accounts"]["accounts"], 40, "{s}");
+    // Without --accounts, the summary has no accounts entry.
+    calque_ok(&[
+        "scan",
+        &sample("posts.csv"),
+        "-o",
+        &report,
+        "--summary",
+        &path_str(&summary),
+        "-q",
+    ]);
+    let s: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&summary).unwrap()).unwrap();
+    assert!(s.get("accounts").is_none());
+}
+
+#[test]
 fn jsonl_table_has_numbers_and_every_column() {
     let dir = tempfile::tempdir().unwrap();
     let (csv_report, _) = sample_reports(dir.path());
@@ -165,7 +203,7 @@ fn bad_inputs_and_outputs_fail_with_their_exit_code() {
     let copy = path_str(&dir.path().join("copy.csv"));
     fs::copy(&csv_report, &copy).unwrap();
     let out = calque(&["accounts", &copy, "-o", &copy], None);
-    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(out.status.code(), Some(2), "a usage error, as for scan");
     assert_eq!(fs::read(&copy).unwrap(), fs::read(&csv_report).unwrap());
     // A missing input.
     let out = calque(&["accounts", "nope.csv", "-o", "-"], None);

@@ -30,6 +30,16 @@ pub struct ChunkFacts {
 }
 
 impl ChunkFacts {
+    /// Room for `items` items with a few hits each.
+    pub fn with_capacity(items: usize) -> Self {
+        ChunkFacts {
+            items: Vec::with_capacity(items),
+            heuristics: Vec::with_capacity(items / 4),
+            campaigns: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
     pub fn clear(&mut self) {
         self.items.clear();
         self.heuristics.clear();

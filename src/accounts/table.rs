@@ -8,8 +8,8 @@ use super::statistic::{benjamini_hochberg, poisson_upper_tail};
 use super::{decode_key, Accounts, Totals, Vocabulary};
 use crate::error::{Fatal, Result};
 use crate::report::cells::neutralize;
+use crate::report::encode::ReportFormat;
 use crate::report::fixed::{push_fixed, push_uint};
-use crate::report::sink::ReportFormat;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -151,6 +151,43 @@ pub struct TableSummary {
     /// `lang/family` pairs whose heuristics had no measured base rate and took the language's
     /// highest (rerun `scripts/base-rates.sh`).
     pub base_rate_fallbacks: Vec<String>,
+}
+
+/// The summary as lines for stderr (levels in rank order).
+pub fn render_summary(s: &TableSummary) -> String {
+    let levels: Vec<String> = [
+        AccountLevel::High,
+        AccountLevel::Medium,
+        AccountLevel::Low,
+        AccountLevel::Insufficient,
+    ]
+    .iter()
+    .map(|l| {
+        format!(
+            "{} {}",
+            l.as_str(),
+            s.by_level.get(l.as_str()).unwrap_or(&0)
+        )
+    })
+    .collect();
+    let t = &s.totals;
+    let mut out = format!(
+        "calque: accounts: {} ({} tested): {}\n",
+        s.accounts,
+        s.accounts_tested,
+        levels.join(", ")
+    );
+    out += &format!(
+        "calque: accounts: posts without author {}; timestamps missing {}, unparseable {}, without zone {}\n",
+        t.posts_without_author, t.timestamps_missing, t.timestamps_unparseable, t.timestamps_without_zone
+    );
+    if !s.base_rate_fallbacks.is_empty() {
+        out += &format!(
+            "calque: warning: no native base rate for {} (took the language's highest; rerun scripts/base-rates.sh)\n",
+            s.base_rate_fallbacks.join(", ")
+        );
+    }
+    out
 }
 
 /// The account-level score of one campaign: the noisy-OR of the weights of the distinct

@@ -4,7 +4,7 @@ use super::table::{self, AccountLevel, Table};
 use super::*;
 use crate::campaigns::CampaignSet;
 use crate::config::Config;
-use crate::report::sink::ReportFormat;
+use crate::report::encode::ReportFormat;
 use crate::Analyzer;
 use std::sync::OnceLock;
 
@@ -540,69 +540,67 @@ fn write_posts_csv(path: &std::path::Path) {
     w.flush().unwrap();
 }
 
-/// The accounts of `input` as the scan's accounts sink folds them: every record analysed,
-/// its facts extracted, then folded in input order.
-fn accounts_during_scan(input: &str, columns: &crate::ingest::ColumnSpec) -> Accounts {
-    use crate::record::Event;
-    let opts = crate::ingest::IngestOptions {
-        columns: columns.clone(),
-        ..Default::default()
-    };
-    let mut source = crate::ingest::open(input, None, &opts, Default::default()).unwrap();
-    let mut accounts = Accounts::new(3);
-    let mut facts = extract::ChunkFacts::default();
-    let mut scratch = String::new();
-    let mut seq = 0;
-    while let Some(ev) = source.next_event().unwrap() {
-        if let Event::Record(p, r) = ev {
-            facts.clear();
-            facts.push(&analyzer().analyze(&r.text));
-            accounts.add(&facts.post(0, seq, &p, &r, &mut scratch));
-        }
-        seq += 1;
-    }
-    accounts
-}
-
 #[test]
-fn a_report_rolls_up_exactly_as_the_scan_did() {
+fn scan_accounts_equal_the_report_s_whatever_the_threads() {
     use crate::pipeline::{scan, ScanOptions};
     use report_input::{read_report, ReadOptions};
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("posts.csv");
     write_posts_csv(&input);
     let input = input.to_str().unwrap().to_string();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
     let columns = crate::ingest::ColumnSpec {
         author: Some("user_id".into()),
         ..Default::default()
     };
-    let expected = table_csv(&accounts_during_scan(&input, &columns));
-    assert!(
-        expected.contains("'=c"),
-        "formula-like accounts are neutralised"
-    );
-    for (format, name) in [
-        (ReportFormat::Csv, "r.csv"),
-        (ReportFormat::Jsonl, "r.jsonl"),
-    ] {
-        let report = dir.path().join(name).to_str().unwrap().to_string();
+    let run = |report: &str, accounts: &str, format, threads, batch_size| {
         let opts = ScanOptions {
             inputs: vec![input.clone()],
             ingest: crate::ingest::IngestOptions {
                 columns: columns.clone(),
                 ..Default::default()
             },
-            output: report.clone(),
+            output: report.to_string(),
             format,
-            threads: 2,
-            batch_size: 7,
+            threads,
+            batch_size,
+            accounts: Some(accounts.to_string()),
             ..Default::default()
         };
-        scan(analyzer(), &opts).unwrap();
-        let mut accounts = Accounts::new(3);
-        let rows = read_report(&report, vocab(), &ReadOptions::default(), &mut accounts).unwrap();
+        let summary = scan(analyzer(), &opts).unwrap();
+        assert_eq!(summary.accounts.as_ref().unwrap().totals.posts, 400);
+        std::fs::read_to_string(accounts).unwrap()
+    };
+    let one = run(&path("r1.csv"), &path("a1.csv"), ReportFormat::Csv, 1, 4096);
+    assert!(one.contains("'=c"), "formula-like accounts are neutralised");
+    assert!(one.lines().count() > 8, "{one}");
+    for (k, (format, report, threads, batch)) in [
+        (ReportFormat::Csv, "r2.csv", 2, 7),
+        (ReportFormat::Jsonl, "r3.jsonl", 3, 64),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // --accounts x.csv is CSV whatever the report's format.
+        let accounts = run(
+            &path(report),
+            &path(&format!("a{k}.csv")),
+            format,
+            threads,
+            batch,
+        );
+        assert_eq!(accounts, one, "{threads} threads, batch {batch}");
+        // The report of the scan rolls up to the same bytes.
+        let mut from_report = Accounts::new(3);
+        let rows = read_report(
+            &path(report),
+            vocab(),
+            &ReadOptions::default(),
+            &mut from_report,
+        )
+        .unwrap();
         assert_eq!(rows, 400);
-        assert_eq!(table_csv(&accounts), expected, "{name}");
+        assert_eq!(table_csv(&from_report), one, "{report}");
     }
 }
 

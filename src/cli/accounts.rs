@@ -4,7 +4,8 @@ use super::common::EngineArgs;
 use calque::accounts::fit::{self, Tally};
 use calque::accounts::report_input::{read_report, ReadOptions};
 use calque::accounts::{evaluate, partial, table, Accounts, Vocabulary};
-use calque::report::sink::{AtomicOutput, ReportFormat};
+use calque::output::{OutputSet, Staged};
+use calque::report::encode::ReportFormat;
 use calque::{Fatal, Result};
 use clap::Args;
 use std::io::Write;
@@ -65,37 +66,38 @@ pub struct AccountsArgs {
     engine: EngineArgs,
 }
 
-/// Refuse to write over an input, or over anything but a regular file.
-fn check_output(output: &str, inputs: &[String]) -> Result<()> {
-    if output == "-" {
-        return Ok(());
-    }
-    if let Ok(meta) = std::fs::symlink_metadata(output) {
-        if !meta.file_type().is_file() {
-            return Err(Fatal::output(format!(
-                "{output}: exists and is not a regular file; not replacing it"
-            )));
-        }
-        let target = std::fs::canonicalize(output).ok();
-        for input in inputs {
-            if target.is_some() && std::fs::canonicalize(input).ok() == target {
-                return Err(Fatal::output(format!(
-                    "{output}: is also an input; not overwriting it"
-                )));
-            }
-        }
-    }
-    Ok(())
+/// Write `body` into `staged` and mark it complete.
+fn fill(
+    outputs: &mut OutputSet,
+    mut staged: Staged,
+    body: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    body(&mut staged)?;
+    outputs.ready(staged)
 }
 
-fn write_file(path: &str, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut out = AtomicOutput::create(path)?;
-    write(&mut out)?;
-    out.commit()
+fn json(path: &str, value: &impl serde::Serialize) -> impl FnOnce(&mut dyn Write) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("serializes") + "\n";
+    let path = path.to_string();
+    move |out| {
+        out.write_all(text.as_bytes())
+            .map_err(|e| Fatal::output(format!("{path}: {e}")))
+    }
 }
 
 pub fn run(args: AccountsArgs) -> Result<()> {
-    check_output(&args.output, &args.inputs)?;
+    // Every output is staged, checked against the inputs and each other, before anything is
+    // read; all are moved into place together once everything succeeded.
+    let mut outputs = OutputSet::new(&args.inputs);
+    let output = outputs.stage(&args.output, "-o")?;
+    let summary_file = match &args.summary {
+        Some(path) => Some(outputs.stage(path, "--summary")?),
+        None => None,
+    };
+    let eval_file = match &args.eval_out {
+        Some(path) => Some(outputs.stage(path, "--eval-out")?),
+        None => None,
+    };
     let analyzer = args.engine.analyzer()?;
     let vocab = Vocabulary::new(&analyzer);
     let read = ReadOptions {
@@ -116,10 +118,11 @@ pub fn run(args: AccountsArgs) -> Result<()> {
             text += &format!("# {line}\n");
         }
         text += &fit.to_toml();
-        write_file(&args.output, |out| {
+        fill(&mut outputs, output, |out| {
             out.write_all(text.as_bytes())
                 .map_err(|e| Fatal::output(format!("{}: {e}", args.output)))
         })?;
+        outputs.commit()?;
         if !args.quiet {
             eprintln!("calque: wrote base rates to {}", args.output);
         }
@@ -131,7 +134,10 @@ pub fn run(args: AccountsArgs) -> Result<()> {
         rows += read_report(input, &vocab, &read, &mut accounts)?;
     }
     if args.partial {
-        write_file(&args.output, |out| partial::write(&accounts, &vocab, out))?;
+        fill(&mut outputs, output, |out| {
+            partial::write(&accounts, &vocab, out)
+        })?;
+        outputs.commit()?;
         if !args.quiet {
             eprintln!(
                 "calque: {rows} posts, {} accounts: partial aggregates written to {}",
@@ -142,26 +148,17 @@ pub fn run(args: AccountsArgs) -> Result<()> {
         return Ok(());
     }
     let table = table::build(&accounts, &vocab);
-    write_file(&args.output, |out| {
+    fill(&mut outputs, output, |out| {
         table::write(&table, args.format, args.raw_cells, out)
     })?;
-    if let Some(path) = &args.summary {
-        write_file(path, |out| {
-            serde_json::to_writer_pretty(&mut *out, &table.summary)
-                .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-            out.write_all(b"\n")
-                .map_err(|e| Fatal::output(format!("{path}: {e}")))
-        })?;
+    if let (Some(file), Some(path)) = (summary_file, &args.summary) {
+        fill(&mut outputs, file, json(path, &table.summary))?;
     }
-    if let (Some(labels), Some(path)) = (&args.eval_labels, &args.eval_out) {
+    if let (Some(labels), Some(file), Some(path)) = (&args.eval_labels, eval_file, &args.eval_out) {
         let result = evaluate::evaluate(&table, &evaluate::read_labels(labels)?);
-        write_file(path, |out| {
-            serde_json::to_writer_pretty(&mut *out, &result)
-                .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-            out.write_all(b"\n")
-                .map_err(|e| Fatal::output(format!("{path}: {e}")))
-        })?;
+        fill(&mut outputs, file, json(path, &result))?;
     }
+    outputs.commit()?;
     if !args.quiet {
         eprint!("{}", render(&table.summary, rows, &args.output));
     }
@@ -169,27 +166,10 @@ pub fn run(args: AccountsArgs) -> Result<()> {
 }
 
 /// The summary as lines for stderr.
-pub fn render(s: &table::TableSummary, rows: u64, output: &str) -> String {
-    let levels: Vec<String> = s.by_level.iter().map(|(k, v)| format!("{k} {v}")).collect();
-    let mut out = format!(
-        "calque: {rows} posts, {} accounts ({} tested): {}\n",
-        s.accounts,
-        s.accounts_tested,
-        levels.join(", ")
-    );
-    out += &format!(
-        "calque: posts without author {}; timestamps missing {}, unparseable {}, without zone {}\n",
-        s.totals.posts_without_author,
-        s.totals.timestamps_missing,
-        s.totals.timestamps_unparseable,
-        s.totals.timestamps_without_zone
-    );
-    if !s.base_rate_fallbacks.is_empty() {
-        out += &format!(
-            "calque: warning: no native base rate for {} (took the language's highest; rerun scripts/base-rates.sh)\n",
-            s.base_rate_fallbacks.join(", ")
-        );
-    }
-    out += &format!("calque: wrote {} accounts to {output}\n", s.accounts);
-    out
+fn render(s: &table::TableSummary, rows: u64, output: &str) -> String {
+    format!(
+        "calque: {rows} posts\n{}calque: wrote {} accounts to {output}\n",
+        table::render_summary(s),
+        s.accounts
+    )
 }
