@@ -12,7 +12,7 @@ use std::io::Write;
 
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
-  calque scan posts.csv -o report.csv
+  calque scan posts.csv -o report.csv --accounts accounts.csv   # during the scan, or later:
   calque accounts report.csv -o accounts.csv
   calque accounts report.jsonl --format jsonl -o accounts.jsonl
   calque accounts report.csv --author-col user_id -o accounts.csv   # a --keep-cols column
@@ -57,6 +57,7 @@ pub struct AccountsArgs {
     /// write ROC-AUC and levels per label as JSON to --eval-out.
     #[arg(long, value_name = "FILE", requires = "eval_out")]
     eval_labels: Option<String>,
+    /// Where --eval-labels writes its figures (JSON).
     #[arg(long, value_name = "FILE", requires = "eval_labels")]
     eval_out: Option<String>,
     /// No summary on stderr.
