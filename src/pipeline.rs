@@ -49,6 +49,8 @@ pub struct ScanOptions {
     pub sort_memory: usize,
     /// `--coordination DIR`: the coordination files go there (see `coordinate::sink`).
     pub coordination: Option<(std::path::PathBuf, crate::coordinate::CoordOptions)>,
+    /// Accounts table path (`--accounts`), if asked for.
+    pub accounts: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -69,6 +71,7 @@ impl Default for ScanOptions {
             progress: false,
             sort_memory: 64 << 20,
             coordination: None,
+            accounts: None,
         }
     }
 }
@@ -98,6 +101,9 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// The accounts table's counts (`--accounts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<crate::accounts::table::TableSummary>,
 }
 
 impl Summary {
@@ -144,6 +150,9 @@ impl Summary {
         }
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
+        }
+        if let Some(a) = &self.accounts {
+            s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
         }
         s += &format!(
             "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",

@@ -22,6 +22,7 @@ macro_rules! outln {
     ($($arg:tt)*) => {{ out!($($arg)*); out!("\n"); }};
 }
 
+mod accounts;
 mod common;
 mod coordinate;
 mod eval;
@@ -79,6 +80,8 @@ enum Command {
     /// Find accounts that act together (co-shared texts, near-duplicates, links, domains,
     /// hashtags, mentions, reposts within a time window), with the posts behind every link.
     Coordinate(coordinate::CoordinateArgs),
+    /// Roll the posts of existing reports up to accounts, with an account-level test.
+    Accounts(accounts::AccountsArgs),
 }
 
 /// Parse arguments, run the subcommand and return the process exit code.
@@ -100,6 +103,7 @@ pub fn run() -> i32 {
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
         Command::Coordinate(args) => coordinate::run(args),
+        Command::Accounts(args) => accounts::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -10,6 +10,7 @@
 //! A new output is a module here implementing [`Sink`], and one line where the scan's sinks
 //! are listed ([`crate::pipeline::scan`]'s caller builds them); the pipeline does not change.
 
+pub mod accounts;
 pub mod rejects;
 pub mod report;
 pub mod tally;
@@ -168,7 +169,7 @@ pub fn for_scan(
     let encoder = crate::report::encode::RowEncoder::new(opts.format, opts.raw_cells, header);
     let ranker = crate::report::rank::Ranker::new(opts.sort_memory, opts.top, opts.min_score);
     let mut sinks = vec![boxed(tally::TallySink::new(campaign_ids))];
-    // Before the report: it publishes the clusters the report's rows carry.
+    // Before the report and the accounts: it publishes the clusters their rows carry.
     if let Some((dir, options)) = &opts.coordination {
         sinks.push(boxed(crate::coordinate::sink::CoordinationSink::new(
             outputs,
@@ -191,5 +192,14 @@ pub fn for_scan(
             rejects_optional,
         )?),
     ]);
+    if let Some(path) = &opts.accounts {
+        sinks.push(boxed(accounts::AccountsSink::new(
+            analyzer,
+            outputs,
+            path,
+            opts.format,
+            opts.raw_cells,
+        )?));
+    }
     Ok(sinks)
 }
