@@ -50,6 +50,10 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// `--coordination DIR`: the coordination files go there (see `coordinate::sink`).
+    pub coordination: Option<(std::path::PathBuf, crate::coordinate::CoordOptions)>,
+    /// Accounts table path (`--accounts`), if asked for.
+    pub accounts: Option<String>,
     /// The HTML page and the workbook (`--html`, `--xlsx`), if asked for.
     pub page: Option<crate::sinks::page::PageOutputs>,
 }
@@ -72,6 +76,8 @@ impl Default for ScanOptions {
             bom: false,
             progress: false,
             sort_memory: 64 << 20,
+            coordination: None,
+            accounts: None,
             page: None,
         }
     }
@@ -104,6 +110,9 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// The accounts table's counts (`--accounts`; not read back by `calque render`).
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub accounts: Option<crate::accounts::table::TableSummary>,
 }
 
 impl Summary {
@@ -151,6 +160,9 @@ impl Summary {
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
         }
+        if let Some(a) = &self.accounts {
+            s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
+        }
         s += &format!(
             "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",
             self.bytes_read as f64 / 1e6,
@@ -182,7 +194,7 @@ pub fn default_rejects_path(output: &str) -> String {
         .to_string()
 }
 
-type Batch = Vec<(u64, Event)>;
+pub(crate) type Batch = Vec<(u64, Event)>;
 
 /// Batches being analysed or waiting for the sinks at any time: enough for a worker to always
 /// find work, few enough to bound memory (with the reader's two queued batches).
@@ -367,8 +379,9 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
 }
 
 /// Read every input in order into batches of `batch_size` events, numbered across inputs;
-/// the records of `spent` batches are filled again rather than allocated anew.
-fn spawn_reader(
+/// the records of `spent` batches are filled again rather than allocated anew. Of `opts`, only
+/// the inputs, their format, the ingest options and the batch size are used.
+pub(crate) fn spawn_reader(
     opts: ScanOptions,
     bytes: Arc<AtomicU64>,
     tx: std::sync::mpsc::SyncSender<Result<Batch>>,

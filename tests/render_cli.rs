@@ -191,7 +191,7 @@ fn accounts_and_coordination_sections_render_from_their_tables() {
     let accounts = dir.path().join("accounts.csv");
     fs::write(
         &accounts,
-        "account,platform,posts,words,level,p_value,top_post_ids\n\
+        "account,platform,posts,words,level,interference_p,evidence_posts\n\
          815963007977213952,x,12,300,high,0.0001,815963007977213952;1\n\
          @<i>b</i>,x,3,40,insufficient,0.5,2\n",
     )

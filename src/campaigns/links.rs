@@ -46,6 +46,46 @@ pub fn refang(token: &str) -> String {
     s
 }
 
+/// Longest host name DNS can resolve, in bytes of its ASCII form (RFC 1035 §2.3.4, without
+/// the final dot): a longer "host" cannot be a working link, and bounding it keeps every
+/// per-host test (suffix lookups, look-alike tests, punycode) to a fixed amount of work.
+pub const MAX_HOST_BYTES: usize = 253;
+
+/// Longest DNS label, in bytes (RFC 1035 §2.3.4).
+pub const MAX_LABEL_BYTES: usize = 63;
+
+/// Bytes of a link's path kept in [`HostRef::path`]: `url` indicators are prefixes far
+/// shorter than this, and a megabyte of query string is not copied for each link.
+pub const MAX_PATH_BYTES: usize = 4096;
+
+/// Whether `host` fits DNS limits ([`MAX_HOST_BYTES`], [`MAX_LABEL_BYTES`]), counted in
+/// characters: a Unicode host's ASCII form has at least one byte per character, so a host
+/// over the limits here is over them once encoded too, and is refused before any encoding.
+fn within_dns_limits(host: &str) -> bool {
+    let chars = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
+    host.len() <= 4 * MAX_HOST_BYTES
+        && chars(host) <= MAX_HOST_BYTES
+        && host.split('.').all(|label| chars(label) <= MAX_LABEL_BYTES)
+}
+
+/// `path` cut to at most [`MAX_PATH_BYTES`], at a character boundary.
+fn bounded_path(path: &str) -> &str {
+    if path.len() <= MAX_PATH_BYTES {
+        return path;
+    }
+    let mut end = MAX_PATH_BYTES;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    &path[..end]
+}
+
 fn is_host_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '.'
 }
@@ -79,6 +119,9 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
     let (raw_host, rest) = after_user.split_at(host_len);
     let host = raw_host.trim_end_matches('.').trim_start_matches('.');
     let host = host.strip_prefix("www.").unwrap_or(host);
+    if !within_dns_limits(host) {
+        return None;
+    }
     let tld = top_level_label(host)?;
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
@@ -90,12 +133,16 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
         return None;
     }
     let host = ascii_host(host)?;
+    if !within_dns_limits(&host) {
+        return None;
+    }
     // A port is not part of the path.
     let rest = rest
         .strip_prefix(':')
         .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let path = if rest.starts_with(['/', '?', '#']) {
-        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+        bounded_path(rest)
+            .trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
             .to_lowercase()
     } else {
         String::new()
@@ -186,6 +233,182 @@ pub fn link_is_under(host: &str, path: &str, (key_host, key_path): (&str, &str))
             .chars()
             .next()
             .is_none_or(|c| matches!(c, '/' | '?' | '#' | '&'))
+}
+
+/// Query parameters that only say who shared a link, from where or through which campaign:
+/// two shares of one page differ by them, so coordination drops them.
+const TRACKING_PARAMETERS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gclsrc",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "igsh",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "smid",
+    "cmpid",
+    "ocid",
+    "xtor",
+    "mkt_tok",
+    "spm",
+    "vero_id",
+    "wt_mc",
+    "wt.mc_id",
+    "at_medium",
+    "at_campaign",
+    "share",
+    "feature",
+    "si",
+    "trk",
+    "__twitter_impression",
+    "rss",
+    "s_cid",
+    "sr_share",
+    "fb_source",
+    "fb_ref",
+];
+/// Prefixes of tracking parameter names (`utm_source`, `hsa_acc`, `pk_campaign`…).
+const TRACKING_PREFIXES: &[&str] = &["utm_", "hsa_", "oly_", "pk_", "mtm_", "fb_action_"];
+/// Parameters that track only on one host: X's `?s=20&t=…` share suffix (on YouTube `t` is
+/// the time to start at, a different link).
+const HOST_TRACKING_PARAMETERS: &[(&str, &[&str])] = &[("x.com", &["s", "t"])];
+
+/// Redirect wrappers: (host, path, the query parameter holding the real link); an empty
+/// parameter means the whole query is the link (`href.li/?https://…`).
+const REDIRECT_WRAPPERS: &[(&str, &str, &str)] = &[
+    ("l.facebook.com", "/l.php", "u"),
+    ("lm.facebook.com", "/l.php", "u"),
+    ("facebook.com", "/l.php", "u"),
+    ("facebook.com", "/flx/warn", "u"),
+    ("l.instagram.com", "/", "u"),
+    ("google.com", "/url", "q"),
+    ("google.com", "/url", "url"),
+    ("youtube.com", "/redirect", "q"),
+    ("t.umblr.com", "/redirect", "z"),
+    ("out.reddit.com", "", "url"),
+    ("vk.com", "/away.php", "to"),
+    ("away.vk.com", "/away.php", "to"),
+    ("t.me", "/iv", "url"),
+    ("duckduckgo.com", "/l", "uddg"),
+    ("href.li", "/", ""),
+];
+
+/// A shared link (`host` and `path` as in [`HostRef`]) in the form coordination compares, as
+/// `host/path?query`: platform aliases folded ([`canonical_platform_host`], `youtu.be/ID` as
+/// `youtube.com/watch?v=ID`), a redirect wrapper replaced by the link it wraps, tracking
+/// parameters and the fragment dropped, the other parameters sorted, no trailing '/'.
+/// `None` when nothing is left but the host (a bare domain is not a link to a page).
+pub fn canonical_link(host: &str, path: &str) -> Option<String> {
+    canonical_link_within(host, path, 3)
+}
+
+fn canonical_link_within(host: &str, path: &str, depth: u8) -> Option<String> {
+    let host = canonical_platform_host(host);
+    let before_fragment = path.split('#').next().unwrap_or("");
+    let (page, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    let page = page.trim_end_matches('/');
+    if depth > 0 {
+        if let Some(wrapped) = unwrap_redirect(host, page, query) {
+            let refanged = refang(wrapped.trim());
+            if let Some((inner_host, inner_path)) = split_link(&refanged) {
+                return match canonical_link_within(&inner_host, &inner_path, depth - 1) {
+                    Some(link) => Some(link),
+                    None => Some(canonical_platform_host(&inner_host).to_string()),
+                };
+            }
+        }
+    }
+    let host_tracking = HOST_TRACKING_PARAMETERS
+        .iter()
+        .find(|(h, _)| *h == host)
+        .map_or(&[][..], |(_, names)| *names);
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(name, _)| {
+            !(TRACKING_PARAMETERS.contains(&name.as_ref())
+                || TRACKING_PREFIXES.iter().any(|p| name.starts_with(p))
+                || host_tracking.contains(&name.as_ref())
+                || name.is_empty())
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let (host, page) = match (host, page.strip_prefix('/')) {
+        // youtu.be/ID is youtube.com/watch?v=ID.
+        ("youtube.com", Some(id))
+            if path_is_short_video_id(id) && !params.iter().any(|(k, _)| k == "v") =>
+        {
+            params.push(("v".into(), id.into()));
+            (host, "/watch")
+        }
+        _ => (host, page),
+    };
+    if page.is_empty() && params.is_empty() {
+        return None;
+    }
+    params.sort();
+    let mut link = String::with_capacity(host.len() + page.len() + query.len() + 1);
+    link.push_str(host);
+    link.push_str(page);
+    if !params.is_empty() {
+        link.push('?');
+        link.push_str(
+            &form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(params)
+                .finish(),
+        );
+    }
+    Some(link)
+}
+
+/// Whether `id` (a path without its leading '/') is a youtu.be video id: one segment of
+/// letters, digits, '-' and '_' (the path is lowercased, which is as canonical as it gets).
+fn path_is_short_video_id(id: &str) -> bool {
+    id.len() == 11
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The link a redirect wrapper points to, still percent-decoded from its query.
+fn unwrap_redirect(host: &str, page: &str, query: &str) -> Option<String> {
+    REDIRECT_WRAPPERS
+        .iter()
+        .filter(|(h, p, _)| {
+            *h == host && (page == p.trim_end_matches('/') || (p.is_empty() && !page.is_empty()))
+        })
+        .find_map(|(_, _, param)| {
+            if param.is_empty() {
+                let decoded: String = percent_decode(query);
+                return (!decoded.is_empty()).then_some(decoded);
+            }
+            form_urlencoded::parse(query.as_bytes())
+                .find(|(name, _)| name == param)
+                .map(|(_, value)| value.into_owned())
+                .filter(|v| !v.is_empty())
+        })
+}
+
+/// A whole query string percent-decoded (as `href.li/?https%3A%2F%2F…`).
+fn percent_decode(query: &str) -> String {
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.into_owned()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// File-name extensions that look like TLDs but, without a scheme, are files.
@@ -325,6 +548,9 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
     } else {
         host
     };
+    if !within_dns_limits(host) {
+        return None;
+    }
     let tld = top_level_label(host)?;
     let tld_ok = ((2..=24).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()))
         || starts_with_ignore_case(tld, "xn--");
@@ -336,7 +562,8 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
         .strip_prefix(':')
         .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let path = if rest.starts_with(['/', '?', '#']) {
-        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+        bounded_path(rest)
+            .trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
             .to_ascii_lowercase()
     } else {
         String::new()
@@ -666,6 +893,98 @@ mod tests {
                 text.contains("dot") || text.contains("DOT")
             );
         }
+    }
+
+    fn canonical(link: &str) -> Option<String> {
+        let found = extract_hosts(link);
+        assert_eq!(found.len(), 1, "{link:?}");
+        canonical_link(&found[0].host, &found[0].path)
+    }
+
+    #[test]
+    fn canonical_links_drop_tracking_and_fragments_and_sort_parameters() {
+        let expected = Some("rrn.media/article?id=3&page=2".to_string());
+        for link in [
+            "https://rrn.media/article?id=3&page=2",
+            "https://www.rrn.media/article/?page=2&id=3&utm_source=tw&utm_medium=social",
+            "http://rrn.media/article?fbclid=IwAR0xyz&id=3&page=2#comments",
+            "hxxps://rrn[.]media/article?id=3&igshid=abc&page=2",
+        ] {
+            assert_eq!(canonical(link), expected, "{link}");
+        }
+        assert_eq!(
+            canonical("https://x.com/user/status/123?s=20&t=AbCd"),
+            Some("x.com/user/status/123".into())
+        );
+        assert_eq!(
+            canonical("https://twitter.com/User/status/123"),
+            Some("x.com/user/status/123".into())
+        );
+        // YouTube's `t` is where the video starts: kept.
+        assert_eq!(
+            canonical("https://youtu.be/dQw4w9WgXcQ?si=xyz&t=42"),
+            Some("youtube.com/watch?t=42&v=dqw4w9wgxcq".into())
+        );
+        assert_eq!(
+            canonical("https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share"),
+            Some("youtube.com/watch?v=dqw4w9wgxcq".into())
+        );
+        // Nothing but the host: not a page.
+        assert_eq!(canonical("https://rrn.media/?utm_source=x"), None);
+        assert_eq!(canonical("rrn.media"), None);
+    }
+
+    #[test]
+    fn canonical_links_unwrap_redirect_wrappers() {
+        let expected = Some("rrn.media/article?id=3".to_string());
+        for link in [
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Frrn.media%2Farticle%3Fid%3D3%26utm_source%3Dfb&h=AT0",
+            "https://www.google.com/url?sa=t&url=https%3A%2F%2Frrn.media%2Farticle%3Fid%3D3",
+            "https://vk.com/away.php?to=https%3A%2F%2Fwww.rrn.media%2Farticle%3Fid%3D3",
+            "https://href.li/?https://rrn.media/article?id=3",
+        ] {
+            assert_eq!(canonical(link), expected, "{link}");
+        }
+        // A wrapper around a bare domain gives the domain.
+        assert_eq!(
+            canonical("https://l.facebook.com/l.php?u=https%3A%2F%2Frrn.media%2F"),
+            Some("rrn.media".into())
+        );
+        // A wrapper without its parameter stays as it is.
+        assert_eq!(
+            canonical("https://l.facebook.com/l.php?x=1"),
+            Some("l.facebook.com/l.php?x=1".into())
+        );
+    }
+
+    #[test]
+    fn hosts_beyond_dns_limits_are_not_hosts() {
+        let label63 = "a".repeat(63);
+        let at_limit = format!("{label63}.{label63}.{label63}.{}.com", "b".repeat(57));
+        assert_eq!(at_limit.len(), MAX_HOST_BYTES);
+        assert_eq!(
+            hosts(&format!("https://{at_limit}/x")),
+            vec![at_limit.clone()]
+        );
+        assert!(hosts(&format!("https://c{at_limit}/x")).is_empty());
+        assert!(hosts(&format!("https://{}a.com/x", "a.".repeat(500_000))).is_empty());
+        assert!(hosts(&format!("https://a{label63}.com/")).is_empty());
+        assert!(hosts(&format!("www.{label63}.com")).len() == 1);
+        // Counted in characters before encoding, in bytes of the xn-- form after.
+        assert!(hosts(&format!("http://{}.рф/", "п".repeat(64))).is_empty());
+        assert!(hosts(&format!("http://{}.рф/", "п".repeat(60))).is_empty());
+        assert_eq!(hosts(&format!("http://{}.рф/", "п".repeat(20))).len(), 1);
+        assert!(hosts(&format!("hxxps://{}b[.]com", "a[.]".repeat(200))).is_empty());
+    }
+
+    #[test]
+    fn a_long_path_is_kept_up_to_a_bound() {
+        let found = extract_hosts(&format!("https://rrn.media/{}é", "ab/".repeat(5000)));
+        assert_eq!(found[0].host, "rrn.media");
+        assert!(found[0].path.starts_with("/ab/ab/"));
+        assert!(found[0].path.len() <= MAX_PATH_BYTES);
+        let found = extract_hosts(&format!("https://t.me/{}", "é".repeat(5000)));
+        assert!(found[0].path.len() <= MAX_PATH_BYTES && found[0].path.starts_with("/é"));
     }
 
     #[test]

@@ -22,7 +22,9 @@ macro_rules! outln {
     ($($arg:tt)*) => {{ out!($($arg)*); out!("\n"); }};
 }
 
+mod accounts;
 mod common;
+mod coordinate;
 mod eval;
 mod explain;
 mod heuristics;
@@ -31,6 +33,7 @@ mod rule;
 mod rules;
 mod scan;
 mod tune;
+mod values;
 
 use clap::{Parser, Subcommand};
 
@@ -81,6 +84,11 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Fit heuristic and indicator weights on labelled data and write a config.
     Tune(tune::TuneArgs),
+    /// Find accounts that act together (co-shared texts, near-duplicates, links, domains,
+    /// hashtags, mentions, reposts within a time window), with the posts behind every link.
+    Coordinate(coordinate::CoordinateArgs),
+    /// Roll the posts of existing reports up to accounts, with an account-level test.
+    Accounts(accounts::AccountsArgs),
 }
 
 /// Parse arguments, run the subcommand and return the process exit code.
@@ -103,6 +111,8 @@ pub fn run() -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
+        Command::Coordinate(args) => coordinate::run(args),
+        Command::Accounts(args) => accounts::run(args),
     };
     match result {
         Ok(()) => 0,

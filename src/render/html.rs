@@ -600,35 +600,36 @@ fn table_markup(t: &Table, columns: &[usize]) -> Markup {
     }
 }
 
+/// Columns of the accounts table shown on the page (`src/accounts/table.rs`), when present.
 const ACCOUNT_COLUMNS: &[&str] = &[
-    "account",
-    "platform",
+    "rank",
     "level",
-    "account_level",
-    "account_score",
     "score",
+    "platform",
+    "account",
     "posts",
     "words",
     "first_seen",
     "last_seen",
-    "posts_with_interference",
+    "languages",
     "interference_hits",
     "hits_per_1k_words",
-    "p_value",
-    "campaigns",
+    "interference_q",
+    "top_heuristics",
+    "campaign",
+    "campaign_posts",
+    "max_post_score",
     "cluster",
-    "cluster_id",
 ];
+/// Columns of `clusters.csv` shown on the page (`src/coordinate/output.rs`), when present.
 const CLUSTER_COLUMNS: &[&str] = &[
     "cluster",
-    "cluster_id",
     "accounts",
+    "edges",
     "posts",
     "objects",
-    "first_seen",
-    "last_seen",
-    "start",
-    "end",
+    "first_time",
+    "last_time",
     "top_objects",
     "campaigns",
 ];

@@ -71,6 +71,8 @@ fn id_like(column: &str) -> bool {
                     | "label"
                     | "cluster"
                     | "platform"
+                    | "evidence"
+                    | "members"
             )
         })
 }

@@ -220,7 +220,10 @@ fn needs_quotes(bytes: &[u8]) -> bool {
 pub struct ReportWriter<W: Write> {
     encoder: RowEncoder,
     out: W,
-    /// The first rows written (encoded, without rank), kept for the HTML page and workbook.
+    /// With `scan --coordination`: a last `cluster` cell, from the row's input position.
+    last_cell: Option<Box<dyn Fn(u64) -> Option<u32> + Send>>,
+    /// The first rows written (cells without the rank, as written), kept for the HTML page
+    /// and the workbook.
     first_rows: Vec<Vec<u8>>,
     keep_first: usize,
 }
@@ -231,6 +234,7 @@ impl<W: Write> ReportWriter<W> {
         Ok(ReportWriter {
             encoder,
             out,
+            last_cell: None,
             first_rows: Vec::new(),
             keep_first: 0,
         })
@@ -241,17 +245,46 @@ impl<W: Write> ReportWriter<W> {
         self.keep_first = n;
     }
 
-    /// The first rows written, in rank order (encoded cells without the rank).
+    /// The first rows written, in rank order (every cell but the rank).
     pub fn take_first_rows(&mut self) -> Vec<Vec<u8>> {
         std::mem::take(&mut self.first_rows)
     }
 
+    /// End every row with a number (or an empty cell, `null` in JSON Lines) given by the row's
+    /// input position; the header already names that last column.
+    pub fn set_last_cell(&mut self, cell: Box<dyn Fn(u64) -> Option<u32> + Send>) {
+        self.last_cell = Some(cell);
+    }
+
     /// Write one row: its rank, then the encoded cells of every other column.
-    pub fn write_ranked(&mut self, rank: u64, encoded: &[u8]) -> Result<()> {
-        if self.first_rows.len() < self.keep_first {
-            self.first_rows.push(encoded.to_vec());
+    pub fn write_ranked(&mut self, rank: u64, seq: u64, encoded: &[u8]) -> Result<()> {
+        let keep = self.first_rows.len() < self.keep_first;
+        let Some(cell) = &self.last_cell else {
+            if keep {
+                self.first_rows.push(encoded.to_vec());
+            }
+            return self.encoder.write_ranked(&mut self.out, rank, encoded);
+        };
+        let value = cell(seq);
+        let mut digits = itoa::Buffer::new();
+        let (end, before, after): (&[u8], &[u8], &[u8]) = match self.encoder.format {
+            ReportFormat::Csv => (b"\n", b",", b"\n"),
+            ReportFormat::Jsonl => (b"}\n", b",\"cluster\":", b"}\n"),
+        };
+        let body = encoded.strip_suffix(end).unwrap_or(encoded);
+        self.encoder.write_ranked(&mut self.out, rank, body)?;
+        let text: &[u8] = match (value, self.encoder.format) {
+            (Some(v), _) => digits.format(v).as_bytes(),
+            (None, ReportFormat::Csv) => b"",
+            (None, ReportFormat::Jsonl) => b"null",
+        };
+        for part in [before, text, after] {
+            self.out.write_all(part).map_err(out_err)?;
         }
-        self.encoder.write_ranked(&mut self.out, rank, encoded)
+        if keep {
+            self.first_rows.push([body, before, text, after].concat());
+        }
+        Ok(())
     }
 
     /// Flush and return the underlying writer.
@@ -277,9 +310,9 @@ mod tests {
     fn csv_rows_are_quoted_and_neutralised() {
         let enc = RowEncoder::new(ReportFormat::Csv, false, header());
         let mut w = ReportWriter::new(Vec::new(), enc.clone()).unwrap();
-        w.write_ranked(1, &enc.encode(&["0.5000", "=cmd, \"x\""]))
+        w.write_ranked(1, 0, &enc.encode(&["0.5000", "=cmd, \"x\""]))
             .unwrap();
-        w.write_ranked(2, &enc.encode(&["0.1000", "plain"]))
+        w.write_ranked(2, 1, &enc.encode(&["0.1000", "plain"]))
             .unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         assert_eq!(
@@ -393,7 +426,7 @@ mod tests {
     fn jsonl_rows_have_typed_numbers() {
         let enc = RowEncoder::new(ReportFormat::Jsonl, false, header());
         let mut w = ReportWriter::new(Vec::new(), enc.clone()).unwrap();
-        w.write_ranked(3, &enc.encode(&["0.5000", "=not neutralised in JSON"]))
+        w.write_ranked(3, 2, &enc.encode(&["0.5000", "=not neutralised in JSON"]))
             .unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();

@@ -118,6 +118,10 @@ impl Sink for ReportSink {
         let ReportSink {
             ranker, mut writer, ..
         } = *self;
+        if let Some(clusters) = run.fact::<crate::coordinate::sink::PostClusters>() {
+            let clusters = clusters.clone();
+            writer.set_last_cell(Box::new(move |seq| clusters.of(seq)));
+        }
         let (written, filtered) = ranker.finish(&mut writer)?;
         run.publish(FirstRows(writer.take_first_rows()));
         run.outputs.ready(writer.finish()?)?;
