@@ -614,9 +614,11 @@ fn reading_a_report_fails_clearly_on_bad_input() {
         p.to_str().unwrap().to_string()
     };
     let header = crate::report::COLUMNS.join(",");
+    // Up to `words` (the 22nd column), then the remaining columns empty.
+    let rest = ",".repeat(crate::report::COLUMNS.len() - 22);
     let row = |rules: &str, score: &str| {
         format!(
-            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,\n"
+            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1{rest}\n"
         )
     };
     let cases = [
