@@ -14,6 +14,7 @@ pub mod heuristics;
 pub mod ingest;
 pub mod langid;
 pub mod multi_search;
+pub mod narratives;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;

@@ -1,0 +1,291 @@
+//! The inverted index over one language's claims and its BM25 scoring (`docs/scoring.md`,
+//! "Narrative score").
+//!
+//! Each claim is a bag of index terms ([`super::tokens`]). A term's weight in a claim is its
+//! BM25 term weight (Robertson–Spärck Jones idf, saturated term frequency, length
+//! normalisation, k1 = 1.2, b = 0.75), multiplied by [`ENTITY_BOOST`] when the term is mostly
+//! written like a name, a place or a number. Terms found in more than [`COMMON_SHARE`] of the
+//! claims (and more than [`COMMON_MIN_DF`]) say what the database is about, not which claim
+//! an item repeats: they are left out like stop words. An item's score against a claim is the
+//! share of the claim's total weight that the item's terms cover.
+
+use super::tokens::{words, TermMaker};
+use crate::record::Span;
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+
+/// BM25 term-frequency saturation.
+const K1: f64 = 1.2;
+/// BM25 length normalisation.
+const B: f64 = 0.75;
+/// Weight factor of entity-like terms (names, places, numbers): two claims about the same
+/// people and places are closer than two claims sharing ordinary words.
+pub const ENTITY_BOOST: f64 = 1.5;
+/// Share of the claims above which a term is too common to tell claims apart.
+pub const COMMON_SHARE: f64 = 0.05;
+/// ... but a term is never common in fewer claims than this (small databases).
+pub const COMMON_MIN_DF: usize = 20;
+/// At most this many distinct terms of an item are looked up (a long transcript): bounds the
+/// work per item. The first ones in text order are kept.
+pub const MAX_QUERY_TERMS: usize = 512;
+
+/// One language's claims, indexed.
+#[derive(Debug)]
+pub struct LangIndex {
+    pub(super) maker: TermMaker,
+    terms: HashMap<Box<str>, u32, FixedState>,
+    /// Per term: (local claim, weight) of every claim holding it; empty for common terms.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Per term: found in too many claims to count.
+    common: Vec<bool>,
+    /// Per local claim: its index in the whole set.
+    pub(super) claim_ids: Vec<u32>,
+    /// Per local claim: its informative terms, sorted, and their total weight.
+    claim_terms: Vec<Vec<u32>>,
+    self_weight: Vec<f32>,
+}
+
+/// A claim's score for an item, before the threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// Local claim index.
+    pub claim: u32,
+    /// Share of the claim's weight covered by the item, in [0, 1].
+    pub score: f64,
+    /// The covered weight itself (BM25 score).
+    pub weight: f64,
+    /// Distinct claim terms found in the item.
+    pub terms: usize,
+}
+
+impl LangIndex {
+    /// Index `claims` (global index, text) of language `lang`.
+    pub fn build<'a>(lang: &str, claims: impl Iterator<Item = (usize, &'a str)>) -> Self {
+        let maker = TermMaker::new(lang);
+        let mut terms: HashMap<Box<str>, u32, FixedState> = HashMap::default();
+        // Per term: (occurrences, entity-like occurrences, df).
+        let mut stats: Vec<(u32, u32, u32)> = Vec::new();
+        let mut claim_ids = Vec::new();
+        // Per claim: (term, tf) sorted by term.
+        let mut bags: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut stems: HashMap<String, Option<String>, FixedState> = HashMap::default();
+        let mut folded = String::new();
+        for (id, text) in claims {
+            let mut bag: Vec<(u32, u32)> = Vec::new();
+            for w in words(text) {
+                let word = &text[w.span.start..w.span.end];
+                super::tokens::fold_into(word, &mut folded);
+                let stem = match stems.get(folded.as_str()) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = (!maker.is_stop(&folded)).then(|| maker.stem_folded(&folded));
+                        stems.insert(folded.clone(), s.clone());
+                        s
+                    }
+                };
+                let Some(stem) = stem else { continue };
+                let next = terms.len() as u32;
+                let t = *terms.entry(stem.into_boxed_str()).or_insert(next);
+                if t as usize == stats.len() {
+                    stats.push((0, 0, 0));
+                }
+                stats[t as usize].0 += 1;
+                stats[t as usize].1 += u32::from(w.entity);
+                match bag.iter_mut().find(|(term, _)| *term == t) {
+                    Some(e) => e.1 += 1,
+                    None => bag.push((t, 1)),
+                }
+            }
+            for &(t, _) in &bag {
+                stats[t as usize].2 += 1;
+            }
+            bag.sort_unstable();
+            bags.push(bag);
+            claim_ids.push(id as u32);
+        }
+        let n = bags.len();
+        let common_df = (COMMON_SHARE * n as f64).max(COMMON_MIN_DF as f64);
+        let common: Vec<bool> = stats.iter().map(|s| s.2 as f64 > common_df).collect();
+        let lengths: Vec<u32> = bags
+            .iter()
+            .map(|bag| {
+                bag.iter()
+                    .filter(|(t, _)| !common[*t as usize])
+                    .map(|(_, tf)| tf)
+                    .sum()
+            })
+            .collect();
+        let avg_len = (lengths.iter().map(|&l| l as f64).sum::<f64>() / n.max(1) as f64).max(1.0);
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); stats.len()];
+        let mut claim_terms = Vec::with_capacity(n);
+        let mut self_weight = Vec::with_capacity(n);
+        for (c, bag) in bags.iter().enumerate() {
+            let mut total = 0.0f64;
+            let mut kept = Vec::with_capacity(bag.len());
+            for &(t, tf) in bag {
+                if common[t as usize] {
+                    continue;
+                }
+                let (occurrences, entity, df) = stats[t as usize];
+                let idf = (1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+                let boost = if entity * 2 >= occurrences {
+                    ENTITY_BOOST
+                } else {
+                    1.0
+                };
+                let tf = tf as f64;
+                let norm = K1 * (1.0 - B + B * lengths[c] as f64 / avg_len);
+                let w = idf * boost * tf * (K1 + 1.0) / (tf + norm);
+                postings[t as usize].push((c as u32, w as f32));
+                kept.push(t);
+                total += w;
+            }
+            claim_terms.push(kept);
+            self_weight.push(total as f32);
+        }
+        LangIndex {
+            maker,
+            terms,
+            postings,
+            common,
+            claim_ids,
+            claim_terms,
+            self_weight,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.claim_ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claim_ids.is_empty()
+    }
+
+    /// Number of informative terms of local claim `c` (0: it can never match).
+    pub fn informative_terms(&self, c: usize) -> usize {
+        self.claim_terms[c].len()
+    }
+
+    /// Terms too common to count, for documentation and `narratives check`.
+    pub fn common_terms(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .terms
+            .iter()
+            .filter(|(_, &t)| self.common[t as usize])
+            .map(|(s, _)| &**s)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The informative terms of `text` (term id, span of its first occurrence), in text order,
+    /// at most [`MAX_QUERY_TERMS`]. `scratch` memoises word → term.
+    pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<(u32, Span)> {
+        let mut query: Vec<(u32, Span)> = Vec::new();
+        for w in words(text) {
+            let word = &text[w.span.start..w.span.end];
+            super::tokens::fold_into(word, &mut scratch.folded);
+            if self.maker.is_stop(&scratch.folded) {
+                continue;
+            }
+            let term = match scratch.cache.get(scratch.folded.as_str()) {
+                Some(t) => *t,
+                None => {
+                    let stem = self.maker.stem_folded(&scratch.folded);
+                    let t = self
+                        .terms
+                        .get(stem.as_str())
+                        .copied()
+                        .filter(|&t| !self.common[t as usize]);
+                    if scratch.cache.len() >= CACHE_WORDS {
+                        scratch.cache.clear();
+                    }
+                    scratch
+                        .cache
+                        .insert(scratch.folded.clone().into_boxed_str(), t);
+                    t
+                }
+            };
+            if let Some(t) = term {
+                if !query.iter().any(|(q, _)| *q == t) {
+                    query.push((t, w.span));
+                    if query.len() == MAX_QUERY_TERMS {
+                        break;
+                    }
+                }
+            }
+        }
+        query
+    }
+
+    /// Every claim sharing at least `min_terms` terms with the query, scored, in local claim
+    /// order.
+    pub(super) fn score(
+        &self,
+        query: &[(u32, Span)],
+        min_terms: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<Scored> {
+        let n = self.claim_ids.len();
+        if scratch.acc.len() < n {
+            scratch.acc.resize(n, 0.0);
+            scratch.matched.resize(n, 0);
+        }
+        scratch.touched.clear();
+        for &(t, _) in query {
+            for &(c, w) in &self.postings[t as usize] {
+                let c = c as usize;
+                if scratch.matched[c] == 0 {
+                    scratch.touched.push(c as u32);
+                }
+                scratch.acc[c] += w;
+                scratch.matched[c] = scratch.matched[c].saturating_add(1);
+            }
+        }
+        let mut out = Vec::new();
+        scratch.touched.sort_unstable();
+        for &c in &scratch.touched {
+            let c = c as usize;
+            let terms = scratch.matched[c] as usize;
+            if terms >= min_terms && self.self_weight[c] > 0.0 {
+                let weight = scratch.acc[c] as f64;
+                out.push(Scored {
+                    claim: c as u32,
+                    score: (weight / self.self_weight[c] as f64).min(1.0),
+                    weight,
+                    terms,
+                });
+            }
+            scratch.acc[c] = 0.0;
+            scratch.matched[c] = 0;
+        }
+        out
+    }
+
+    /// The spans of the query terms that local claim `c` holds.
+    pub(super) fn matched_spans(&self, c: u32, query: &[(u32, Span)]) -> Vec<Span> {
+        let terms = &self.claim_terms[c as usize];
+        let mut spans: Vec<Span> = query
+            .iter()
+            .filter(|(t, _)| terms.binary_search(t).is_ok())
+            .map(|(_, s)| *s)
+            .collect();
+        spans.sort_unstable();
+        spans
+    }
+}
+
+/// Words remembered per thread and language before the memo is emptied (bounded memory).
+const CACHE_WORDS: usize = 1 << 16;
+
+/// Per-thread working memory of a query, for one index (see `super::with_scratch`).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Folded word → its informative term, if any.
+    cache: HashMap<Box<str>, Option<u32>, FixedState>,
+    folded: String,
+    acc: Vec<f32>,
+    matched: Vec<u16>,
+    touched: Vec<u32>,
+}

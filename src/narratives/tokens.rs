@@ -1,0 +1,226 @@
+//! The words of a claim or an item as index terms: split at every character that is not a
+//! letter or digit, folded (lowercase, accents dropped), stop words left out, stemmed by the
+//! Snowball stemmer of the language (`rust-stemmers`). Links and @handles are skipped: they
+//! name accounts and pages, not what a claim says.
+
+use crate::record::Span;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Languages whose claims are matched: one stemmer and one stop-word list each.
+pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+
+/// Index of `code` in [`LANGUAGES`].
+pub fn language_index(code: &str) -> Option<usize> {
+    LANGUAGES.iter().position(|l| *l == code)
+}
+
+/// A word of a text, before stemming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    /// Looks like a name, a place or a number: a capitalised word inside a sentence, an
+    /// acronym, or a word with a digit.
+    pub entity: bool,
+}
+
+/// How many capitalised words make a text "title case", where capitals say nothing.
+const TITLE_CASE_SHARE: f64 = 0.6;
+
+/// The words of `text` with their spans, links and @handles left out.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut capitalised = 0usize;
+    let mut sentence_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        // One white-space separated chunk at a time: links and handles are skipped whole.
+        let chunk_end = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| i + k);
+        let chunk = &text[i..chunk_end];
+        let skip = chunk.starts_with('@')
+            || chunk.contains("://")
+            || chunk
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case("www."));
+        if !skip {
+            let mut word_start: Option<usize> = None;
+            for (k, c) in chunk
+                .char_indices()
+                .chain(std::iter::once((chunk.len(), ' ')))
+            {
+                if c.is_alphanumeric() {
+                    word_start.get_or_insert(k);
+                    continue;
+                }
+                if let Some(s) = word_start.take() {
+                    let w = &chunk[s..k];
+                    let first = w.chars().next().unwrap_or(' ');
+                    let upper = first.is_uppercase();
+                    capitalised += usize::from(upper);
+                    let digit = w.chars().any(|c| c.is_ascii_digit());
+                    let acronym = w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+                    out.push(Word {
+                        span: Span::new(i + s, i + k),
+                        entity: digit || acronym || (upper && !sentence_start),
+                    });
+                    sentence_start = false;
+                }
+                if matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '(' | '\n') {
+                    sentence_start = true;
+                }
+            }
+        }
+        i = chunk_end;
+        // Skip the white space itself (one char at a time: it may be multi-byte).
+        while i < text.len() {
+            let c = text[i..].chars().next().expect("in bounds");
+            if !c.is_whitespace() {
+                break;
+            }
+            if c == '\n' {
+                sentence_start = true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    // In Title Case Or ALL CAPS text capitals mark nothing: keep only digits as entities.
+    if out.len() >= 4 && capitalised as f64 >= TITLE_CASE_SHARE * out.len() as f64 {
+        for w in &mut out {
+            w.entity = text[w.span.start..w.span.end]
+                .chars()
+                .any(|c| c.is_ascii_digit());
+        }
+    }
+    out
+}
+
+/// Lowercase `word` without accents into `out` (cleared first).
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Stemmer and stop words of one language.
+pub struct TermMaker {
+    stemmer: Stemmer,
+    /// Folded stop words.
+    stop: HashSet<String>,
+}
+
+impl std::fmt::Debug for TermMaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermMaker")
+            .field("stop_words", &self.stop.len())
+            .finish()
+    }
+}
+
+impl TermMaker {
+    /// For a language of [`LANGUAGES`].
+    pub fn new(lang: &str) -> Self {
+        let algorithm = match lang {
+            "fr" => Algorithm::French,
+            _ => Algorithm::English,
+        };
+        let mut stop = HashSet::new();
+        let mut folded = String::new();
+        for w in stop_words::lookup(lang).unwrap_or(&[]) {
+            fold_into(w, &mut folded);
+            stop.insert(folded.clone());
+        }
+        TermMaker {
+            stemmer: Stemmer::create(algorithm),
+            stop,
+        }
+    }
+
+    /// Whether a folded word is left out: a stop word, or a single letter.
+    pub fn is_stop(&self, folded: &str) -> bool {
+        (folded.len() < 2 && !folded.bytes().all(|b| b.is_ascii_digit()))
+            || self.stop.contains(folded)
+    }
+
+    /// The index term of `word` (original spelling), or `None` for a stop word. `scratch`
+    /// holds the folded word afterwards.
+    pub fn term(&self, word: &str, scratch: &mut String) -> Option<String> {
+        fold_into(word, scratch);
+        if self.is_stop(scratch) {
+            return None;
+        }
+        Some(self.stem_folded(scratch))
+    }
+
+    /// The stem of a folded word. Stemming the folded form (not the accented one) makes the
+    /// term a function of the folded word alone, so claims and items written with or without
+    /// accents meet, and a per-thread memo keyed by the folded word is exact.
+    pub fn stem_folded(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<(&str, bool)> {
+        words(t)
+            .into_iter()
+            .map(|w| (&t[w.span.start..w.span.end], w.entity))
+            .collect()
+    }
+
+    #[test]
+    fn words_skip_links_and_handles_and_mark_entities() {
+        assert_eq!(
+            texts("@user Zelensky's wife bought a villa in Courchevel for $4.8M https://t.co/x"),
+            vec![
+                ("Zelensky", false),
+                ("s", false),
+                ("wife", false),
+                ("bought", false),
+                ("a", false),
+                ("villa", false),
+                ("in", false),
+                ("Courchevel", true),
+                ("for", false),
+                ("4", true),
+                ("8M", true),
+            ]
+        );
+        // A capital after a full stop opens a sentence; NATO is an acronym.
+        let t = texts("It is known. NATO plans war, Biden said");
+        assert!(t.contains(&("NATO", true)));
+        assert!(t.contains(&("Biden", true)));
+        assert!(t.contains(&("It", false)));
+    }
+
+    #[test]
+    fn title_case_marks_nothing_but_numbers() {
+        let t = texts("Zelensky Buys Villa With 40 Million From Aid");
+        assert!(t.iter().all(|(w, e)| *e == (*w == "40")), "{t:?}");
+    }
+
+    #[test]
+    fn terms_are_folded_stemmed_and_stop_words_dropped() {
+        let en = TermMaker::new("en");
+        let mut s = String::new();
+        assert_eq!(en.term("Refugees", &mut s).as_deref(), Some("refuge"));
+        assert_eq!(en.term("the", &mut s), None);
+        assert_eq!(en.term("2024", &mut s).as_deref(), Some("2024"));
+        let fr = TermMaker::new("fr");
+        assert_eq!(fr.term("réfugiés", &mut s), fr.term("refugies", &mut s));
+        assert_eq!(fr.term("Réfugié", &mut s).as_deref(), Some("refug"));
+        assert_eq!(fr.term("été", &mut s), None);
+        assert_eq!(fr.term("les", &mut s), None);
+    }
+}
