@@ -557,7 +557,7 @@ pub fn host_suffixes(host: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, rest)| rest))
 }
 
-fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();
