@@ -11,6 +11,7 @@ pub mod config;
 pub mod context;
 pub mod error;
 pub mod eval;
+pub mod evidence;
 pub mod heuristics;
 pub mod ingest;
 pub mod langid;

@@ -220,7 +220,11 @@ fn analyse_chunk(
         .iter()
         .map(|(_, ev)| match ev {
             Event::Record(p, r) => {
-                let a = analyzer.analyze(&r.text);
+                let meta = crate::context::ItemMeta {
+                    author: &r.author,
+                    url: &r.url,
+                };
+                let a = analyzer.analyze_item(&r.text, &meta);
                 report::push_row(analyzer, encoder, p, r, &a, &mut rows);
                 Some(Analysed {
                     lang: a.lang.code,

@@ -90,6 +90,8 @@ const PHRASE_HEAD_BYTES: usize = 8;
 pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
+    /// The claims rule files declare (`[[narrative]]`), matched like `--narratives` claims.
+    pub narratives: Vec<crate::narratives::Claim>,
     phrases: Option<MultiSearch>,
     /// The patterns of `phrases`, in order: every distinct phrase head, then every regex
     /// literal.
@@ -210,6 +212,7 @@ impl CampaignSet {
             set: CampaignSet {
                 campaigns: Vec::new(),
                 indicators: Vec::new(),
+                narratives: Vec::new(),
                 phrases: None,
                 phrase_owners: Vec::new(),
                 phrase_patterns: Vec::new(),

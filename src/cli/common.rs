@@ -3,6 +3,10 @@
 use calque::campaigns::ioc::{self, IocReport, IocSpec};
 use calque::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
 use calque::config::Config;
+use calque::context::ContextDetector;
+use calque::langid::{LangId, DEFAULT_ALLOW};
+use calque::narratives::load::{self as narratives_load, LoadReport, NarrativeSpec};
+use calque::narratives::Claim;
 use calque::{Analyzer, Fatal, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -33,6 +37,16 @@ pub struct EngineArgs {
     /// a `# campaign: ID` line). Repeatable. Example: --ioc doppelganger=domains.txt
     #[arg(long, value_name = "[CAMPAIGN=]FILE")]
     pub ioc: Vec<IocSpec>,
+    /// Claim database whose claims items are matched against (docs/scoring.md): CSV with a
+    /// claim column (EUvsDisinfo's case list: `title`; name another with COLUMN=FILE),
+    /// ClaimReview JSON / JSON-LD, a fact-check search export, or JSON Lines. Repeatable.
+    /// Check one first with `calque narratives check FILE`. Example: --narratives claims.json
+    #[arg(long, value_name = "[COLUMN=]FILE")]
+    pub narratives: Vec<NarrativeSpec>,
+    /// Fact-checker, research group and newsroom list for the context column, instead of the
+    /// embedded data/factcheckers.toml.
+    #[arg(long, value_name = "FILE")]
+    pub factcheckers: Option<PathBuf>,
 }
 
 impl EngineArgs {
@@ -90,7 +104,58 @@ impl EngineArgs {
         Ok(config)
     }
 
-    pub fn analyzer(&self) -> Result<Analyzer> {
-        Analyzer::new(self.config()?, self.campaigns()?)
+    /// The claims of every `--narratives` database, with what each contributed.
+    pub fn claims(&self) -> Result<(Vec<Claim>, Vec<LoadReport>)> {
+        let mut claims = Vec::new();
+        let mut reports = Vec::new();
+        if self.narratives.is_empty() {
+            return Ok((claims, reports));
+        }
+        let langid = claim_langid()?;
+        for spec in &self.narratives {
+            let (c, r) = narratives_load::load_file(spec, &langid)?;
+            claims.extend(c);
+            reports.push(r);
+        }
+        Ok((claims, reports))
     }
+
+    pub fn context(&self) -> Result<ContextDetector> {
+        match &self.factcheckers {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Fatal::rules(format!(
+                        "{}: cannot read fact-checker list: {e}",
+                        path.display()
+                    ))
+                })?;
+                ContextDetector::with_organisations(&path.display().to_string(), &text)
+            }
+            None => ContextDetector::embedded(),
+        }
+    }
+
+    /// The analyzer: rules, feeds, claim databases and context lists. A claim database with
+    /// claims it could not use says so on stderr (never silently).
+    pub fn analyzer(&self) -> Result<Analyzer> {
+        let (claims, reports) = self.claims()?;
+        for r in reports.iter().filter(|r| r.total_skipped() > 0) {
+            eprintln!(
+                "calque: narratives {}: {} claims loaded, {} skipped (see `calque narratives check {}`)",
+                r.origin,
+                r.total_loaded(),
+                r.total_skipped(),
+                r.origin
+            );
+        }
+        Ok(Analyzer::new(self.config()?, self.campaigns()?)?
+            .with_claims(claims)
+            .with_context(self.context()?))
+    }
+}
+
+/// The language detector that decides a claim's language when its database does not say.
+pub fn claim_langid() -> Result<LangId> {
+    let allow: Vec<String> = DEFAULT_ALLOW.iter().map(|s| s.to_string()).collect();
+    LangId::new(&allow).map_err(|e| Fatal::config(format!("language detector: {e}")))
 }

@@ -26,6 +26,7 @@ mod common;
 mod eval;
 mod explain;
 mod heuristics;
+mod narratives;
 mod rules;
 mod scan;
 mod tune;
@@ -37,7 +38,8 @@ Exit codes:
   0  success (records that could not be read are in the rejects file, not an error)
   2  usage error (unknown flag, bad value)
   3  input error: a file cannot be opened or read, an unknown column, a corrupt gzip stream
-  4  rule error: a campaign rule file, outlet list or IOC feed is invalid
+  4  rule error: a campaign rule file, outlet list, IOC feed, claim database or
+     fact-checker list is invalid
   5  config error: the --config file is invalid
   6  output error: the report, rejects or summary cannot be written
   7  a self-test failed (calque rules test)";
@@ -67,6 +69,8 @@ enum Command {
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Check claim databases (--narratives) and list the claims texts match.
+    Narratives(narratives::NarrativesArgs),
     /// Show everything the pipeline saw for one item: language, normalized view, every rule
     /// that fired with its span and contribution, and the final score.
     Explain(explain::ExplainArgs),
@@ -89,6 +93,7 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan::run(args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Narratives(args) => narratives::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),

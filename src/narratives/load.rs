@@ -129,6 +129,8 @@ struct Collector<'a> {
     report: LoadReport,
     /// Folded claim text and language → origin of its first occurrence.
     seen: HashMap<(String, &'static str), String>,
+    /// Claims read, their language still to decide (see [`Collector::finish`]).
+    pending: Vec<(String, Lang, String, Fields)>,
 }
 
 /// Fields of one claim as read from a file.
@@ -151,10 +153,11 @@ impl Collector<'_> {
             return;
         }
         let lang = match resolve_language(&f.lang) {
-            Some(code) => code,
+            Some(code) => Lang::Given(code),
             None if f.lang.trim().is_empty() => {
                 let script = crate::script::measure(&text);
-                self.langid.detect(&text, script.cyrillic_share()).code
+                let info = self.langid.detect(&text, script.cyrillic_share());
+                Lang::Detected(info.code, info.confidence)
             }
             None => {
                 self.report
@@ -162,6 +165,36 @@ impl Collector<'_> {
                 return;
             }
         };
+        self.pending.push((position, lang, text, f));
+    }
+
+    /// Decide the languages and keep the claims. A detected language is trusted when the
+    /// detector is confident; a short claim it is unsure of takes the language most of the
+    /// database's confidently detected claims have (a database is usually of one language).
+    fn finish(&mut self) {
+        let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for (_, lang, _, _) in &self.pending {
+            if let Lang::Detected(code, confidence) = lang {
+                if *confidence >= CONFIDENT {
+                    *votes.entry(code).or_default() += 1;
+                }
+            }
+        }
+        let majority = votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(code, _)| *code);
+        for (position, lang, text, f) in std::mem::take(&mut self.pending) {
+            let lang = match lang {
+                Lang::Given(code) => code,
+                Lang::Detected(code, confidence) if confidence >= CONFIDENT => code,
+                Lang::Detected(code, _) => majority.unwrap_or(code),
+            };
+            self.keep(position, lang, text, f);
+        }
+    }
+
+    fn keep(&mut self, position: String, lang: &'static str, text: String, f: Fields) {
         let Some(li) = language_index(lang) else {
             self.report.skip(
                 format!("language {lang}: only English and French claims are matched"),
@@ -199,6 +232,15 @@ impl Collector<'_> {
             campaign: None,
         });
     }
+}
+
+/// Detector confidence from which a claim's detected language is trusted on its own.
+const CONFIDENT: f64 = 0.9;
+
+/// A claim's language: given by the database, or detected with a confidence.
+enum Lang {
+    Given(&'static str),
+    Detected(&'static str, f64),
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -273,6 +315,7 @@ pub fn load_text(
             ..LoadReport::default()
         },
         seen: HashMap::new(),
+        pending: Vec::new(),
     };
     let first = text.trim_start().chars().next();
     let format = match ext {
@@ -325,6 +368,7 @@ pub fn load_text(
             }
         }
     }
+    c.finish();
     Ok((c.claims, c.report))
 }
 

@@ -37,6 +37,10 @@ pub const COLUMNS: &[&str] = &[
     "other_campaigns",
     "evidence",
     "text",
+    "narrative",
+    "narrative_score",
+    "narrative_source",
+    "context",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -48,7 +52,11 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "mixed_script_tokens",
     "interference_score",
     "campaign_score",
+    "narrative_score",
 ];
+
+/// At most this many matched words of a narrative in the evidence column.
+const NARRATIVE_WORDS: usize = 12;
 
 /// Longest snippet of evidence, in characters.
 const SNIPPET_CHARS: usize = 80;
@@ -247,29 +255,109 @@ fn write_cells(
     }
     row.text(cell);
 
-    // Evidence: each heuristic hit, then each counted indicator hit of every campaign.
     cell.clear();
-    let heuristic_entries = a
-        .heuristic_hits
-        .iter()
-        .map(|hit| (analyzer.heuristic(hit).info().code, &hit.spans[..]));
-    let indicator_entries = a.campaigns.iter().flat_map(|c| {
-        c.counted.iter().map(|&k| {
-            let hit = &a.indicator_hits[k];
-            (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
-        })
-    });
-    for (i, (code, spans)) in heuristic_entries.chain(indicator_entries).enumerate() {
-        if i > 0 {
-            cell.push_str(" | ");
-        }
-        push_evidence_entry(cell, code, text, spans);
-    }
+    push_evidence(cell, analyzer, a, text);
     row.text(cell);
-
     row.text(text);
+
+    let claim = a
+        .narrative
+        .as_ref()
+        .and_then(|m| analyzer.narratives.as_ref().map(|n| &n.claims[m.claim]));
+    row.text(claim.map_or("", |c| c.text.as_str()));
+    number(row, cell, a.narrative.as_ref().map_or(0.0, |m| m.score), 4);
+    row.text(claim.map_or("", |c| c.source()));
+    row.text(if a.context.evaluated {
+        a.context.kind.as_str()
+    } else {
+        ""
+    });
     for kept in &record.kept {
         row.text(kept);
+    }
+}
+
+/// The evidence column: each heuristic hit; each counted indicator hit of every campaign,
+/// with the indicators counted through it (`ID = OTHER, OTHER`); the narrative's matched
+/// words; the context and whether it capped the score.
+pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, text: &str) {
+    let set = &analyzer.campaigns;
+    let mut first = true;
+    let mut sep = |cell: &mut String| {
+        if !first {
+            cell.push_str(" | ");
+        }
+        first = false;
+    };
+    for hit in &a.heuristic_hits {
+        sep(cell);
+        push_evidence_entry(cell, analyzer.heuristic(hit).info().code, text, &hit.spans);
+    }
+    let id = |k: usize| set.indicators[a.indicator_hits[k].indicator].id.as_str();
+    for c in &a.campaigns {
+        for (&k, also) in c.counted.iter().zip(&c.also) {
+            sep(cell);
+            let mut code = id(k).to_string();
+            if !also.is_empty() {
+                code.push_str(" = ");
+                code.push_str(&also.iter().map(|&j| id(j)).collect::<Vec<_>>().join(", "));
+            }
+            push_evidence_entry(cell, &code, text, &a.indicator_hits[k].spans);
+        }
+    }
+    if let Some(m) = &a.narrative {
+        sep(cell);
+        cell.push_str("NARRATIVE");
+        let nc = &a.narrative_count;
+        if let Some(k) = nc.through {
+            cell.push_str(" (counted through ");
+            cell.push_str(id(k));
+            cell.push(')');
+        } else if !nc.absorbed.is_empty() {
+            cell.push_str(" = ");
+            cell.push_str(
+                &nc.absorbed
+                    .iter()
+                    .map(|&j| id(j))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        cell.push_str(": ");
+        for (i, span) in m.spans.iter().take(NARRATIVE_WORDS).enumerate() {
+            if i > 0 {
+                cell.push_str(", ");
+            }
+            cell.push('"');
+            push_snippet(cell, text, *span);
+            cell.push('"');
+        }
+        cell.push_str(" (");
+        fixed::push_uint(cell, m.terms as u64);
+        cell.push_str(" of ");
+        fixed::push_uint(cell, m.claim_terms as u64);
+        cell.push_str(" claim words)");
+    }
+    if a.context.kind != crate::context::ContextKind::None {
+        sep(cell);
+        cell.push_str("CONTEXT ");
+        cell.push_str(a.context.kind.as_str());
+        if a.capped {
+            cell.push_str(" (score capped at ");
+            fixed::push_fixed(cell, analyzer.config.score.context_cap, 2);
+            cell.push_str(", below high)");
+        }
+        cell.push_str(": ");
+        for (i, hit) in a.context.hits.iter().enumerate() {
+            if i > 0 {
+                cell.push_str("; ");
+            }
+            if hit.spans.is_empty() {
+                cell.push_str(&hit.label);
+            } else {
+                push_evidence_entry(cell, &hit.label, text, &hit.spans);
+            }
+        }
     }
 }
 
