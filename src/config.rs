@@ -58,7 +58,7 @@ pub struct NarrativesConfig {
 impl Default for NarrativesConfig {
     fn default() -> Self {
         NarrativesConfig {
-            threshold: 0.5,
+            threshold: 0.4,
             min_terms: 3,
         }
     }

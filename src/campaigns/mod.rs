@@ -608,11 +608,74 @@ impl Builder {
         let campaign = self.set.campaigns.len();
         let mut local: HashMap<String, usize> = HashMap::new();
         let mut own = Vec::new();
-        if file.indicators.is_empty() {
+        if file.indicators.is_empty() && file.narratives.is_empty() {
             return Err(err(
                 c.id.span().start,
-                format!("campaign {:?} has no [[indicator]]", c.id.get_ref()),
+                format!(
+                    "campaign {:?} has no [[indicator]] nor [[narrative]]",
+                    c.id.get_ref()
+                ),
             ));
+        }
+        for def in &file.narratives {
+            let id = def.id.get_ref().trim().to_string();
+            let id_at = def.id.span().start;
+            let (line, _) = line_col(text, id_at);
+            if id.is_empty() {
+                return Err(err(id_at, "narrative id must not be empty".into()));
+            }
+            if let Some(previous) = seen_ids.get(&id.to_ascii_uppercase()) {
+                return Err(err(
+                    id_at,
+                    format!("narrative id {id:?} is already used at {previous}"),
+                ));
+            }
+            seen_ids.insert(id.to_ascii_uppercase(), format!("{origin}:{line}"));
+            let lang = match def.lang.get_ref().trim() {
+                "en" => "en",
+                "fr" => "fr",
+                other => return Err(err(
+                    def.lang.span().start,
+                    format!(
+                        "narrative {id}: lang {other:?}: only \"en\" and \"fr\" claims are matched"
+                    ),
+                )),
+            };
+            let claim = def
+                .claim
+                .get_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if claim.is_empty() {
+                return Err(err(
+                    def.claim.span().start,
+                    format!("narrative {id}: empty claim"),
+                ));
+            }
+            if def.source.get_ref().trim().is_empty() {
+                return Err(err(
+                    def.source.span().start,
+                    format!("narrative {id}: `source` must cite where the claim comes from"),
+                ));
+            }
+            if def.fires_on.is_empty() {
+                return Err(err(
+                    id_at,
+                    format!("narrative {id}: needs at least one `fires_on` example (a paraphrase)"),
+                ));
+            }
+            self.set.narratives.push(crate::narratives::Claim {
+                text: claim,
+                lang,
+                id,
+                url: def.url.trim().to_string(),
+                origin: format!("{origin}:{line}"),
+                campaign: Some(c.id.get_ref().clone()),
+                fires_on: def.fires_on.clone(),
+                must_not_fire_on: def.must_not_fire_on.clone(),
+                ..crate::narratives::Claim::default()
+            });
         }
         for def in file.indicators {
             let id = def.id.get_ref().trim().to_string();
@@ -930,6 +993,46 @@ impl CampaignSet {
                         location: ind.location.clone(),
                         message: format!("must not fire on {ex:?} but did"),
                     });
+                }
+            }
+        }
+        failures.extend(self.test_narrative_examples());
+        failures
+    }
+
+    /// Run the `[[narrative]]` examples: each `fires_on` text must have the narrative as its
+    /// best match at or above the default threshold, no `must_not_fire_on` text may.
+    fn test_narrative_examples(&self) -> Vec<ExampleFailure> {
+        if self.narratives.is_empty() {
+            return Vec::new();
+        }
+        let params = crate::config::NarrativesConfig::default().params();
+        let set = crate::narratives::NarrativeSet::build(self.narratives.clone());
+        let mut failures = Vec::new();
+        for (i, claim) in set.claims.iter().enumerate() {
+            let best = |text: &str| set.best(text, claim.lang, &params);
+            let mut fail = |message: String| {
+                failures.push(ExampleFailure {
+                    indicator: claim.id.clone(),
+                    location: claim.origin.clone(),
+                    message,
+                })
+            };
+            for ex in &claim.fires_on {
+                match best(ex) {
+                    Some(m) if m.claim == i => {}
+                    Some(m) => fail(format!(
+                        "must be the best match of {ex:?} but {} is ({:.2})",
+                        set.claims[m.claim].id, m.score
+                    )),
+                    None => fail(format!(
+                        "must match {ex:?} but nothing reaches the threshold"
+                    )),
+                }
+            }
+            for ex in &claim.must_not_fire_on {
+                if let Some(m) = best(ex).filter(|m| m.claim == i) {
+                    fail(format!("must not match {ex:?} but did ({:.2})", m.score));
                 }
             }
         }

@@ -172,6 +172,10 @@ fn matches(
         "rank",
         "score",
         "terms",
+        "claim_terms",
+        "weight",
+        "claim_weight",
+        "window",
         "claim",
         "claim_source",
     ])
@@ -193,6 +197,10 @@ fn matches(
                     &(rank + 1).to_string(),
                     &format!("{:.4}", m.score),
                     &m.terms.to_string(),
+                    &m.claim_terms.to_string(),
+                    &format!("{:.3}", m.weight),
+                    &format!("{:.3}", m.claim_weight),
+                    &m.window.to_string(),
                     &claim.text,
                     claim.source(),
                 ])

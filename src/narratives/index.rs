@@ -6,8 +6,19 @@
 //! normalisation, k1 = 1.2, b = 0.75), multiplied by [`ENTITY_BOOST`] when the term is mostly
 //! written like a name, a place or a number. Terms found in more than [`COMMON_SHARE`] of the
 //! claims (and more than [`COMMON_MIN_DF`]) say what the database is about, not which claim
-//! an item repeats: they are left out like stop words. An item's score against a claim is the
-//! share of the claim's total weight that the item's terms cover.
+//! an item repeats: they are left out like stop words.
+//!
+//! An item's score against a claim, in [0, 1], is the product of
+//! - *coverage*: the share of the claim's weight that the item's terms cover;
+//! - *information*: the covered weight over the database's median claim weight, at most 1, so
+//!   that fully covering a short claim of common words ("no fake news comes from Russia")
+//!   counts less than covering a specific one;
+//! - *density*: √(matched terms / informative words of the item from the first matched word
+//!   to the last), so that claim words scattered over a long transcript count less than the
+//!   same words in one sentence.
+//!
+//! The form and the threshold were chosen on scripted paraphrases against native false matches
+//! (`scripts/eval-narratives.sh`, docs/EVALUATION.md).
 
 use super::tokens::{words, TermMaker};
 use crate::record::Span;
@@ -43,6 +54,8 @@ pub struct LangIndex {
     /// Per local claim: its informative terms, sorted, and their total weight.
     claim_terms: Vec<Vec<u32>>,
     self_weight: Vec<f32>,
+    /// Median claim weight: how much a match must weigh to count in full.
+    reference_weight: f64,
 }
 
 /// A claim's score for an item, before the threshold.
@@ -56,6 +69,11 @@ pub struct Scored {
     pub weight: f64,
     /// Distinct claim terms found in the item.
     pub terms: usize,
+    /// The claim's total weight (what a text repeating it in full covers).
+    pub claim_weight: f64,
+    /// Informative words of the item from the first matched word to the last (first
+    /// occurrences): how spread out the match is.
+    pub window: usize,
 }
 
 impl LangIndex {
@@ -143,7 +161,11 @@ impl LangIndex {
             claim_terms.push(kept);
             self_weight.push(total as f32);
         }
+        let mut weights: Vec<f32> = self_weight.iter().copied().filter(|&w| w > 0.0).collect();
+        weights.sort_by(f32::total_cmp);
+        let reference_weight = weights.get(weights.len() / 2).map_or(1.0, |&w| w as f64);
         LangIndex {
+            reference_weight,
             maker,
             terms,
             postings,
@@ -181,14 +203,16 @@ impl LangIndex {
 
     /// The informative terms of `text` (term id, span of its first occurrence), in text order,
     /// at most [`MAX_QUERY_TERMS`]. `scratch` memoises word → term.
-    pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<(u32, Span)> {
-        let mut query: Vec<(u32, Span)> = Vec::new();
+    pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<QueryTerm> {
+        let mut query: Vec<QueryTerm> = Vec::new();
+        let mut ordinal = 0u32;
         for w in words(text) {
             let word = &text[w.span.start..w.span.end];
             super::tokens::fold_into(word, &mut scratch.folded);
             if self.maker.is_stop(&scratch.folded) {
                 continue;
             }
+            ordinal += 1;
             let term = match scratch.cache.get(scratch.folded.as_str()) {
                 Some(t) => *t,
                 None => {
@@ -208,8 +232,12 @@ impl LangIndex {
                 }
             };
             if let Some(t) = term {
-                if !query.iter().any(|(q, _)| *q == t) {
-                    query.push((t, w.span));
+                if !query.iter().any(|q| q.term == t) {
+                    query.push(QueryTerm {
+                        term: t,
+                        span: w.span,
+                        ordinal,
+                    });
                     if query.len() == MAX_QUERY_TERMS {
                         break;
                     }
@@ -223,7 +251,7 @@ impl LangIndex {
     /// order.
     pub(super) fn score(
         &self,
-        query: &[(u32, Span)],
+        query: &[QueryTerm],
         min_terms: usize,
         scratch: &mut Scratch,
     ) -> Vec<Scored> {
@@ -231,14 +259,18 @@ impl LangIndex {
         if scratch.acc.len() < n {
             scratch.acc.resize(n, 0.0);
             scratch.matched.resize(n, 0);
+            scratch.first.resize(n, 0);
+            scratch.last.resize(n, 0);
         }
         scratch.touched.clear();
-        for &(t, _) in query {
-            for &(c, w) in &self.postings[t as usize] {
+        for q in query {
+            for &(c, w) in &self.postings[q.term as usize] {
                 let c = c as usize;
                 if scratch.matched[c] == 0 {
                     scratch.touched.push(c as u32);
+                    scratch.first[c] = q.ordinal;
                 }
+                scratch.last[c] = q.ordinal;
                 scratch.acc[c] += w;
                 scratch.matched[c] = scratch.matched[c].saturating_add(1);
             }
@@ -250,11 +282,17 @@ impl LangIndex {
             let terms = scratch.matched[c] as usize;
             if terms >= min_terms && self.self_weight[c] > 0.0 {
                 let weight = scratch.acc[c] as f64;
+                let window = (scratch.last[c] - scratch.first[c] + 1) as usize;
+                let coverage = (weight / self.self_weight[c] as f64).min(1.0);
+                let information = (weight / self.reference_weight).min(1.0);
+                let density = (terms as f64 / window as f64).min(1.0).sqrt();
                 out.push(Scored {
                     claim: c as u32,
-                    score: (weight / self.self_weight[c] as f64).min(1.0),
+                    score: coverage * information * density,
                     weight,
                     terms,
+                    claim_weight: self.self_weight[c] as f64,
+                    window,
                 });
             }
             scratch.acc[c] = 0.0;
@@ -264,16 +302,26 @@ impl LangIndex {
     }
 
     /// The spans of the query terms that local claim `c` holds.
-    pub(super) fn matched_spans(&self, c: u32, query: &[(u32, Span)]) -> Vec<Span> {
+    pub(super) fn matched_spans(&self, c: u32, query: &[QueryTerm]) -> Vec<Span> {
         let terms = &self.claim_terms[c as usize];
         let mut spans: Vec<Span> = query
             .iter()
-            .filter(|(t, _)| terms.binary_search(t).is_ok())
-            .map(|(_, s)| *s)
+            .filter(|q| terms.binary_search(&q.term).is_ok())
+            .map(|q| q.span)
             .collect();
         spans.sort_unstable();
         spans
     }
+}
+
+/// An informative term of an item.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryTerm {
+    pub term: u32,
+    /// Its first occurrence.
+    pub span: Span,
+    /// Position of that occurrence among the item's words that are not stop words (from 1).
+    pub ordinal: u32,
 }
 
 /// Words remembered per thread and language before the memo is emptied (bounded memory).
@@ -287,5 +335,7 @@ pub struct Scratch {
     folded: String,
     acc: Vec<f32>,
     matched: Vec<u16>,
+    first: Vec<u32>,
+    last: Vec<u32>,
     touched: Vec<u32>,
 }

@@ -229,7 +229,7 @@ impl Collector<'_> {
             rating: f.rating,
             author: f.author,
             origin,
-            campaign: None,
+            ..Claim::default()
         });
     }
 }

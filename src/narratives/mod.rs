@@ -35,6 +35,9 @@ pub struct Claim {
     pub origin: String,
     /// The campaign whose rule file declares it.
     pub campaign: Option<String>,
+    /// A rule file's examples: texts it must (not) be the best match of.
+    pub fires_on: Vec<String>,
+    pub must_not_fire_on: Vec<String>,
 }
 
 impl Claim {
@@ -62,13 +65,17 @@ pub struct MatchParams {
 pub struct NarrativeMatch {
     /// Index into [`NarrativeSet::claims`].
     pub claim: usize,
-    /// Share of the claim's BM25 weight the item covers, in [0, 1].
+    /// Coverage × information × density (see [`index`]), in [0, 1].
     pub score: f64,
     /// The covered weight itself.
     pub weight: f64,
     /// Distinct claim terms found, and the claim's informative terms.
     pub terms: usize,
     pub claim_terms: usize,
+    /// The claim's total weight.
+    pub claim_weight: f64,
+    /// Informative words of the item from the first matched word to the last.
+    pub window: usize,
     /// Where the matched words are in the item's text, in text order.
     pub spans: Vec<Span>,
 }
@@ -201,6 +208,8 @@ impl NarrativeSet {
                     weight: s.weight,
                     terms: s.terms,
                     claim_terms: index.informative_terms(s.claim as usize),
+                    claim_weight: s.claim_weight,
+                    window: s.window,
                     spans: index.matched_spans(s.claim, &query),
                 })
                 .collect()
