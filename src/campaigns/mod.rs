@@ -634,12 +634,14 @@ impl Builder {
             let lang = match def.lang.get_ref().trim() {
                 "en" => "en",
                 "fr" => "fr",
-                other => return Err(err(
-                    def.lang.span().start,
-                    format!(
+                other => {
+                    return Err(err(
+                        def.lang.span().start,
+                        format!(
                         "narrative {id}: lang {other:?}: only \"en\" and \"fr\" claims are matched"
                     ),
-                )),
+                    ))
+                }
             };
             let claim = def
                 .claim

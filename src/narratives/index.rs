@@ -86,32 +86,32 @@ impl LangIndex {
         let mut claim_ids = Vec::new();
         // Per claim: (term, tf) sorted by term.
         let mut bags: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut stems: HashMap<String, Option<String>, FixedState> = HashMap::default();
+        let mut memo: HashMap<String, Vec<String>, FixedState> = HashMap::default();
         let mut folded = String::new();
+        let mut found = Vec::new();
         for (id, text) in claims {
             let mut bag: Vec<(u32, u32)> = Vec::new();
             for w in words(text) {
-                let word = &text[w.span.start..w.span.end];
-                super::tokens::fold_into(word, &mut folded);
-                let stem = match stems.get(folded.as_str()) {
-                    Some(s) => s.clone(),
+                super::tokens::fold_into(w.span.slice(text), &mut folded);
+                let stems = match memo.get(folded.as_str()) {
+                    Some(s) => s,
                     None => {
-                        let s = (!maker.is_stop(&folded)).then(|| maker.stem_folded(&folded));
-                        stems.insert(folded.clone(), s.clone());
-                        s
+                        maker.terms_of_folded(&folded, &mut found);
+                        memo.entry(folded.clone()).or_insert(found.clone())
                     }
                 };
-                let Some(stem) = stem else { continue };
-                let next = terms.len() as u32;
-                let t = *terms.entry(stem.into_boxed_str()).or_insert(next);
-                if t as usize == stats.len() {
-                    stats.push((0, 0, 0));
-                }
-                stats[t as usize].0 += 1;
-                stats[t as usize].1 += u32::from(w.entity);
-                match bag.iter_mut().find(|(term, _)| *term == t) {
-                    Some(e) => e.1 += 1,
-                    None => bag.push((t, 1)),
+                for stem in stems {
+                    let next = terms.len() as u32;
+                    let t = *terms.entry(stem.as_str().into()).or_insert(next);
+                    if t as usize == stats.len() {
+                        stats.push((0, 0, 0));
+                    }
+                    stats[t as usize].0 += 1;
+                    stats[t as usize].1 += u32::from(w.entity);
+                    match bag.iter_mut().find(|(term, _)| *term == t) {
+                        Some(e) => e.1 += 1,
+                        None => bag.push((t, 1)),
+                    }
                 }
             }
             for &(t, _) in &bag {
@@ -207,31 +207,34 @@ impl LangIndex {
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut ordinal = 0u32;
         for w in words(text) {
-            let word = &text[w.span.start..w.span.end];
-            super::tokens::fold_into(word, &mut scratch.folded);
+            super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
             if self.maker.is_stop(&scratch.folded) {
                 continue;
             }
             ordinal += 1;
-            let term = match scratch.cache.get(scratch.folded.as_str()) {
+            let found = match scratch.cache.get(scratch.folded.as_str()) {
                 Some(t) => *t,
                 None => {
-                    let stem = self.maker.stem_folded(&scratch.folded);
-                    let t = self
-                        .terms
-                        .get(stem.as_str())
-                        .copied()
-                        .filter(|&t| !self.common[t as usize]);
+                    self.maker
+                        .terms_of_folded(&scratch.folded, &mut scratch.stems);
+                    let mut found = [None; 2];
+                    for (slot, stem) in found.iter_mut().zip(&scratch.stems) {
+                        *slot = self
+                            .terms
+                            .get(stem.as_str())
+                            .copied()
+                            .filter(|&t| !self.common[t as usize]);
+                    }
                     if scratch.cache.len() >= CACHE_WORDS {
                         scratch.cache.clear();
                     }
                     scratch
                         .cache
-                        .insert(scratch.folded.clone().into_boxed_str(), t);
-                    t
+                        .insert(scratch.folded.clone().into_boxed_str(), found);
+                    found
                 }
             };
-            if let Some(t) = term {
+            for t in found.into_iter().flatten() {
                 if !query.iter().any(|q| q.term == t) {
                     query.push(QueryTerm {
                         term: t,
@@ -239,7 +242,7 @@ impl LangIndex {
                         ordinal,
                     });
                     if query.len() == MAX_QUERY_TERMS {
-                        break;
+                        return query;
                     }
                 }
             }
@@ -330,9 +333,10 @@ const CACHE_WORDS: usize = 1 << 16;
 /// Per-thread working memory of a query, for one index (see `super::with_scratch`).
 #[derive(Debug, Default)]
 pub struct Scratch {
-    /// Folded word → its informative term, if any.
-    cache: HashMap<Box<str>, Option<u32>, FixedState>,
+    /// Folded word → its informative terms (a number has two: value and unit).
+    cache: HashMap<Box<str>, [Option<u32>; 2], FixedState>,
     folded: String,
+    stems: Vec<String>,
     acc: Vec<f32>,
     matched: Vec<u16>,
     first: Vec<u32>,

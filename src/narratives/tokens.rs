@@ -48,12 +48,20 @@ pub fn words(text: &str) -> Vec<Word> {
                 .is_some_and(|h| h.eq_ignore_ascii_case("www."));
         if !skip {
             let mut word_start: Option<usize> = None;
-            for (k, c) in chunk
+            let mut chars = chunk
                 .char_indices()
                 .chain(std::iter::once((chunk.len(), ' ')))
-            {
+                .peekable();
+            while let Some((k, c)) = chars.next() {
                 if c.is_alphanumeric() {
                     word_start.get_or_insert(k);
+                    continue;
+                }
+                // A decimal point or comma between digits stays inside the number ("4.8M").
+                let in_number = matches!(c, '.' | ',')
+                    && word_start.is_some_and(|s| chunk[s..k].bytes().all(|b| b.is_ascii_digit()))
+                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+                if in_number {
                     continue;
                 }
                 if let Some(s) = word_start.take() {
@@ -150,22 +158,81 @@ impl TermMaker {
             || self.stop.contains(folded)
     }
 
-    /// The index term of `word` (original spelling), or `None` for a stop word. `scratch`
-    /// holds the folded word afterwards.
-    pub fn term(&self, word: &str, scratch: &mut String) -> Option<String> {
+    /// The index terms of `word` (original spelling) into `out` (cleared first): none for a
+    /// stop word, one stem for a word, a number and its unit for "4.8M". `scratch` holds the
+    /// folded word afterwards.
+    pub fn terms(&self, word: &str, scratch: &mut String, out: &mut Vec<String>) {
         fold_into(word, scratch);
-        if self.is_stop(scratch) {
-            return None;
-        }
-        Some(self.stem_folded(scratch))
+        self.terms_of_folded(scratch, out);
     }
 
-    /// The stem of a folded word. Stemming the folded form (not the accented one) makes the
-    /// term a function of the folded word alone, so claims and items written with or without
-    /// accents meet, and a per-thread memo keyed by the folded word is exact.
-    pub fn stem_folded(&self, folded: &str) -> String {
-        self.stemmer.stem(folded).into_owned()
+    /// [`Self::terms`] of a word already folded. A pure function of the folded word, so
+    /// that claims and items written with or without accents meet, and a per-thread memo
+    /// keyed by the folded word is exact.
+    pub fn terms_of_folded(&self, folded: &str, out: &mut Vec<String>) {
+        out.clear();
+        if self.is_stop(folded) {
+            return;
+        }
+        if folded.starts_with(|c: char| c.is_ascii_digit()) {
+            let split = folded
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(folded.len());
+            let (number, unit) = folded.split_at(split);
+            out.push(number.replace(',', "."));
+            let unit = match unit {
+                "m" | "mn" | "mln" | "million" | "millions" => "million",
+                "b" | "bn" | "billion" | "billions" | "milliard" | "milliards" => "billion",
+                "k" => "thousand",
+                _ => unit,
+            };
+            if unit.len() >= 2 {
+                out.push(self.stemmer.stem(unit).into_owned());
+            }
+            return;
+        }
+        let variant = spelling_variant(folded);
+        out.push(self.stemmer.stem(&variant).into_owned());
     }
+}
+
+/// One spelling for words written several ways: British and American spellings
+/// (paedophile/pedophile, organise/organize, rumour/rumor) and the transliterations of Slavic
+/// surnames and their feminine forms (Zelensky, Zelenskyy, Zelenskiy, Zelenska → zelensk).
+fn spelling_variant(folded: &str) -> std::borrow::Cow<'_, str> {
+    const SLAVIC: [&str; 10] = [
+        "skaya", "skyy", "skyi", "skiy", "skii", "skoy", "skij", "sky", "ski", "ska",
+    ];
+    if folded.len() >= 6 {
+        if let Some(stem) = SLAVIC.iter().find_map(|e| folded.strip_suffix(e)) {
+            return format!("{stem}sk").into();
+        }
+    }
+    if !folded.contains("ae") && !folded.contains("is") && !folded.contains("our") {
+        return folded.into();
+    }
+    let mut w = folded.replace("ae", "e");
+    if w.len() >= 5 && w.ends_with("our") {
+        w.truncate(w.len() - 2);
+        w.push('r');
+    } else if w.len() >= 6 && w.ends_with("ours") {
+        w.truncate(w.len() - 3);
+        w.push_str("rs");
+    }
+    for (british, american) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ] {
+        if w.len() >= british.len() + 3 && w.ends_with(british) {
+            w.truncate(w.len() - british.len());
+            w.push_str(american);
+            break;
+        }
+    }
+    w.into()
 }
 
 #[cfg(test)]
@@ -193,8 +260,7 @@ mod tests {
                 ("in", false),
                 ("Courchevel", true),
                 ("for", false),
-                ("4", true),
-                ("8M", true),
+                ("4.8M", true),
             ]
         );
         // A capital after a full stop opens a sentence; NATO is an acronym.
@@ -210,17 +276,41 @@ mod tests {
         assert!(t.iter().all(|(w, e)| *e == (*w == "40")), "{t:?}");
     }
 
+    fn terms(maker: &TermMaker, word: &str) -> Vec<String> {
+        let (mut s, mut out) = (String::new(), Vec::new());
+        maker.terms(word, &mut s, &mut out);
+        out
+    }
+
     #[test]
     fn terms_are_folded_stemmed_and_stop_words_dropped() {
         let en = TermMaker::new("en");
-        let mut s = String::new();
-        assert_eq!(en.term("Refugees", &mut s).as_deref(), Some("refuge"));
-        assert_eq!(en.term("the", &mut s), None);
-        assert_eq!(en.term("2024", &mut s).as_deref(), Some("2024"));
+        assert_eq!(terms(&en, "Refugees"), ["refuge"]);
+        assert!(terms(&en, "the").is_empty());
+        assert_eq!(terms(&en, "2024"), ["2024"]);
         let fr = TermMaker::new("fr");
-        assert_eq!(fr.term("réfugiés", &mut s), fr.term("refugies", &mut s));
-        assert_eq!(fr.term("Réfugié", &mut s).as_deref(), Some("refug"));
-        assert_eq!(fr.term("été", &mut s), None);
-        assert_eq!(fr.term("les", &mut s), None);
+        assert_eq!(terms(&fr, "réfugiés"), terms(&fr, "refugies"));
+        assert_eq!(terms(&fr, "Réfugié"), ["refug"]);
+        assert!(terms(&fr, "été").is_empty());
+        assert!(terms(&fr, "les").is_empty());
+    }
+
+    #[test]
+    fn numbers_keep_their_decimals_and_units_and_spellings_meet() {
+        let en = TermMaker::new("en");
+        let t = "paid $4.8M, or 4.8 million";
+        let w: Vec<&str> = words(t).iter().map(|w| w.span.slice(t)).collect();
+        assert_eq!(w, ["paid", "4.8M", "or", "4.8", "million"]);
+        assert_eq!(terms(&en, "4.8M"), ["4.8", "million"]);
+        assert_eq!(terms(&TermMaker::new("fr"), "4,5"), ["4.5"]);
+        for (a, b) in [
+            ("Zelensky", "Zelenska"),
+            ("Zelenskyy", "Zelenskiy"),
+            ("paedophile", "pedophile"),
+            ("organised", "organized"),
+            ("rumours", "rumors"),
+        ] {
+            assert_eq!(terms(&en, a), terms(&en, b), "{a} {b}");
+        }
     }
 }
