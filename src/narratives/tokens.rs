@@ -184,6 +184,8 @@ impl TermMaker {
                 "m" | "mn" | "mln" | "million" | "millions" => "million",
                 "b" | "bn" | "billion" | "billions" | "milliard" | "milliards" => "billion",
                 "k" => "thousand",
+                // Ordinals: "21st", "3e", "2nd" are the number.
+                "st" | "nd" | "rd" | "th" | "er" | "eme" | "e" | "es" | "ers" => "",
                 _ => unit,
             };
             if unit.len() >= 2 {
