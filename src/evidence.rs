@@ -27,6 +27,19 @@ fn overlaps(a: &[Span], b: &[Span]) -> bool {
         .any(|x| b.iter().any(|y| x.start < y.end && y.start < x.end))
 }
 
+/// Whether every span of `a` lies within a span of `b`.
+fn contained(a: &[Span], b: &[Span]) -> bool {
+    a.iter()
+        .all(|x| b.iter().any(|y| y.start <= x.start && x.end <= y.end))
+}
+
+fn is_combination(set: &CampaignSet, hits: &[IndicatorHit], k: usize) -> bool {
+    matches!(
+        set.indicators[hits[k].indicator].matcher,
+        Matcher::AllOf(_) | Matcher::AnyOf { .. }
+    )
+}
+
 /// Campaign scores, best first (ties: campaign order), from the hits of one item and the
 /// effective indicator weights.
 pub fn campaign_scores(
@@ -92,10 +105,7 @@ fn count_once(
     let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
     for k in order {
         let spans = &hits[k].spans;
-        let combination = matches!(
-            set.indicators[hits[k].indicator].matcher,
-            Matcher::AllOf(_) | Matcher::AnyOf { .. }
-        );
+        let combination = is_combination(set, hits, k);
         let merge_into = if combination {
             // Counted through another only when every piece of its evidence already is.
             let covered = !spans.is_empty()
@@ -110,8 +120,16 @@ fn count_once(
                 })
                 .flatten()
         } else {
-            kept.iter()
-                .position(|(j, _)| overlaps(spans, &hits[*j].spans))
+            // A single piece of evidence: counted through a kept hit on the same words, or
+            // through a combination whose evidence holds it whole (a combination that merely
+            // touches it, "euronews" inside a squatted host, is other evidence).
+            kept.iter().position(|(j, _)| {
+                if is_combination(set, hits, *j) {
+                    contained(spans, &hits[*j].spans)
+                } else {
+                    overlaps(spans, &hits[*j].spans)
+                }
+            })
         };
         match merge_into {
             Some(p) => kept[p].1.push(k),
