@@ -106,31 +106,31 @@ fn count_once(
     for k in order {
         let spans = &hits[k].spans;
         let combination = is_combination(set, hits, k);
-        let merge_into = if combination {
-            // Counted through another only when every piece of its evidence already is.
-            let covered = !spans.is_empty()
-                && spans.iter().all(|s| {
-                    kept.iter()
-                        .any(|(j, _)| overlaps(std::slice::from_ref(s), &hits[*j].spans))
-                });
-            covered
-                .then(|| {
-                    kept.iter()
-                        .position(|(j, _)| overlaps(spans, &hits[*j].spans))
-                })
-                .flatten()
-        } else {
-            // A single piece of evidence: counted through a kept hit on the same words, or
-            // through a combination whose evidence holds it whole (a combination that merely
-            // touches it, "euronews" inside a squatted host, is other evidence).
-            kept.iter().position(|(j, _)| {
-                if is_combination(set, hits, *j) {
-                    contained(spans, &hits[*j].spans)
-                } else {
-                    overlaps(spans, &hits[*j].spans)
-                }
-            })
+        // Whether kept hit `j` already counts the piece of evidence at `piece`: between two
+        // single indicators, the same words (overlapping spans: four phrases over one
+        // sentence, a rule and a feed on one domain); where a combination is involved, only
+        // words held whole (a piece that merely touches another - "euronews" inside a squatted
+        // host, "USAID" inside a longer narrative span - is other evidence).
+        let counts = |j: usize, piece: &Span| {
+            let one = std::slice::from_ref(piece);
+            if is_combination(set, hits, j) || combination {
+                contained(one, &hits[j].spans)
+            } else {
+                overlaps(one, &hits[j].spans)
+            }
         };
+        // A hit counts through others only when every piece of its evidence already counts;
+        // it is listed with the first kept hit that counts one of them.
+        let covered = !spans.is_empty()
+            && spans
+                .iter()
+                .all(|piece| kept.iter().any(|(j, _)| counts(*j, piece)));
+        let merge_into = covered
+            .then(|| {
+                kept.iter()
+                    .position(|(j, _)| spans.iter().any(|piece| counts(*j, piece)))
+            })
+            .flatten();
         match merge_into {
             Some(p) => kept[p].1.push(k),
             None => kept.push((k, Vec::new())),
@@ -214,5 +214,157 @@ pub fn count_narrative(
         counted: true,
         through: None,
         absorbed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::Analyzer;
+    use crate::campaigns::{ioc, outlets::Outlets, CampaignSet, RuleSources};
+    use crate::config::Config;
+
+    /// Four phrases of Matryoshka's verification requests, each its own indicator, all on
+    /// the word "verify" of one tweet.
+    const OVERLAPPING: &str = r#"
+[campaign]
+id = "matryoshka-test"
+name = "Matryoshka phrases"
+
+[[indicator]]
+id = "MT-1"
+kind = "phrase"
+weight = 0.3
+description = "d"
+source = "s"
+phrases = ["can you verify"]
+fires_on = ["can you verify"]
+must_not_fire_on = ["x"]
+
+[[indicator]]
+id = "MT-2"
+kind = "phrase"
+weight = 0.35
+description = "d"
+source = "s"
+phrases = ["you verify this"]
+fires_on = ["you verify this"]
+must_not_fire_on = ["x"]
+
+[[indicator]]
+id = "MT-3"
+kind = "phrase"
+weight = 0.4
+description = "d"
+source = "s"
+phrases = ["verify this video"]
+fires_on = ["verify this video"]
+must_not_fire_on = ["x"]
+
+[[indicator]]
+id = "MT-4"
+kind = "phrase"
+weight = 0.25
+description = "d"
+source = "s"
+phrases = ["verify this"]
+fires_on = ["verify this"]
+must_not_fire_on = ["x"]
+
+[[indicator]]
+id = "MT-5"
+kind = "phrase"
+weight = 0.2
+description = "d"
+source = "s"
+phrases = ["bbc video"]
+fires_on = ["bbc video"]
+must_not_fire_on = ["x"]
+"#;
+
+    fn evidence(an: &Analyzer, text: &str) -> (f64, String) {
+        let a = an.analyze(text);
+        let mut cell = String::new();
+        crate::report::push_evidence(&mut cell, an, &a, text);
+        (a.campaign_score, cell)
+    }
+
+    #[test]
+    fn four_overlapping_phrases_count_once_through_the_strongest() {
+        let mut sources = RuleSources::default();
+        sources.add("test.toml", OVERLAPPING);
+        let set = CampaignSet::load(&sources, Outlets::embedded().unwrap()).unwrap();
+        let an = Analyzer::new(Config::default(), set).unwrap();
+        let (score, cell) = evidence(&an, "@BBCVerify Can you verify this video?");
+        assert!((score - 0.4).abs() < 1e-12, "{score} {cell}");
+        assert_eq!(
+            cell, "MT-3 = MT-1, MT-2, MT-4: \"verify this video\"",
+            "every name that matched is listed"
+        );
+        // Other words are other evidence: the BBC video phrase still adds.
+        let (score, cell) = evidence(&an, "Can you verify this video? It is a BBC video");
+        assert!((score - (1.0 - 0.6 * 0.8)).abs() < 1e-12, "{score} {cell}");
+    }
+
+    #[test]
+    fn a_rule_and_a_feed_naming_one_domain_count_once() {
+        let mut set = CampaignSet::embedded().unwrap();
+        ioc::load_text(
+            &mut set,
+            "feed.txt",
+            "lemonde.ltd\nclone-of-a-paper.info\n",
+            Some("doppelganger"),
+        )
+        .unwrap();
+        let an = Analyzer::new(Config::default(), set).unwrap();
+        let rule_weight = an.indicator_weights[an.campaigns.indicator_by_id("DOP-001").unwrap()];
+        let (score, cell) = evidence(
+            &an,
+            "Lisez https://www.lemonde.ltd/international/zelensky-villa",
+        );
+        assert!((score - rule_weight).abs() < 1e-12, "{score} {cell}");
+        assert!(cell.starts_with("DOP-001 = "), "{cell}");
+        assert!(cell.contains("IOC-DOPPELGANGER-"), "{cell}");
+        // Two domains are two pieces of evidence.
+        let (two, cell) = evidence(&an, "lemonde.ltd et clone-of-a-paper.info");
+        let feed = crate::campaigns::ioc::IOC_WEIGHT;
+        assert!(
+            (two - (1.0 - (1.0 - rule_weight) * (1.0 - feed))).abs() < 1e-12,
+            "{two} {cell}"
+        );
+    }
+
+    #[test]
+    fn a_narrative_and_an_indicator_on_the_same_words_count_once() {
+        // S1516-004 (Zelenska + Bugatti, 0.65) and the narrative S1516-N01 on the same words.
+        let text = "Olena Zelenska bought a Bugatti sports car in Paris with American aid money";
+        let run = |narrative_weight: f64| {
+            let mut config = Config::default();
+            config.score.narrative_weight = narrative_weight;
+            let an = Analyzer::new(config, CampaignSet::embedded().unwrap()).unwrap();
+            let a = an.analyze(text);
+            let mut cell = String::new();
+            crate::report::push_evidence(&mut cell, &an, &a, text);
+            let claim =
+                &an.narratives.as_ref().unwrap().claims[a.narrative.as_ref().unwrap().claim];
+            assert_eq!(claim.id, "S1516-N01");
+            (a, cell)
+        };
+        // The indicator is stronger than 0.6 × the narrative score: the narrative counts
+        // through it.
+        let (a, cell) = run(0.6);
+        assert!(!a.narrative_count.counted, "{cell}");
+        assert_eq!(a.narrative_score, 0.0);
+        assert!((a.campaign_score - 0.65).abs() < 1e-12, "{cell}");
+        assert!(
+            cell.contains("NARRATIVE (counted through S1516-004)"),
+            "{cell}"
+        );
+        // With the narrative weighing more, the indicator gives way to it.
+        let (a, cell) = run(1.0);
+        assert!(a.narrative_count.counted, "{cell}");
+        assert_eq!(a.campaign_score, 0.0, "{cell}");
+        assert!(cell.contains("NARRATIVE = S1516-004"), "{cell}");
+        let m = a.narrative.as_ref().unwrap();
+        assert!((a.score - m.score).abs() < 1e-12, "{} {cell}", a.score);
     }
 }
