@@ -206,6 +206,16 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-open(doc, "w").write("\n".join(out).rstrip("\n") + "\n")
+# The narratives and context sections are written by hand from scripts/eval-narratives.sh and
+# the hard-negative test; keep them.
+MARK = "<!-- Hand-written from here on"
+kept = ""
+try:
+    previous = open(doc).read()
+    if MARK in previous:
+        kept = "\n" + previous[previous.index(MARK):]
+except FileNotFoundError:
+    pass
+open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + kept)
 PY
 echo "eval.sh: wrote $doc" >&2

@@ -60,7 +60,7 @@ A malformed file stops with its line (and column, or JSON path) and exit code 4.
         #[arg(short, long, default_value = "-", value_name = "FILE")]
         output: String,
         #[command(flatten)]
-        engine: EngineArgs,
+        engine: Box<EngineArgs>,
     },
 }
 

@@ -94,7 +94,7 @@ static GENERATION: AtomicU64 = AtomicU64::new(1);
 thread_local! {
     /// Per thread: the generation of the set the scratch spaces belong to, and one scratch
     /// per language.
-    static SCRATCH: RefCell<(u64, Vec<Scratch>)> = RefCell::new((0, Vec::new()));
+    static SCRATCH: RefCell<(u64, Vec<Scratch>)> = const { RefCell::new((0, Vec::new())) };
 }
 
 impl NarrativeSet {
