@@ -16,7 +16,8 @@
 #    among its k best claims at or above the threshold.
 # 3. False matches: the share of native texts whose best claim reaches the threshold -
 #    538 @BarackObama + @realDonaldTrump tweets (2017), SPOTTED target=0 (news/government
-#    accounts), POTUS news conferences 1960-1980 (spoken, 20-150 words), EWT web text.
+#    accounts), POTUS news conferences 1960-1980 (spoken, 20-150 words), EWT web text; and
+#    native spoken French (ParisStories, Rhapsodie) against the rule files' French narratives.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CALQUE="${1:-target/release/calque}"
@@ -108,6 +109,10 @@ done
 
 negatives() { # NAME FILE [TEXT_COL] [FILTER_COL FILTER_VALUE]
   local name=$1 file=$2 col=${3:-} fcol=${4:-} fval=${5:-}
+  # French sets are matched against the rule files' French narratives only (EUvsDisinfo's
+  # titles are English).
+  local claims=(--narratives "$CLAIMS")
+  case "$name" in fr-*) claims=() ;; esac
   local input="$file"
   if [ -n "$fcol" ]; then
     input="$WORK/$name.filtered.csv"
@@ -133,7 +138,7 @@ w.writerow(['id', 'text'])
 for i, row in enumerate(r):
     w.writerow([f'n{i}', row[col]])
 PY
-  "$CALQUE" narratives match --narratives "$CLAIMS" "$WORK/$name.in.csv" --top "${NEG_TOP:-1}" \
+  "$CALQUE" narratives match "${claims[@]}" "$WORK/$name.in.csv" --top "${NEG_TOP:-1}" \
     -o "$WORK/neg-$name.csv" 2>/dev/null
   echo "$name $WORK/$name.in.csv $WORK/neg-$name.csv" >> "$WORK/negatives.txt"
 }
@@ -143,6 +148,8 @@ negatives 538-trump "$CORPORA/neg_en_538_twitter-ratio_realDonaldTrump.csv"
 negatives spotted-news "$CORPORA/spotted_validation_5000_mixed_labels.csv" tweet_text target '0.0|0'
 negatives potus-newsconf "$CORPORA/potus_newsconf_native_en.csv" text
 negatives ewt-web "$CORPORA/ewt_native_en.csv" text
+negatives fr-parisstories "$CORPORA/parisstories_native_fr.csv" text
+negatives fr-rhapsodie "$CORPORA/rhapsodie_native_fr.csv" text
 
 python3 - "$WORK" "$THRESHOLD" <<'PY'
 import csv, sys, collections
