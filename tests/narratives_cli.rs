@@ -157,3 +157,45 @@ fn match_lists_the_best_claims_with_their_diagnostics() {
         "https://example.org/fact-check/biolabs"
     );
 }
+
+#[test]
+fn reports_with_claims_loaded_are_identical_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("id,text\n");
+    let claims = [
+        "Maia Sandu embezzled 24 million dollars and is addicted to psychotropic drugs",
+        "The United States runs secret bioweapons laboratories in Ukraine",
+        "La France instaure une taxe sur chaque transaction bancaire pour financer l'Ukraine",
+        "FACT CHECK: Koch Farms turkeys did not poison families with salmonella, a hoax",
+        "A perfectly ordinary sentence about the weather and the garden.",
+    ];
+    for i in 0..600 {
+        text.push_str(&format!("{i},\"{} #{i}\"\n", claims[i % claims.len()]));
+    }
+    let input = dir.path().join("many.csv");
+    fs::write(&input, text).unwrap();
+    let mut reports = Vec::new();
+    for threads in ["1", "4"] {
+        let out = dir.path().join(format!("r{threads}.csv"));
+        calque_ok(&[
+            "scan",
+            &path_str(&input),
+            "--narratives",
+            &narr("claimreview.json"),
+            "--narratives",
+            &narr("search-export.json"),
+            "--threads",
+            threads,
+            "--batch-size",
+            "97",
+            "-o",
+            &path_str(&out),
+            "-q",
+        ]);
+        reports.push(fs::read(&out).unwrap());
+    }
+    assert_eq!(reports[0], reports[1]);
+    let rows = read_csv(&dir.path().join("r1.csv"));
+    assert!(rows.iter().filter(|r| !r["narrative"].is_empty()).count() >= 400);
+    assert!(rows.iter().any(|r| r["context"] == "debunk"));
+}
