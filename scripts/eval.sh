@@ -188,8 +188,10 @@ w("""## The tools behind these figures
   confidence, method), script figures, the normalized view, each heuristic that fired (code, weight,
   hits, `contribution` = weight x sqrt(min(hits, max_repeats)) / length factor, spans as byte offsets
   `start`/`end` in the original text with the `text` there), each indicator that fired (weight, whether
-  it `counted`, `part_of` for parts of combinations, `parts_fired` for combinations, spans), the
-  campaign scores and the overall score with the formula.
+  it `counted`, `part_of` for parts of combinations, `parts_fired` for combinations,
+  `counted_through` / `same_evidence` for evidence counted once, spans), the campaign scores, the
+  `narrative` matched (claim, source, score, matched `words`, whether it `counted`), the `context`
+  (cues with their spans, whether it `capped` the score) and the overall score with the formula.
 - `calque tune LABELLED... -o weights.toml`: see section E. The written file is an ordinary config
   (`scan --config`, `eval --config`); its header records the data, the method and the
   cross-validated ROC-AUC before and after.
