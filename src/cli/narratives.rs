@@ -5,10 +5,8 @@ use calque::ingest::{self, ColumnSpec, IngestOptions, InputFormat};
 use calque::narratives::load::{self, NarrativeSpec};
 use calque::narratives::NarrativeSet;
 use calque::record::Event;
-use calque::report::sink::AtomicOutput;
 use calque::{Fatal, Result};
 use clap::{Args, Subcommand};
-use std::io::Write;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
@@ -163,7 +161,6 @@ fn matches(
         ));
     };
     let min_terms = min_terms.unwrap_or(analyzer.config.narratives.min_terms);
-    let mut out = AtomicOutput::create(output)?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let write_err = |e: csv::Error| Fatal::output(format!("{output}: {e}"));
     w.write_record([
@@ -211,7 +208,13 @@ fn matches(
     let bytes = w
         .into_inner()
         .map_err(|e| Fatal::output(format!("{output}: {e}")))?;
-    out.write_all(&bytes)
-        .map_err(|e| Fatal::output(format!("{output}: {e}")))?;
-    out.commit()
+    // Never over an input: the items read or a claim database.
+    let mut read: Vec<String> = inputs.to_vec();
+    read.extend(
+        engine
+            .narratives
+            .iter()
+            .map(|n| n.path.display().to_string()),
+    );
+    calque::output::write_whole(&read, output, "-o", &bytes)
 }
