@@ -36,6 +36,11 @@ pub const ENTITY_BOOST: f64 = 1.5;
 pub const COMMON_SHARE: f64 = 0.05;
 /// ... but a term is never common in fewer claims than this (small databases).
 pub const COMMON_MIN_DF: usize = 20;
+/// Only claims sharing at least one term found in at most this share of the claims (and at
+/// least [`COMMON_MIN_DF`]) are scored: walking the long postings of mid-frequency words for
+/// every item costs more than it finds, since a claim matched only through such words carries
+/// little information (see the score).
+pub const GENERATOR_SHARE: f64 = 0.01;
 /// At most this many distinct terms of an item are looked up (a long transcript): bounds the
 /// work per item. The first ones in text order are kept.
 pub const MAX_QUERY_TERMS: usize = 512;
@@ -51,8 +56,11 @@ pub struct LangIndex {
     common: Vec<bool>,
     /// Per local claim: its index in the whole set.
     pub(super) claim_ids: Vec<u32>,
-    /// Per local claim: its informative terms, sorted, and their total weight.
-    claim_terms: Vec<Vec<u32>>,
+    /// Per local claim: its informative terms with their weights, sorted by term, and their
+    /// total weight.
+    claim_terms: Vec<Vec<(u32, f32)>>,
+    /// Per term: found in few enough claims to propose candidates (see [`GENERATOR_SHARE`]).
+    generator: Vec<bool>,
     self_weight: Vec<f32>,
     /// Median claim weight: how much a match must weigh to count in full.
     reference_weight: f64,
@@ -155,7 +163,7 @@ impl LangIndex {
                 let norm = K1 * (1.0 - B + B * lengths[c] as f64 / avg_len);
                 let w = idf * boost * tf * (K1 + 1.0) / (tf + norm);
                 postings[t as usize].push((c as u32, w as f32));
-                kept.push(t);
+                kept.push((t, w as f32));
                 total += w;
             }
             claim_terms.push(kept);
@@ -164,7 +172,10 @@ impl LangIndex {
         let mut weights: Vec<f32> = self_weight.iter().copied().filter(|&w| w > 0.0).collect();
         weights.sort_by(f32::total_cmp);
         let reference_weight = weights.get(weights.len() / 2).map_or(1.0, |&w| w as f64);
+        let generator_df = (GENERATOR_SHARE * n as f64).max(COMMON_MIN_DF as f64);
+        let generator = stats.iter().map(|s| s.2 as f64 <= generator_df).collect();
         LangIndex {
+            generator,
             reference_weight,
             maker,
             terms,
@@ -206,25 +217,28 @@ impl LangIndex {
     pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<QueryTerm> {
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut ordinal = 0u32;
-        for w in words(text) {
+        let mut words = std::mem::take(&mut scratch.words);
+        super::tokens::words_into(text, &mut words);
+        for w in &words {
             super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
-            if self.maker.is_stop(&scratch.folded) {
-                continue;
-            }
-            ordinal += 1;
             let found = match scratch.cache.get(scratch.folded.as_str()) {
                 Some(t) => *t,
                 None => {
-                    self.maker
-                        .terms_of_folded(&scratch.folded, &mut scratch.stems);
-                    let mut found = [None; 2];
-                    for (slot, stem) in found.iter_mut().zip(&scratch.stems) {
-                        *slot = self
-                            .terms
-                            .get(stem.as_str())
-                            .copied()
-                            .filter(|&t| !self.common[t as usize]);
-                    }
+                    let found = if self.maker.is_stop(&scratch.folded) {
+                        None
+                    } else {
+                        self.maker
+                            .terms_of_folded(&scratch.folded, &mut scratch.stems);
+                        let mut found = [None; 2];
+                        for (slot, stem) in found.iter_mut().zip(&scratch.stems) {
+                            *slot = self
+                                .terms
+                                .get(stem.as_str())
+                                .copied()
+                                .filter(|&t| !self.common[t as usize]);
+                        }
+                        Some(found)
+                    };
                     if scratch.cache.len() >= CACHE_WORDS {
                         scratch.cache.clear();
                     }
@@ -234,6 +248,9 @@ impl LangIndex {
                     found
                 }
             };
+            // Stop words are not counted in the window of a match.
+            let Some(found) = found else { continue };
+            ordinal += 1;
             for t in found.into_iter().flatten() {
                 if !query.iter().any(|q| q.term == t) {
                     query.push(QueryTerm {
@@ -242,22 +259,25 @@ impl LangIndex {
                         ordinal,
                     });
                     if query.len() == MAX_QUERY_TERMS {
+                        scratch.words = words;
                         return query;
                     }
                 }
             }
         }
+        scratch.words = words;
         query
     }
 
-    /// Every claim sharing at least `min_terms` terms with the query, scored, in local claim
-    /// order.
+    /// Score every candidate claim — one that shares a generator term with the query — that
+    /// shares at least `min_terms` terms with it, handing each to `visit` (in no fixed order).
     pub(super) fn score(
         &self,
         query: &[QueryTerm],
         min_terms: usize,
         scratch: &mut Scratch,
-    ) -> Vec<Scored> {
+        mut visit: impl FnMut(Scored),
+    ) {
         let n = self.claim_ids.len();
         if scratch.acc.len() < n {
             scratch.acc.resize(n, 0.0);
@@ -266,7 +286,12 @@ impl LangIndex {
             scratch.last.resize(n, 0);
         }
         scratch.touched.clear();
+        let mut others = 0usize;
         for q in query {
+            if !self.generator[q.term as usize] {
+                others += 1;
+                continue;
+            }
             for &(c, w) in &self.postings[q.term as usize] {
                 let c = c as usize;
                 if scratch.matched[c] == 0 {
@@ -278,30 +303,43 @@ impl LangIndex {
                 scratch.matched[c] = scratch.matched[c].saturating_add(1);
             }
         }
-        let mut out = Vec::new();
-        scratch.touched.sort_unstable();
         for &c in &scratch.touched {
             let c = c as usize;
-            let terms = scratch.matched[c] as usize;
-            if terms >= min_terms && self.self_weight[c] > 0.0 {
-                let weight = scratch.acc[c] as f64;
-                let window = (scratch.last[c] - scratch.first[c] + 1) as usize;
-                let coverage = (weight / self.self_weight[c] as f64).min(1.0);
-                let information = (weight / self.reference_weight).min(1.0);
-                let density = (terms as f64 / window as f64).min(1.0).sqrt();
-                out.push(Scored {
-                    claim: c as u32,
-                    score: coverage * information * density,
-                    weight,
-                    terms,
-                    claim_weight: self.self_weight[c] as f64,
-                    window,
-                });
-            }
+            let (mut weight, mut terms) = (scratch.acc[c] as f64, scratch.matched[c] as usize);
+            let (mut first, mut last) = (scratch.first[c], scratch.last[c]);
             scratch.acc[c] = 0.0;
             scratch.matched[c] = 0;
+            if terms + others < min_terms || self.self_weight[c] <= 0.0 {
+                continue;
+            }
+            if others > 0 {
+                // The query's frequent terms, looked up in the candidate's own short list.
+                let claim = &self.claim_terms[c];
+                for q in query.iter().filter(|q| !self.generator[q.term as usize]) {
+                    if let Ok(k) = claim.binary_search_by_key(&q.term, |&(t, _)| t) {
+                        weight += claim[k].1 as f64;
+                        terms += 1;
+                        first = first.min(q.ordinal);
+                        last = last.max(q.ordinal);
+                    }
+                }
+            }
+            if terms < min_terms {
+                continue;
+            }
+            let window = (last - first + 1) as usize;
+            let coverage = (weight / self.self_weight[c] as f64).min(1.0);
+            let information = (weight / self.reference_weight).min(1.0);
+            let density = (terms as f64 / window as f64).min(1.0).sqrt();
+            visit(Scored {
+                claim: c as u32,
+                score: coverage * information * density,
+                weight,
+                terms,
+                claim_weight: self.self_weight[c] as f64,
+                window,
+            });
         }
-        out
     }
 
     /// The spans of the query terms that local claim `c` holds.
@@ -309,7 +347,7 @@ impl LangIndex {
         let terms = &self.claim_terms[c as usize];
         let mut spans: Vec<Span> = query
             .iter()
-            .filter(|q| terms.binary_search(&q.term).is_ok())
+            .filter(|q| terms.binary_search_by_key(&q.term, |&(t, _)| t).is_ok())
             .map(|q| q.span)
             .collect();
         spans.sort_unstable();
@@ -333,10 +371,12 @@ const CACHE_WORDS: usize = 1 << 16;
 /// Per-thread working memory of a query, for one index (see `super::with_scratch`).
 #[derive(Debug, Default)]
 pub struct Scratch {
-    /// Folded word → its informative terms (a number has two: value and unit).
-    cache: HashMap<Box<str>, [Option<u32>; 2], FixedState>,
+    /// Folded word → `None` for a stop word, else its informative terms (a number has two:
+    /// value and unit).
+    cache: HashMap<Box<str>, Option<[Option<u32>; 2]>, FixedState>,
     folded: String,
     stems: Vec<String>,
+    words: Vec<super::tokens::Word>,
     acc: Vec<f32>,
     matched: Vec<u16>,
     first: Vec<u32>,

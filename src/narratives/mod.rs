@@ -156,10 +156,19 @@ impl NarrativeSet {
 
     /// The best claim of language `lang` that `text` matches at or above the threshold.
     pub fn best(&self, text: &str, lang: &str, params: &MatchParams) -> Option<NarrativeMatch> {
-        self.ranked(text, lang, params.min_terms, 1)
-            .into_iter()
-            .next()
-            .filter(|m| m.score >= params.threshold)
+        self.search(text, lang, params.min_terms, |index, query, scratch| {
+            let mut best: Option<Scored> = None;
+            index.score(query, params.min_terms, scratch, |s| {
+                if best.as_ref().is_none_or(|b| ranks_before(&s, b)) {
+                    best = Some(s);
+                }
+            });
+            best.filter(|b| b.score >= params.threshold)
+                .into_iter()
+                .collect()
+        })
+        .into_iter()
+        .next()
     }
 
     /// The `k` best claims of language `lang` sharing at least `min_terms` terms with
@@ -170,6 +179,30 @@ impl NarrativeSet {
         lang: &str,
         min_terms: usize,
         k: usize,
+    ) -> Vec<NarrativeMatch> {
+        self.search(text, lang, min_terms, |index, query, scratch| {
+            let mut scored = Vec::new();
+            index.score(query, min_terms, scratch, |s| scored.push(s));
+            scored.sort_by(|a, b| {
+                if ranks_before(a, b) {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Greater
+                }
+            });
+            scored.truncate(k);
+            scored
+        })
+    }
+
+    /// Run `pick` on the index of `lang` with the query terms of `text` and this thread's
+    /// working memory; turn the claims it picks into matches.
+    fn search(
+        &self,
+        text: &str,
+        lang: &str,
+        min_terms: usize,
+        pick: impl FnOnce(&LangIndex, &[index::QueryTerm], &mut Scratch) -> Vec<Scored>,
     ) -> Vec<NarrativeMatch> {
         let Some(li) = tokens::language_index(lang) else {
             return Vec::new();
@@ -192,15 +225,7 @@ impl NarrativeSet {
             if query.len() < min_terms.max(1) {
                 return Vec::new();
             }
-            let mut scored = index.score(&query, min_terms.max(1), scratch);
-            scored.sort_by(|a: &Scored, b: &Scored| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(b.weight.total_cmp(&a.weight))
-                    .then(a.claim.cmp(&b.claim))
-            });
-            scored.truncate(k);
-            scored
+            pick(index, &query, scratch)
                 .into_iter()
                 .map(|s| NarrativeMatch {
                     claim: index.claim_ids[s.claim as usize] as usize,
@@ -215,6 +240,16 @@ impl NarrativeSet {
                 .collect()
         })
     }
+}
+
+/// Whether `a` ranks before `b`: higher score, then higher covered weight, then the claim
+/// loaded first. A strict total order, so the best claim does not depend on visiting order.
+fn ranks_before(a: &Scored, b: &Scored) -> bool {
+    b.score
+        .total_cmp(&a.score)
+        .then(b.weight.total_cmp(&a.weight))
+        .then(a.claim.cmp(&b.claim))
+        .is_lt()
 }
 
 #[cfg(test)]
