@@ -208,16 +208,17 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-# The narratives and context sections are written by hand from scripts/eval-narratives.sh and
-# the hard-negative test; keep them.
+# Two parts are not generated here and are kept as they are: the accounts section
+# (scripts/eval-accounts.sh's, between its BEGIN/END markers) and the hand-written narratives and
+# context sections at the end (from scripts/eval-narratives.sh and the hard-negative test).
+import os, re
 MARK = "<!-- Hand-written from here on"
-kept = ""
-try:
-    previous = open(doc).read()
-    if MARK in previous:
-        kept = "\n" + previous[previous.index(MARK):]
-except FileNotFoundError:
-    pass
-open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + kept)
+previous = open(doc).read() if os.path.exists(doc) else ""
+accounts = re.search(r"<!-- BEGIN accounts.*?<!-- END accounts -->\n", previous, re.S)
+accounts = accounts.group(0) if accounts else ""
+hand = previous.replace(accounts, "") if accounts else previous
+hand = hand[hand.index(MARK):] if MARK in hand else ""
+tail = "".join("\n" + part for part in (accounts, hand) if part)
+open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + tail)
 PY
 echo "eval.sh: wrote $doc" >&2

@@ -37,6 +37,8 @@ pub const COLUMNS: &[&str] = &[
     "other_campaigns",
     "evidence",
     "text",
+    "words",
+    "all_campaign_rules",
     "narrative",
     "narrative_score",
     "narrative_source",
@@ -52,6 +54,7 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "mixed_script_tokens",
     "interference_score",
     "campaign_score",
+    "words",
     "narrative_score",
 ];
 
@@ -260,6 +263,20 @@ fn write_cells(
     row.text(cell);
     row.text(text);
 
+    cell.clear();
+    fixed::push_uint(cell, a.tokens as u64);
+    row.number(cell);
+    // Every counted indicator of every campaign, best campaign first: what the accounts
+    // rollup counts (`campaign_rules` has the best campaign's only).
+    cell.clear();
+    for (i, &k) in a.campaigns.iter().flat_map(|c| &c.counted).enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        cell.push_str(&set.indicators[a.indicator_hits[k].indicator].id);
+    }
+    row.text(cell);
+
     let claim = a
         .narrative
         .as_ref()
@@ -272,6 +289,7 @@ fn write_cells(
     } else {
         ""
     });
+
     for kept in &record.kept {
         row.text(kept);
     }
