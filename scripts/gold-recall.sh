@@ -40,13 +40,24 @@ trap 'rm -rf "$work"' EXIT
 
 scan() { "$calque" scan "$@" --format jsonl --lossy-utf8 -q; }
 scan "$corpora/realec_essays_ru_l1_en.csv" --keep-cols source -o "$work/realec.jsonl"
+# One ParisStories document is left out: its transcript spells every contraction out ("de le
+# coup" for "du coup", "pas de le tout", "à le lycée"), an artefact of expanding UD's multiword
+# tokens that no speaker produces; it alone would make RU-FR-ART-002 fire on 4 of its chunks.
+python3 - "$corpora/parisstories_native_fr.csv" "$work/parisstories.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0]))
+    w.writeheader()
+    w.writerows(r for r in rows if not r["source"].startswith("parisstories:ParisStories_2019_prepaScientifique#"))
+PY
 natives=()
 for set in "ArgRewrite=argrewrite_native_en.csv" "EWT=ewt_native_en.csv" \
            "POTUS=potus_newsconf_native_en.csv" \
            "538 tweets=neg_en_538_twitter-ratio_BarackObama.csv neg_en_538_twitter-ratio_realDonaldTrump.csv" \
-           "ParisStories=parisstories_native_fr.csv" "Rhapsodie=rhapsodie_native_fr.csv"; do
+           "ParisStories=$work/parisstories.csv" "Rhapsodie=rhapsodie_native_fr.csv"; do
   label="${set%%=*}" files=()
-  for f in ${set#*=}; do files+=("$corpora/$f"); done
+  for f in ${set#*=}; do [[ "$f" == /* ]] && files+=("$f") || files+=("$corpora/$f"); done
   out="$work/${label// /_}.jsonl"
   scan "${files[@]}" -o "$out"
   natives+=(--native "$label=$out")

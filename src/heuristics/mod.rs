@@ -46,6 +46,7 @@ pub enum Family {
     Gender,
     Negation,
     Numbers,
+    Pronouns,
 }
 
 impl Family {
@@ -65,6 +66,7 @@ impl Family {
             Family::Gender => "gender",
             Family::Negation => "negation",
             Family::Numbers => "numbers",
+            Family::Pronouns => "pronouns",
         }
     }
 }

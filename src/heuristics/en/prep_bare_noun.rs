@@ -46,6 +46,8 @@ crate::heuristic! {
             "I want to shop for shoes with you",
             "We went to shop for shoes after lunch",
             "It uses a plug-in library for core math",
+            "I spent 3 months going from shop to shop trying to fix it",
+            "Let me know if you would like for me to conference you in.",
         ],
         triggers: [
             "apartment", "airport", "cafe", "cinema", "city", "concert", "exhibition", "factory",
@@ -79,10 +81,21 @@ crate::heuristic! {
                         || right.starts_with(" near "))
             };
             let verb_after_to = prep == "to"
-                && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor")
+                && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor" | "conference")
                 && !motion_to_place;
             let idiom_after_in = prep == "in" && matches!(noun, "concert" | "cinema" | "conference" | "store" | "market" | "bank" | "park");
+            // "from shop to shop", "from city to city": a distributive idiom without articles.
+            let repeated = {
+                let right = support::after(text, m.end(), 24).to_ascii_lowercase();
+                let left = support::before(text, m.start(), 24).to_ascii_lowercase();
+                let noun = noun.to_ascii_lowercase();
+                right.starts_with(&format!(" to {noun}"))
+                    || right.starts_with(&format!(" by {noun}"))
+                    || right.starts_with(&format!(" after {noun}"))
+                    || left.ends_with(&format!("{noun} "))
+            };
             !glued
+                && !repeated
                 && !verb_after_to
                 && !idiom_after_in
                 && support::ends_noun_phrase(text, m.end())

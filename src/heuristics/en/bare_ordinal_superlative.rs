@@ -1,0 +1,72 @@
+use crate::heuristics::support::{self, Pattern};
+use regex::Regex;
+
+static RE: Pattern = Pattern::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?i:in|on|at|from|of|for|with|by|during|throughout|to|until|till|since)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:chart|graph|diagram|table|picture|century|half|decade|stage|row|column|world war|pie chart|bar chart|line graph)|same\s+(?:time|way|period|year|level|amount|number|rate|situation|thing|day|place|age|percentage|trend|reason|manner|pattern|value|position|result|problem|category|group))|(?i:has|had|have|shows|showed|show|reached|reaches|reach|hit|hits|saw|sees|recorded|records|registered)\s+(?:highest|lowest|biggest|largest|smallest|greatest|sharpest|steepest|strongest|weakest|fastest|slowest)\s+([a-z]+))(?-u:\b)").unwrap()
+});
+
+crate::heuristic! {
+    /// ## What it detects
+    /// An ordinal, a superlative or "same" before a noun with no "the": "in 21st century", "on
+    /// second chart", "at same time", "in same way", "North Africa has highest rate".
+    ///
+    /// ## Why it signals Russian interference
+    /// English requires "the" with ordinals, superlatives and "same"; Russian «в XXI веке»,
+    /// «на втором графике», «в то же время», «самый высокий» have no article. Missing
+    /// determiners are the most over-represented error of Russian-L1 writers (FCE: 1.93×
+    /// other L1s, rank 1 of 14); typical of article-less L1s (Slavic and others).
+    ///
+    /// ## Fires on
+    /// "It grew fast in 20th century", "On second chart we can see", "at same time",
+    /// "North Africa has highest unemployment rate".
+    ///
+    /// ## Must not fire on
+    /// "in the 21st century", "in first place", "last year", "for the same time", "at first
+    /// sight", "soars to highest level since 2004" (headline), "has highest of all".
+    ///
+    /// ## Known false positives
+    /// Telegraphic notes that still contain an article ("forecasts for same time periods"):
+    /// 1 of 2,715 EWT items. Gold recall and native rates: `docs/heuristics.md`, section
+    /// "Recall on real Russian-L1 errors".
+    pub struct BareOrdinalSuperlative {
+        code: "RU-EN-ART-010",
+        name: "bare-ordinal-superlative",
+        family: Articles,
+        lang: En,
+        weight: 0.4,
+        fires_on: [
+            "The population grew fast in 20th century, but then it fell.",
+            "On second chart we can see the same trend",
+            "They work and study at same time, I think",
+            "North Africa has highest unemployment rate of all the regions.",
+        ],
+        must_not_fire_on: [
+            "The population grew fast in the 20th century, but then it fell.",
+            "We must finish in first place, I think",
+            "It was appropriated last year and was in the budget.",
+            "At first sight the graph is simple",
+            "Consumer confidence soars to highest level since 2004",
+            "North Africa has highest of all the rates",
+        ],
+        triggers: [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th",
+            "7th", "8th", "9th", "same", "highest", "lowest",
+            "biggest", "largest", "smallest", "greatest", "sharpest", "steepest", "strongest",
+            "weakest", "fastest", "slowest",
+        ],
+    }
+    fn check(text, hits) {
+        let mut telegraphic = None;
+        support::push_group_if(&RE, 0, text, hits, |text, caps| {
+            let m = caps.get(0).unwrap();
+            // After a superlative the next word must be a noun, not a function word.
+            let noun_follows = caps.get(1).is_none_or(|w| {
+                !matches!(w.as_str(), "of" | "in" | "at" | "on" | "and" | "among" | "ever" | "for" | "to" | "than" | "since" | "by")
+            });
+            noun_follows
+                && !support::before(text, m.start(), 1).ends_with(['-', '\''])
+                && !*telegraphic.get_or_insert_with(|| support::looks_telegraphic(text))
+        });
+    }
+}
