@@ -2,13 +2,14 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?i:in|on|at|from|of|for|with|by|during|throughout|to|until|till|since)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:chart|graph|diagram|table|picture|century|half|decade|stage|row|column|world war|pie chart|bar chart|line graph)|same\s+(?:time|way|period|year|level|amount|number|rate|situation|thing|day|place|age|percentage|trend|reason|manner|pattern|value|position|result|problem|category|group))|(?i:has|had|have|shows|showed|show|reached|reaches|reach|hit|hits|saw|sees|recorded|records|registered)\s+(?:highest|lowest|biggest|largest|smallest|greatest|sharpest|steepest|strongest|weakest|fastest|slowest)\s+([a-z]+))(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)(?:(?i:in|on|at|from|of|for|with|by|during|throughout|to|until|till|since)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:chart|graph|diagram|table|picture|century|half|decade|stage|row|column|world war|pie chart|bar chart|line graph)|same\s+(?:time|way|period|year|level|amount|number|rate|situation|thing|day|place|age|percentage|trend|reason|manner|pattern|value|position|result|problem|category|group))|(?i:has|had|have|shows|showed|show|reached|reaches|reach|hit|hits|saw|sees|recorded|records|registered)\s+(?:highest|lowest|biggest|largest|smallest|greatest|sharpest|steepest|strongest|weakest|fastest|slowest)\s+([a-z]+)|(?i:is|was|are|were)\s+most\s+(?:popular|important|common|widespread|significant|famous|expensive|effective|dangerous|useful|serious|interesting|successful|difficult|frequent|influential|visited|used|reliable|convenient|suitable|efficient|harmful|profitable|preferable)\s+([a-z]+))(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {
     /// ## What it detects
     /// An ordinal, a superlative or "same" before a noun with no "the": "in 21st century", "on
-    /// second chart", "at same time", "in same way", "North Africa has highest rate".
+    /// second chart", "at same time", "in same way", "North Africa has highest rate", "it is
+    /// most popular network".
     ///
     /// ## Why it signals Russian interference
     /// English requires "the" with ordinals, superlatives and "same"; Russian «в XXI веке»,
@@ -39,6 +40,7 @@ crate::heuristic! {
             "On second chart we can see the same trend",
             "They work and study at same time, I think",
             "North Africa has highest unemployment rate of all the regions.",
+            "It is most popular network in all the groups.",
         ],
         must_not_fire_on: [
             "The population grew fast in the 20th century, but then it fell.",
@@ -47,13 +49,14 @@ crate::heuristic! {
             "At first sight the graph is simple",
             "Consumer confidence soars to highest level since 2004",
             "North Africa has highest of all the rates",
+            "This disease is most common in children under five",
         ],
         triggers: [
             "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th",
             "7th", "8th", "9th", "same", "highest", "lowest",
             "biggest", "largest", "smallest", "greatest", "sharpest", "steepest", "strongest",
-            "weakest", "fastest", "slowest",
+            "weakest", "fastest", "slowest", "most",
         ],
     }
     fn check(text, hits) {
@@ -61,8 +64,14 @@ crate::heuristic! {
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let m = caps.get(0).unwrap();
             // After a superlative the next word must be a noun, not a function word.
-            let noun_follows = caps.get(1).is_none_or(|w| {
-                !matches!(w.as_str(), "of" | "in" | "at" | "on" | "and" | "among" | "ever" | "for" | "to" | "than" | "since" | "by")
+            let noun_follows = caps.get(1).or(caps.get(2)).is_none_or(|w| {
+                !matches!(
+                    w.as_str(),
+                    "of" | "in" | "at" | "on" | "and" | "or" | "among" | "ever" | "for" | "to"
+                        | "than" | "since" | "by" | "with" | "when" | "if" | "because" | "during"
+                        | "where" | "there" | "today" | "now" | "here" | "nowadays" | "amongst"
+                        | "after" | "before" | "as" | "but" | "so"
+                )
             });
             noun_follows
                 && !support::before(text, m.start(), 1).ends_with(['-', '\''])

@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?i:to|in|at|from|into|on|near|inside|behind|around|through|for|with|about) (?:(?:new|old|big|small|local|nice|beautiful|famous|huge|main|good|bad|little|large|expensive|cheap|nearest|central|same|other)\s+)?(apartment|airport|cafe|cinema|city|concert|exhibition|factory|forest|hotel|museum|restaurant|station|supermarket|theatre|theater|village|zoo|stadium|embassy|library|kitchen|garden|cemetery|situation|article|newspaper|magazine|region|world|dentist|doctor|island|shop|car|plane|bus|border|street|square|lake|river|conference|festival|pharmacy|bakery|gym|beach|park|hairdresser|bank|store|mall|market)(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?i:to|in|at|from|into|on|near|inside|behind|around|through|for|with|about) (?:(?:new|old|big|small|local|nice|beautiful|famous|huge|main|good|bad|little|large|expensive|cheap|nearest|central|same|other)\s+)?(apartment|airport|cafe|cinema|city|concert|exhibition|factory|forest|hotel|museum|restaurant|station|supermarket|theatre|theater|village|zoo|stadium|embassy|library|kitchen|garden|cemetery|situation|article|newspaper|magazine|region|world|dentist|doctor|island|shop|car|plane|bus|border|street|square|lake|river|conference|festival|pharmacy|bakery|gym|beach|park|hairdresser|bank|store|mall|market|chart|graph|diagram)(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -56,7 +56,7 @@ crate::heuristic! {
             "article", "newspaper", "magazine", "region", "world", "dentist", "doctor", "island",
             "shop", "car", "plane", "bus", "border", "street", "square", "lake", "river",
             "conference", "festival", "pharmacy", "bakery", "gym", "beach", "park", "hairdresser",
-            "bank", "store", "mall", "market",
+            "bank", "store", "mall", "market", "chart", "graph", "diagram",
         ],
     }
     fn check(text, hits) {
