@@ -5,11 +5,16 @@ static RE: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(?:(?i:in|on|at|from|of|for|with|by|during|throughout|to|until|till|since)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:chart|graph|diagram|table|picture|century|half|decade|stage|row|column|world war|pie chart|bar chart|line graph)|same\s+(?:time|way|period|year|level|amount|number|rate|situation|thing|day|place|age|percentage|trend|reason|manner|pattern|value|position|result|problem|category|group))|(?i:has|had|have|shows|showed|show|reached|reaches|reach|hit|hits|saw|sees|recorded|records|registered)\s+(?:highest|lowest|biggest|largest|smallest|greatest|sharpest|steepest|strongest|weakest|fastest|slowest)\s+([a-z]+)|(?i:is|was|are|were)\s+most\s+(?:popular|important|common|widespread|significant|famous|expensive|effective|dangerous|useful|serious|interesting|successful|difficult|frequent|influential|visited|used|reliable|convenient|suitable|efficient|harmful|profitable|preferable)\s+([a-z]+))(?-u:\b)").unwrap()
 });
 
+static OPENING: Pattern = Pattern::new(|| {
+    Regex::new(r"(?-u:\b)(?:Second|Third|Fourth|Fifth|Same)\s+(?:reason|argument|point|group|problem|factor|chart|graph|diagram|table|picture|thing|aspect|issue|advantage|disadvantage|way|step|cause|solution|consequence|type|category|place|one)\s+(?:is|was|are|were|shows|showed|illustrates|gives|presents|concerns|relates|supposes|thinks|believes|says)(?-u:\b)").unwrap()
+});
+
 crate::heuristic! {
     /// ## What it detects
     /// An ordinal, a superlative or "same" before a noun with no "the": "in 21st century", "on
     /// second chart", "at same time", "in same way", "North Africa has highest rate", "it is
-    /// most popular network".
+    /// most popular network", and such a phrase opening a sentence of prose: ". Second reason is
+    /// that…".
     ///
     /// ## Why it signals Russian interference
     /// English requires "the" with ordinals, superlatives and "same"; Russian «в XXI веке»,
@@ -41,6 +46,7 @@ crate::heuristic! {
             "They work and study at same time, I think",
             "North Africa has highest unemployment rate of all the regions.",
             "It is most popular network in all the groups.",
+            "It makes the economy better. Second reason is that prices fall.",
         ],
         must_not_fire_on: [
             "The population grew fast in the 20th century, but then it fell.",
@@ -50,6 +56,7 @@ crate::heuristic! {
             "Consumer confidence soars to highest level since 2004",
             "North Africa has highest of all the rates",
             "This disease is most common in children under five",
+            "Second, the reason is clear. Next step is up to you: decide.",
         ],
         triggers: [
             "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -61,6 +68,11 @@ crate::heuristic! {
     }
     fn check(text, hits) {
         let mut telegraphic = None;
+        // ". Second reason is that…": an ordinal noun phrase opening a sentence of prose.
+        support::push_group_if(&OPENING, 0, text, hits, |text, caps| {
+            support::is_prose_sentence_start(text, caps.get(0).unwrap().start())
+                && !*telegraphic.get_or_insert_with(|| support::looks_telegraphic(text))
+        });
         support::push_group_if(&RE, 0, text, hits, |text, caps| {
             let m = caps.get(0).unwrap();
             // After a superlative the next word must be a noun, not a function word.

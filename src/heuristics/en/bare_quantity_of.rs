@@ -6,7 +6,7 @@ static RE: Pattern = Pattern::new(|| {
 });
 
 static COMPOUND: Pattern = Pattern::new(|| {
-    Regex::new(r"(?-u:\b)(?:((?i:in|to|from|of|for|with|by|on|at|about|between|whereas|while|and|but|that|is|was|show|shows|showed|see|compare|compares|illustrates|describes))\s+)?((?i:unemployment|birth|death|crime|inflation|mortality|literacy|employment|poverty|suicide|divorce|fertility|obesity|marriage|participation)\s+rate|(?:Number|Percentage|Proportion|Amount|Majority|Quantity|Level)\s+of)(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)(?:((?i:in|to|from|of|for|with|by|on|at|about|between|whereas|while|and|but|that|is|was|show|shows|showed|see|compare|compares|illustrates|describes|where|when|as|since|because|if))\s+)?((?i:unemployment|birth|death|crime|inflation|mortality|literacy|employment|poverty|suicide|divorce|fertility|obesity|marriage|participation)\s+rate|(?:Number|Percentage|Proportion|Amount|Majority|Quantity|Level)\s+of)(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {
@@ -83,12 +83,20 @@ crate::heuristic! {
             let noun = caps.get(2).unwrap();
             let placed = match caps.get(1) {
                 Some(lead) => !lead.as_str().eq_ignore_ascii_case("and"),
-                None => support::is_prose_sentence_start(text, noun.start()),
+                None => {
+                    support::is_prose_sentence_start(text, noun.start())
+                        || (support::before(text, noun.start(), 2).trim_end().ends_with(',')
+                            && support::verb_follows(support::after(text, noun.end(), 16)))
+                }
             };
+            let sentence_start = caps.get(1).is_none() && support::is_prose_sentence_start(text, noun.start());
             let next = support::after(text, noun.end(), 16);
             let rate = noun.as_str().to_ascii_lowercase().ends_with("rate");
             placed
-                && (!rate || support::ends_noun_phrase(text, noun.end()) || support::verb_follows(next))
+                && (!rate
+                    || sentence_start
+                    || support::ends_noun_phrase(text, noun.end())
+                    || support::verb_follows(next))
                 && !*telegraphic.get_or_insert_with(|| support::looks_telegraphic(text))
         });
     }

@@ -2,7 +2,7 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?-u:\b)(?:((?i:in|to|from|of|for|with|by|across|throughout|within|outside|at|into|between|among|on|about|than|like|via|through|over|inside|towards|toward|around|against|visit|visited|visiting|left|leave|leaving|joined|join|joining|entered|enter|entering|reached))\s+)?(USA|UK|EU|USSR|UAE|United States|United Kingdom|European Union|Soviet Union|Middle East|Far East|Netherlands|Philippines|Czech Republic|Russian Federation|Internet|internet)(?-u:\b)('s|’s)?").unwrap()
+    Regex::new(r"(?-u:\b)(?:((?i:in|to|from|of|for|with|by|across|throughout|within|outside|at|into|between|among|on|about|than|like|via|through|over|inside|towards|toward|around|against|visit|visited|visiting|left|leave|leaving|joined|join|joining|entered|enter|entering|reached))\s+)?(USA|UK|EU|USSR|UAE|United States|United Kingdom|European Union|Soviet Union|Middle East|Far East|Netherlands|Philippines|Russian Federation|Internet|internet)(?-u:\b)('s|’s)?").unwrap()
 });
 
 /// Words before a name that give it its article or make it part of a phrase.
@@ -11,11 +11,55 @@ const DETERMINERS: &[&str] = &[
     "anti", "post", "pre",
 ];
 
+/// Whether the name at `at` is an item of a list (after ",", "and", "or") whose previous item
+/// has no article: "USA, Germany, China and UK" (an article-less list), but not "the UK and
+/// USA", where one article serves both names.
+fn bare_list_item(text: &str, at: usize) -> bool {
+    let left = support::before(text, at, 60).trim_end();
+    // After a bare comma, only inside an enumeration that a coordinator closes later in the
+    // sentence ("N. Africa, Middle East, EU and Latin America"), not an address ("Atlanta,
+    // USA").
+    let rest = support::after(text, at, 80);
+    // Up to the end of the sentence; the dot of an initial ("S. Asia") ends none.
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | ';' | ':')
+                || c == '.' && !rest[..i].ends_with(|p: char| p.is_ascii_uppercase())
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let sentence_rest = &rest[..end];
+    let enumeration = sentence_rest.contains(" and ") || sentence_rest.contains(" or ");
+    let head = left.strip_suffix(',').filter(|_| enumeration).or_else(|| {
+        [" and", " or", " &"]
+            .iter()
+            .find_map(|c| left.strip_suffix(c).or_else(|| left.strip_suffix(&c.to_uppercase())))
+            .map(|h| h.trim_end_matches(','))
+    });
+    let Some(head) = head else {
+        return false;
+    };
+    // The previous item: back to the previous separator.
+    let item = head
+        .rsplit([',', ':', ';', '(', '.'])
+        .next()
+        .unwrap_or("")
+        .trim_start();
+    let item = item
+        .strip_prefix("and ")
+        .or_else(|| item.strip_prefix("or "))
+        .unwrap_or(item);
+    let words = item.split_whitespace().count();
+    // A short capitalised item ("Germany", "N. Africa", "Latin America") with no article.
+    (1..=3).contains(&words) && item.starts_with(|c: char| c.is_uppercase()) && !item.starts_with("The ")
+}
+
 crate::heuristic! {
     /// ## What it detects
     /// A name that English uses only with "the", written without it after a preposition or a
-    /// verb of motion, or as a sentence's subject: "in USA", "from EU", "unemployment in Middle
-    /// East", "visited United States", "EU's policy", "UK is…", "on Internet".
+    /// verb of motion, as a sentence's subject, or as an item of an article-less list: "in USA",
+    /// "from EU", "unemployment in Middle East", "visited United States", "EU's policy", "UK
+    /// is…", "on Internet", "USA, Germany, China and UK".
     ///
     /// ## Why it signals Russian interference
     /// Russian has no articles, and these names (США, Евросоюз, Ближний Восток, интернет) are
@@ -31,7 +75,8 @@ crate::heuristic! {
     ///
     /// ## Must not fire on
     /// The name with "the" ("in the USA"), attributive uses ("EU countries", "UK citizens",
-    /// "Internet access"), the second of two coordinated names ("the UK and USA"), "Made in
+    /// "Internet access"), the second of two coordinated names ("the UK and USA"), addresses
+    /// ("Atlanta, USA"), "Made in
     /// USA", "in/at internet" (RU-EN-PREP-002 covers them), headline-style text without any
     /// article or first/second person, and all-capital text.
     ///
@@ -60,6 +105,7 @@ crate::heuristic! {
             "This shirt was made in USA and I love it",
             "People spend hours in internet every day, I think.",
             "Movement back to USA! Jobs are coming",
+            "It is the welfare society that was New Orleans. --Paul, Atlanta, USA",
             "LEAVE EU NOW AND TAKE BACK CONTROL OF THE BORDERS",
             "Let us go to the Internet café, and use the Internet access there.",
         ],
@@ -67,7 +113,7 @@ crate::heuristic! {
             "usa", " uk", "uk ", "uk'", "uk’", " eu", "eu ", "eu'", "eu’", "ussr", "uae",
             "united states", "united kingd",
             "european unio", "soviet union", "middle east", "far east", "netherlands",
-            "philippines", "czech republ", "russian fede", "internet",
+            "philippines", "russian fede", "internet",
         ],
     }
     fn check(text, hits) {
@@ -89,8 +135,12 @@ crate::heuristic! {
                 Some(_) => true,
                 // "the EU's" has its article; a bare possessive anywhere lacks one.
                 None if possessive => !DETERMINERS.contains(&prev),
-                // A subject at the start of a sentence ("USA has…").
-                None => support::is_sentence_start(text, name.start()),
+                // A subject at the start of a sentence ("USA has…"), or a list item whose
+                // neighbour has no article either ("in USA, Germany and UK").
+                None => {
+                    support::is_sentence_start(text, name.start())
+                        || bare_list_item(text, name.start())
+                }
             };
             if !placed {
                 return false;
@@ -101,7 +151,8 @@ crate::heuristic! {
                 && next.trim_start().starts_with(|c: char| c.is_ascii_uppercase())
                 && !next.trim_start().starts_with("I ");
             (possessive || (!longer_name && (support::ends_noun_phrase(text, name.end()) || support::verb_follows(next))))
-                && !matches!(prev, "made" | "born" | "and" | "or" | "&")
+                && !matches!(prev, "made" | "born")
+                && (lead.is_some() || !matches!(prev, "and" | "or" | "&") || bare_list_item(text, name.start()))
                 && !support::before(text, name.start(), 1).ends_with(['-', '#', '@', '/'])
                 && !*telegraphic.get_or_insert_with(|| support::looks_telegraphic(text))
         });
