@@ -12,6 +12,7 @@ crate::registry! {
     bare_quantity_of::BareQuantityOf,
     bare_ordinal_superlative::BareOrdinalSuperlative,
     bare_change_noun::BareChangeNoun,
+    article_before_plural::ArticleBeforePlural,
     on_the_photo::OnThePhoto,
     in_the_internet::InTheInternet,
     take_part_at::TakePartAt,
