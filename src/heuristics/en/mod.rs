@@ -34,6 +34,7 @@ crate::registry! {
     on_the_level_of::OnTheLevelOf,
     numeral_without_of::NumeralWithoutOf,
     attention_on::AttentionOn,
+    from_the_other_hand::FromTheOtherHand,
     in_the_nearest_time::InTheNearestTime,
     make_a_photo::MakeAPhoto,
     decide_a_problem::DecideAProblem,

@@ -5,11 +5,15 @@ static RE: Pattern = Pattern::new(|| {
     Regex::new(r"(?-u:\b)(?i:on)\s+(?:(?i:the|a)\s+)?(?:(?i:same|stable|constant|high|low|similar|previous|steady)\s+)?(?i:level)(?:\s+(?i:of))?\s+(?:(?i:about|approximately|around|nearly|almost|roughly)\s+)?~?\d").unwrap()
 });
 
+static STAYING: Pattern = Pattern::new(|| {
+    Regex::new(r"(?-u:\b)(?i:remain|remains|remained|remaining|stay|stays|stayed|staying|stable|kept|keep|keeps|stood|stand|stands|stabilised|stabilized|continues\s+to\s+stay)\s+on\s+(?i:the|this|that|a|its|their)\s+(?:(?i:same|stable|constant|high|low|similar|previous|steady|unemployment|current)\s+)?(?i:level|point|position|mark)(?-u:\b)").unwrap()
+});
+
 crate::heuristic! {
     /// ## What it detects
     /// "on (the) level of" a figure: "it stabilised on level of 3.9%", "it maintains on the
-    /// level of 12.5%", "remained on the same level 5%", where English says "at (the) level
-    /// of" or "at 3.9%".
+    /// level of 12.5%", where English says "at (the) level of" or "at 3.9%"; and "remained /
+    /// stayed on the same level", where English says "at the same level".
     ///
     /// ## Why it signals Russian interference
     /// Russian «на уровне 12,5%» uses «на» (on); learners keep it. A Russian (East Slavic)
@@ -38,15 +42,23 @@ crate::heuristic! {
             "The rate in South Asia stabilised on level of 3.9% in 2015.",
             "It maintains on the level of 12.5% in both years.",
             "It was on level of 12,5% both years.",
+            "The rate has remained on this level since 2014.",
         ],
         must_not_fire_on: [
             "The rate in South Asia stabilised at the level of 3.9% in 2015.",
             "It matters on a personal level to me",
             "He is on the same level as his brother",
+            "He stayed on the same level as the others",
         ],
         triggers: ["level"],
     }
     fn check(text, hits) {
         support::push_all(&RE, text, hits);
+        // "remained on the same level": a verb of staying, no figure; "on the same level as"
+        // (equal rank) is English.
+        support::push_group_if(&STAYING, 0, text, hits, |text, caps| {
+            let rest = support::after(text, caps.get(0).unwrap().end(), 6).to_ascii_lowercase();
+            !(rest.starts_with(" as") || rest.starts_with(" with") || rest.starts_with(" of "))
+        });
     }
 }
