@@ -9,6 +9,7 @@
 
 pub mod en;
 pub mod fr;
+pub mod long_text;
 pub mod support;
 
 use crate::record::Span;

@@ -38,6 +38,8 @@ pub const COLUMNS: &[&str] = &[
     "evidence",
     "text",
     "evidence_spans",
+    "article_rate",
+    "subordinate_comma_rate",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -49,6 +51,8 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "mixed_script_tokens",
     "interference_score",
     "campaign_score",
+    "article_rate",
+    "subordinate_comma_rate",
 ];
 
 /// Longest snippet of evidence, in characters.
@@ -302,6 +306,17 @@ fn write_cells(
         push_span_entry(cell, code, spans);
     }
     row.text(cell);
+
+    // Long English items only (empty otherwise): context, not part of any score.
+    let rates = a.long_text.as_ref();
+    match rates {
+        Some(r) => number(row, cell, r.article_rate, 4),
+        None => row.text(""),
+    }
+    match rates.and_then(|r| r.subordinate_comma_rate) {
+        Some(rate) => number(row, cell, rate, 4),
+        None => row.text(""),
+    }
 
     for kept in &record.kept {
         row.text(kept);

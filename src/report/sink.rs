@@ -249,7 +249,10 @@ impl RowWriter<'_> {
             }
             ReportFormat::Jsonl => {
                 out.extend_from_slice(&self.encoder.json_keys[column]);
-                if numeric {
+                if cell.is_empty() && self.encoder.numeric[column] {
+                    // A numeric column with no value for this item.
+                    out.extend_from_slice(b"null");
+                } else if numeric {
                     out.extend_from_slice(cell.as_bytes());
                 } else {
                     serde_json::to_writer(&mut *out, cell).expect("writing to memory");
