@@ -459,7 +459,9 @@ mod tests {
                 expected += ",";
                 expected += &serde_json::to_string(&header[i + 1]).unwrap();
                 expected += ":";
-                if header[i + 1] == "score" && !cell.is_empty() && cell.parse::<f64>().is_ok() {
+                if header[i + 1] == "score" && cell.is_empty() {
+                    expected += "null";
+                } else if header[i + 1] == "score" && cell.parse::<f64>().is_ok() {
                     expected += cell;
                 } else {
                     expected += &serde_json::to_string(cell).unwrap();
@@ -500,5 +502,15 @@ mod tests {
         assert_eq!(v["rank"], 3);
         assert_eq!(v["score"], 0.5);
         assert_eq!(v["text"], "=not neutralised in JSON");
+    }
+
+    #[test]
+    fn jsonl_empty_numeric_cells_are_null() {
+        let enc = RowEncoder::new(ReportFormat::Jsonl, false, header());
+        let encoded = enc.encode(&["", ""]);
+        let line = format!("{{\"rank\":1{}", String::from_utf8(encoded).unwrap());
+        let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+        assert!(v["score"].is_null(), "{line}");
+        assert_eq!(v["text"], "");
     }
 }
