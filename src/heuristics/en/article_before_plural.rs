@@ -28,6 +28,13 @@ crate::heuristic! {
     /// Compound modifiers written without a hyphen ("a products manager") would fire; none
     /// found in the native sets. Gold recall and native rates: `docs/heuristics.md`, section
     /// "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 35 hits in 33 chunks, overlapping 18 (0.47%)
+    /// of the articles family's gold error spans; 60% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct ArticleBeforePlural {
         code: "RU-EN-ART-012",
         name: "article-before-plural",

@@ -26,6 +26,13 @@ crate::heuristic! {
     /// "draw attention on social media" (on = the medium) would fire; none found in the native
     /// sets. Gold recall and native rates: `docs/heuristics.md`, section "Recall on real
     /// Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 9 hits in 9 chunks, overlapping 7 (0.50%) of
+    /// the prepositions family's gold error spans; 78% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct AttentionOn {
         code: "RU-EN-PREP-021",
         name: "attention-on",

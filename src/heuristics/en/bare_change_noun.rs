@@ -29,6 +29,13 @@ crate::heuristic! {
     /// ## Known false positives
     /// Headline-style text is skipped. None found in the native sets. Gold recall and native
     /// rates: `docs/heuristics.md`, section "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 22 hits in 21 chunks, overlapping 11 (0.28%)
+    /// of the articles family's gold error spans; 55% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct BareChangeNoun {
         code: "RU-EN-ART-011",
         name: "bare-change-noun",

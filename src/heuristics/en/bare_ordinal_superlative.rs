@@ -34,6 +34,13 @@ crate::heuristic! {
     /// Telegraphic notes that still contain an article ("forecasts for same time periods"):
     /// 1 of 2,715 EWT items. Gold recall and native rates: `docs/heuristics.md`, section
     /// "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 42 hits in 38 chunks, overlapping 33 (0.85%)
+    /// of the articles family's gold error spans; 79% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 1 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct BareOrdinalSuperlative {
         code: "RU-EN-ART-010",
         name: "bare-ordinal-superlative",

@@ -27,6 +27,13 @@ crate::heuristic! {
     /// ## Known false positives
     /// None found in the native sets. Gold recall and native rates: `docs/heuristics.md`,
     /// section "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 30 hits in 25 chunks, overlapping 2 (0.90%)
+    /// of the pronouns family's gold error spans; 67% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct BareOwn {
         code: "RU-EN-PRON-002",
         name: "bare-own",

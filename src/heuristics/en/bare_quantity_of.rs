@@ -38,6 +38,13 @@ crate::heuristic! {
     /// Transcribed native speech: "in percentage of expenditures" (1 of 5,000 presidential
     /// news-conference items). Gold recall and native rates: `docs/heuristics.md`, section
     /// "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 250 hits in 212 chunks, overlapping 90
+    /// (2.33%) of the articles family's gold error spans; 45% of its hits lie on an annotated error
+    /// (read samples of the others are mostly real errors the annotators left). Native items fired
+    /// on: 0 of 381 ArgRewrite, 1 of 2,715 EWT, 1 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured
+    /// with `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct BareQuantityOf {
         code: "RU-EN-ART-009",
         name: "bare-quantity-of",

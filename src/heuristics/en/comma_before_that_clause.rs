@@ -32,6 +32,13 @@ crate::heuristic! {
     /// ## Known false positives
     /// Transcribed speech, where commas are the transcriber's pauses. Gold recall and native
     /// rates: `docs/heuristics.md`, section "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 115 hits in 114 chunks, overlapping 56
+    /// (2.27%) of the punctuation family's gold error spans; 47% of its hits lie on an annotated
+    /// error (read samples of the others are mostly real errors the annotators left). Native items
+    /// fired on: 0 of 381 ArgRewrite, 0 of 2,715 EWT, 1 of 5,000 POTUS, 0 of 6,439 538 tweets.
+    /// Measured with `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct CommaBeforeThatClause {
         code: "RU-EN-PUNCT-002",
         name: "comma-before-that-clause",

@@ -28,6 +28,13 @@ crate::heuristic! {
     /// None found in the native sets (ArgRewrite, EWT, presidential transcripts, 538 tweets).
     /// Gold recall and native rates: `docs/heuristics.md`, section "Recall on real Russian-L1
     /// errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 23 hits in 21 chunks, overlapping 18 (1.27%)
+    /// of the prepositions family's gold error spans; 83% of its hits lie on an annotated error
+    /// (read samples of the others are mostly real errors the annotators left). Native items fired
+    /// on: 0 of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured
+    /// with `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct ListenWithoutTo {
         code: "RU-EN-PREP-013",
         name: "listen-without-to",

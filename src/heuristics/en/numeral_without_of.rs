@@ -27,6 +27,13 @@ crate::heuristic! {
     /// None found in the native sets (the counted nouns are a closed list, so verbs and
     /// adjectives after "millions" do not match). Gold recall and native rates:
     /// `docs/heuristics.md`, section "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 9 hits in 8 chunks, overlapping 2 (0.14%) of
+    /// the prepositions family's gold error spans; 44% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct NumeralWithoutOf {
         code: "RU-EN-PREP-020",
         name: "numeral-without-of",

@@ -32,6 +32,13 @@ crate::heuristic! {
     /// Game and building levels ("on level 3") match; none found in the native sets. Gold
     /// recall and native rates: `docs/heuristics.md`, section "Recall on real Russian-L1
     /// errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 19 hits in 18 chunks, overlapping 6 (0.42%)
+    /// of the prepositions family's gold error spans; 42% of its hits lie on an annotated error
+    /// (read samples of the others are mostly real errors the annotators left). Native items fired
+    /// on: 0 of 381 ArgRewrite, 0 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured
+    /// with `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct OnTheLevelOf {
         code: "RU-EN-PREP-019",
         name: "on-the-level-of",

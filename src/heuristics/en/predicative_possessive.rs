@@ -27,6 +27,13 @@ crate::heuristic! {
     /// Typos of "there" at the end of a clause ("nothing is their,"). None found in the native
     /// sets. Gold recall and native rates: `docs/heuristics.md`, section "Recall on real
     /// Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 1 hits in 1 chunks, overlapping 0 (0.00%) of
+    /// the pronouns family's gold error spans; 100% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 0 of 2,715 EWT, 1 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct PredicativePossessive {
         code: "RU-EN-PRON-001",
         name: "predicative-possessive",

@@ -30,6 +30,13 @@ crate::heuristic! {
     /// ## Known false positives
     /// Hotel e-mails by non-native staff in EWT ("storage for your luggages"). Gold recall and
     /// native rates: `docs/heuristics.md`, section "Recall on real Russian-L1 errors".
+    ///
+    /// ## Measured
+    /// REALEC (Russian-L1 exam essays, 6,713 chunks): 35 hits in 33 chunks, overlapping 5 (0.43%)
+    /// of the numbers family's gold error spans; 37% of its hits lie on an annotated error (read
+    /// samples of the others are mostly real errors the annotators left). Native items fired on: 0
+    /// of 381 ArgRewrite, 1 of 2,715 EWT, 0 of 5,000 POTUS, 0 of 6,439 538 tweets. Measured with
+    /// `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct UncountablePlural {
         code: "RU-EN-NUM-004",
         name: "uncountable-plural",

@@ -31,6 +31,11 @@ crate::heuristic! {
     /// ## Known false positives
     /// Telegraphic headlines that still contain a verb ("Russie a décidé" as a headline). None
     /// found in the native sets (ParisStories, Rhapsodie, gettext catalogues).
+    ///
+    /// ## Measured
+    /// Native items fired on: 0 of 335 ParisStories, 0 of 341 Rhapsodie, 0 of 33,902 French gettext
+    /// strings. Recall cannot be measured: no French written by Russian speakers is available.
+    /// Measured with `scripts/gold-recall.sh` (docs/heuristics.md).
     pub struct BareCountry {
         code: "RU-FR-ART-004",
         name: "pays-sans-article",
