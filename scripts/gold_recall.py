@@ -244,7 +244,7 @@ def main():
     w(f"Chunks: {chunks} REALEC chunks ({len(essays)} essays); at least one English heuristic "
       f"fires on **{fired_chunks} ({pct(fired_chunks, chunks)})**. For scale: "
       f"{len(with_gold)} chunks ({pct(len(with_gold), chunks)}) hold at least one annotated "
-      "error of the grammatical families above (articles, prepositions, number, punctuation, "
+      "error of the grammatical families (articles, prepositions, number, punctuation, "
       "word order, pronouns, tense).\n")
     located = sum(placement[k] for k in ("unique", "sequential", "guessed"))
     total = sum(placement.values())
