@@ -46,6 +46,8 @@ pub struct Analysis {
     pub campaign_score: f64,
     pub score: f64,
     pub level: Level,
+    /// Article and comma rates of an English item of 150+ words: context, not in any score.
+    pub long_text: Option<heuristics::long_text::LongTextRates>,
 }
 
 impl Analysis {
@@ -375,6 +377,11 @@ impl Analyzer {
         });
         let campaign_score = campaigns.first().map_or(0.0, |c| c.score);
         let score = score::overall_score(campaign_score, interference_score, &self.config);
+        let long_text = if lang.code == "en" {
+            heuristics::long_text::measure(text, tokens)
+        } else {
+            None
+        };
         Analysis {
             normalized,
             lang,
@@ -387,6 +394,7 @@ impl Analyzer {
             campaign_score,
             score,
             level: self.config.level(score),
+            long_text,
         }
     }
 

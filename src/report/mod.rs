@@ -39,6 +39,9 @@ pub const COLUMNS: &[&str] = &[
     "text",
     "words",
     "all_campaign_rules",
+    "evidence_spans",
+    "article_rate",
+    "subordinate_comma_rate",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -51,6 +54,8 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "interference_score",
     "campaign_score",
     "words",
+    "article_rate",
+    "subordinate_comma_rate",
 ];
 
 /// Longest snippet of evidence, in characters.
@@ -137,6 +142,20 @@ fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span])
     }
 }
 
+/// Append `CODE:start-end,start-end` (byte offsets into the item's text) for one rule to `out`.
+fn push_span_entry(out: &mut String, code: &str, spans: &[Span]) {
+    out.push_str(code);
+    out.push(':');
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        fixed::push_uint(out, span.start as u64);
+        out.push('-');
+        fixed::push_uint(out, span.end as u64);
+    }
+}
+
 thread_local! {
     /// Per worker thread, reused for every row: one cell composed from several parts.
     static CELL_SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
@@ -175,6 +194,26 @@ pub fn build_row(
         seq,
         encoded,
     }
+}
+
+/// The evidence of an item: each heuristic hit, then each counted indicator hit of every
+/// campaign, as (code, spans).
+fn evidence_entries<'a>(
+    analyzer: &'a Analyzer,
+    a: &'a Analysis,
+) -> impl Iterator<Item = (&'a str, &'a [Span])> {
+    let set = &analyzer.campaigns;
+    let heuristics = a
+        .heuristic_hits
+        .iter()
+        .map(|hit| (analyzer.heuristic(hit).info().code, &hit.spans[..]));
+    let indicators = a.campaigns.iter().flat_map(move |c| {
+        c.counted.iter().map(move |&k| {
+            let hit = &a.indicator_hits[k];
+            (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
+        })
+    });
+    heuristics.chain(indicators)
 }
 
 /// A cell with `x` to `decimals` decimals.
@@ -250,19 +289,8 @@ fn write_cells(
     }
     row.text(cell);
 
-    // Evidence: each heuristic hit, then each counted indicator hit of every campaign.
     cell.clear();
-    let heuristic_entries = a
-        .heuristic_hits
-        .iter()
-        .map(|hit| (analyzer.heuristic(hit).info().code, &hit.spans[..]));
-    let indicator_entries = a.campaigns.iter().flat_map(|c| {
-        c.counted.iter().map(|&k| {
-            let hit = &a.indicator_hits[k];
-            (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
-        })
-    });
-    for (i, (code, spans)) in heuristic_entries.chain(indicator_entries).enumerate() {
+    for (i, (code, spans)) in evidence_entries(analyzer, a).enumerate() {
         if i > 0 {
             cell.push_str(" | ");
         }
@@ -285,6 +313,27 @@ fn write_cells(
         cell.push_str(&set.indicators[a.indicator_hits[k].indicator].id);
     }
     row.text(cell);
+
+    // The same entries as `evidence`, every span as byte offsets into `text`.
+    cell.clear();
+    for (i, (code, spans)) in evidence_entries(analyzer, a).enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        push_span_entry(cell, code, spans);
+    }
+    row.text(cell);
+
+    // Long English items only (empty otherwise): context, not part of any score.
+    let rates = a.long_text.as_ref();
+    match rates {
+        Some(r) => number(row, cell, r.article_rate, 4),
+        None => row.text(""),
+    }
+    match rates.and_then(|r| r.subordinate_comma_rate) {
+        Some(rate) => number(row, cell, rate, 4),
+        None => row.text(""),
+    }
 
     for kept in &record.kept {
         row.text(kept);
@@ -353,5 +402,8 @@ mod tests {
         out.clear();
         push_evidence_entry(&mut out, "EN-Y", text, &spans[..1]);
         assert_eq!(out, "EN-Y: \"one\"");
+        out.clear();
+        push_span_entry(&mut out, "EN-X", &spans);
+        assert_eq!(out, "EN-X:0-3,4-7,8-13,14-18,19-23");
     }
 }
