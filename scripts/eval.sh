@@ -208,17 +208,25 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-# Two parts are not generated here and are kept as they are: the accounts section
-# (scripts/eval-accounts.sh's, between its BEGIN/END markers) and the hand-written narratives and
-# context sections at the end (from scripts/eval-narratives.sh and the hard-negative test).
+# Three parts are not generated here and are kept as they are: the accounts section
+# (scripts/eval-accounts.sh's, between its BEGIN/END markers), the coordination section
+# (scripts/eval-coordination.sh's) and the hand-written narratives and context sections at the
+# end (from scripts/eval-narratives.sh and the hard-negative test).
 import os, re
 MARK = "<!-- Hand-written from here on"
 previous = open(doc).read() if os.path.exists(doc) else ""
-accounts = re.search(r"<!-- BEGIN accounts.*?<!-- END accounts -->\n", previous, re.S)
-accounts = accounts.group(0) if accounts else ""
-hand = previous.replace(accounts, "") if accounts else previous
+kept = []
+for pattern in (r"<!-- BEGIN accounts.*?<!-- END accounts -->\n",
+                r"<!-- coordination:begin -->.*?<!-- coordination:end -->\n?"):
+    m = re.search(pattern, previous, re.S)
+    if m:
+        kept.append((m.start(), m.group(0) if m.group(0).endswith("\n") else m.group(0) + "\n"))
+kept = [part for _, part in sorted(kept)]  # in the page's order
+hand = previous
+for part in kept:
+    hand = hand.replace(part.rstrip("\n"), "")
 hand = hand[hand.index(MARK):] if MARK in hand else ""
-tail = "".join("\n" + part for part in (accounts, hand) if part)
+tail = "".join("\n" + part for part in kept + ([hand] if hand else []))
 open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + tail)
 PY
 echo "eval.sh: wrote $doc" >&2

@@ -52,6 +52,8 @@ pub struct Analysis {
     pub capped: bool,
     pub score: f64,
     pub level: Level,
+    /// Article and comma rates of an English item of 150+ words: context, not in any score.
+    pub long_text: Option<heuristics::long_text::LongTextRates>,
 }
 
 impl Analysis {
@@ -426,6 +428,11 @@ impl Analyzer {
         if capped {
             score = self.config.score.context_cap;
         }
+        let long_text = if lang.code == "en" {
+            heuristics::long_text::measure(text, tokens)
+        } else {
+            None
+        };
         Analysis {
             normalized,
             lang,
@@ -443,6 +450,7 @@ impl Analyzer {
             capped,
             score,
             level: self.config.level(score),
+            long_text,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod analyze;
 pub mod campaigns;
 pub mod config;
 pub mod context;
+pub mod coordinate;
 pub mod error;
 pub mod eval;
 pub mod evidence;

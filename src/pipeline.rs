@@ -47,6 +47,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// `--coordination DIR`: the coordination files go there (see `coordinate::sink`).
+    pub coordination: Option<(std::path::PathBuf, crate::coordinate::CoordOptions)>,
     /// Accounts table path (`--accounts`), if asked for.
     pub accounts: Option<String>,
 }
@@ -68,6 +70,7 @@ impl Default for ScanOptions {
             raw_cells: false,
             progress: false,
             sort_memory: 64 << 20,
+            coordination: None,
             accounts: None,
         }
     }
@@ -182,7 +185,7 @@ pub fn default_rejects_path(output: &str) -> String {
         .to_string()
 }
 
-type Batch = Vec<(u64, Event)>;
+pub(crate) type Batch = Vec<(u64, Event)>;
 
 /// Batches being analysed or waiting for the sinks at any time: enough for a worker to always
 /// find work, few enough to bound memory (with the reader's two queued batches).
@@ -373,8 +376,9 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
 }
 
 /// Read every input in order into batches of `batch_size` events, numbered across inputs;
-/// the records of `spent` batches are filled again rather than allocated anew.
-fn spawn_reader(
+/// the records of `spent` batches are filled again rather than allocated anew. Of `opts`, only
+/// the inputs, their format, the ingest options and the batch size are used.
+pub(crate) fn spawn_reader(
     opts: ScanOptions,
     bytes: Arc<AtomicU64>,
     tx: std::sync::mpsc::SyncSender<Result<Batch>>,

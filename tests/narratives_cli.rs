@@ -112,12 +112,34 @@ fn scan_reports_the_claim_its_source_the_matched_words_and_the_context() {
     assert!(post["narrative_score"].parse::<f64>().unwrap() >= 0.4);
     assert!(post["evidence"].contains("NARRATIVE"), "{post:?}");
     assert!(post["evidence"].contains("\"Sandu\""), "{post:?}");
+    // evidence_spans: the same NARRATIVE entry, every matched word as byte offsets.
+    let spans = post["evidence_spans"]
+        .split(';')
+        .find_map(|e| e.strip_prefix("NARRATIVE:"))
+        .unwrap_or_else(|| panic!("{post:?}"));
+    let words: Vec<&str> = spans
+        .split(',')
+        .map(|s| {
+            let (a, b) = s.split_once('-').unwrap();
+            &post["text"][a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()]
+        })
+        .collect();
+    assert!(
+        words.contains(&"Sandu") && words.contains(&"psychotropic"),
+        "{words:?}"
+    );
     assert_eq!(post["context"], "none");
     // The fact-checker's own post: same claim, context debunk (its author), capped.
     let check = by_id("2");
     assert_eq!(check["context"], "debunk", "{check:?}");
     assert!(
         check["evidence"].contains("author @AFPFactCheck"),
+        "{check:?}"
+    );
+    // A cue found in the text is in evidence_spans too; the author (no span) is not.
+    assert!(
+        check["evidence_spans"].contains("NARRATIVE:")
+            && !check["evidence_spans"].contains("author"),
         "{check:?}"
     );
     assert_ne!(check["level"], "high");

@@ -24,6 +24,7 @@ macro_rules! outln {
 
 mod accounts;
 mod common;
+mod coordinate;
 mod eval;
 mod explain;
 mod heuristics;
@@ -80,6 +81,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Fit heuristic and indicator weights on labelled data and write a config.
     Tune(tune::TuneArgs),
+    /// Find accounts that act together (co-shared texts, near-duplicates, links, domains,
+    /// hashtags, mentions, reposts within a time window), with the posts behind every link.
+    Coordinate(coordinate::CoordinateArgs),
     /// Roll the posts of existing reports up to accounts, with an account-level test.
     Accounts(accounts::AccountsArgs),
 }
@@ -103,6 +107,7 @@ pub fn run() -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
+        Command::Coordinate(args) => coordinate::run(args),
         Command::Accounts(args) => accounts::run(args),
     };
     match result {

@@ -98,6 +98,11 @@ pub struct ScanArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Also find coordinated accounts, with the defaults of `calque coordinate`, and write
+    /// its files (pairs.csv, edges.csv, nodes.csv, clusters.csv, network.graphml,
+    /// summary.json) into this directory; the report gains a `cluster` column.
+    #[arg(long, value_name = "DIR")]
+    coordination: Option<std::path::PathBuf>,
     #[command(flatten)]
     engine: EngineArgs,
 }
@@ -133,6 +138,13 @@ pub fn run(args: ScanArgs) -> Result<()> {
         raw_cells: args.raw_cells,
         progress: !args.quiet,
         sort_memory: args.sort_memory,
+        coordination: args.coordination.map(|dir| {
+            let options = calque::coordinate::CoordOptions {
+                raw_cells: args.raw_cells,
+                ..calque::coordinate::CoordOptions::default()
+            };
+            (dir, options)
+        }),
         accounts: args.accounts,
     };
     let summary = pipeline::scan(&analyzer, &options)?;

@@ -126,6 +126,21 @@ pub struct ContextView {
     pub cap: f64,
 }
 
+/// Article and comma rates of a long English item, with the native reference range: context
+/// for a reader, not part of any score (`heuristics::long_text`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LongTextView {
+    /// a / an / the per word.
+    pub article_rate: f64,
+    /// Complementisers (that, what, whether) right after a comma, per
+    /// complementiser; null when the text has none.
+    pub subordinate_comma_rate: Option<f64>,
+    /// 5th–95th percentile of each rate over native English documents of 150+ words.
+    pub native_article_rate: (f64, f64),
+    pub native_subordinate_comma_rate: (f64, f64),
+    pub native_documents: usize,
+}
+
 /// Everything the pipeline saw for one item.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
@@ -160,6 +175,8 @@ pub struct Explanation {
     pub campaign_weight: f64,
     pub interference_weight: f64,
     pub narrative_weight: f64,
+    /// English items of 150+ words only.
+    pub long_text: Option<LongTextView>,
 }
 
 impl Explanation {
@@ -340,6 +357,16 @@ impl Explanation {
             campaign_weight: config.score.campaign_weight,
             interference_weight: config.score.interference_weight,
             narrative_weight: config.score.narrative_weight,
+            long_text: a.long_text.map(|r| {
+                let native = crate::heuristics::long_text::NATIVE_RANGE;
+                LongTextView {
+                    article_rate: r.article_rate,
+                    subordinate_comma_rate: r.subordinate_comma_rate,
+                    native_article_rate: native.article_rate,
+                    native_subordinate_comma_rate: native.subordinate_comma_rate,
+                    native_documents: native.documents,
+                }
+            }),
         }
     }
 
@@ -413,6 +440,25 @@ normalized:    {}\n",
             "interference score = 1 - exp(-{:.4} / {}) = {:.4}\n",
             self.interference_density, self.interference_scale, self.interference_score
         );
+        if let Some(l) = &self.long_text {
+            let comma = l
+                .subordinate_comma_rate
+                .map_or("n/a (no that/what/whether)".to_string(), |r| {
+                    format!("{r:.3}")
+                });
+            out += &format!(
+                "\nLong text (context only, not in the score; native range = 5th-95th percentile of {} native documents of 150+ words):\n\
+article rate (a/an/the per word):             {:.3}  native {:.3}-{:.3}\n\
+comma before that/what/whether:               {}  native {:.3}-{:.3}\n",
+                l.native_documents,
+                l.article_rate,
+                l.native_article_rate.0,
+                l.native_article_rate.1,
+                comma,
+                l.native_subordinate_comma_rate.0,
+                l.native_subordinate_comma_rate.1,
+            );
+        }
         out += &format!("\nCampaign indicators ({} fired):\n", self.indicators.len());
         if !self.indicators.is_empty() {
             let rows: Vec<Vec<String>> = self

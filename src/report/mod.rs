@@ -39,6 +39,9 @@ pub const COLUMNS: &[&str] = &[
     "text",
     "words",
     "all_campaign_rules",
+    "evidence_spans",
+    "article_rate",
+    "subordinate_comma_rate",
     "narrative",
     "narrative_score",
     "narrative_source",
@@ -55,6 +58,8 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "interference_score",
     "campaign_score",
     "words",
+    "article_rate",
+    "subordinate_comma_rate",
     "narrative_score",
 ];
 
@@ -145,6 +150,20 @@ fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span])
     }
 }
 
+/// Append `CODE:start-end,start-end` (byte offsets into the item's text) for one rule to `out`.
+fn push_span_entry(out: &mut String, code: &str, spans: &[Span]) {
+    out.push_str(code);
+    out.push(':');
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        fixed::push_uint(out, span.start as u64);
+        out.push('-');
+        fixed::push_uint(out, span.end as u64);
+    }
+}
+
 thread_local! {
     /// Per worker thread, reused for every row: one cell composed from several parts.
     static CELL_SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
@@ -183,6 +202,35 @@ pub fn build_row(
         seq,
         encoded,
     }
+}
+
+/// The evidence of an item as (code, spans), in the order of the `evidence` column: each
+/// heuristic hit, each counted indicator hit of every campaign (by its own id; the indicators
+/// counted through it are named in `evidence` only), the narrative's matched words
+/// (`NARRATIVE`), then the context's cues found in the text.
+fn evidence_entries<'a>(
+    analyzer: &'a Analyzer,
+    a: &'a Analysis,
+) -> impl Iterator<Item = (&'a str, &'a [Span])> {
+    let set = &analyzer.campaigns;
+    let heuristics = a
+        .heuristic_hits
+        .iter()
+        .map(|hit| (analyzer.heuristic(hit).info().code, &hit.spans[..]));
+    let indicators = a.campaigns.iter().flat_map(move |c| {
+        c.counted.iter().map(move |&k| {
+            let hit = &a.indicator_hits[k];
+            (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
+        })
+    });
+    let narrative = a.narrative.iter().map(|m| ("NARRATIVE", &m.spans[..]));
+    let context = a
+        .context
+        .hits
+        .iter()
+        .filter(|h| !h.spans.is_empty())
+        .map(|h| (h.label.as_str(), &h.spans[..]));
+    heuristics.chain(indicators).chain(narrative).chain(context)
 }
 
 /// A cell with `x` to `decimals` decimals.
@@ -276,6 +324,27 @@ fn write_cells(
         cell.push_str(&set.indicators[a.indicator_hits[k].indicator].id);
     }
     row.text(cell);
+
+    // The same entries as `evidence`, every span as byte offsets into `text`.
+    cell.clear();
+    for (i, (code, spans)) in evidence_entries(analyzer, a).enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        push_span_entry(cell, code, spans);
+    }
+    row.text(cell);
+
+    // Long English items only (empty otherwise): context, not part of any score.
+    let rates = a.long_text.as_ref();
+    match rates {
+        Some(r) => number(row, cell, r.article_rate, 4),
+        None => row.text(""),
+    }
+    match rates.and_then(|r| r.subordinate_comma_rate) {
+        Some(rate) => number(row, cell, rate, 4),
+        None => row.text(""),
+    }
 
     let claim = a
         .narrative
@@ -441,5 +510,8 @@ mod tests {
         out.clear();
         push_evidence_entry(&mut out, "EN-Y", text, &spans[..1]);
         assert_eq!(out, "EN-Y: \"one\"");
+        out.clear();
+        push_span_entry(&mut out, "EN-X", &spans);
+        assert_eq!(out, "EN-X:0-3,4-7,8-13,14-18,19-23");
     }
 }

@@ -161,14 +161,24 @@ pub fn for_scan(
         .clone()
         .unwrap_or_else(|| crate::pipeline::default_rejects_path(&opts.output));
     let rejects_optional = opts.rejects.is_none() && opts.output == "-";
-    let encoder = crate::report::encode::RowEncoder::new(
-        opts.format,
-        opts.raw_cells,
-        crate::report::header(&opts.ingest.columns.keep),
-    );
+    let mut header = crate::report::header(&opts.ingest.columns.keep);
+    if opts.coordination.is_some() {
+        // Appended by the report sink from the coordination sink's clusters.
+        header.push("cluster".into());
+    }
+    let encoder = crate::report::encode::RowEncoder::new(opts.format, opts.raw_cells, header);
     let ranker = crate::report::rank::Ranker::new(opts.sort_memory, opts.top, opts.min_score);
-    let mut sinks = vec![
-        boxed(tally::TallySink::new(campaign_ids)),
+    let mut sinks = vec![boxed(tally::TallySink::new(campaign_ids))];
+    // Before the report and the accounts: it publishes the clusters their rows carry.
+    if let Some((dir, options)) = &opts.coordination {
+        sinks.push(boxed(crate::coordinate::sink::CoordinationSink::new(
+            outputs,
+            dir,
+            options.clone(),
+            analyzer.campaigns.clone(),
+        )?));
+    }
+    sinks.extend([
         boxed(report::ReportSink::new(
             outputs,
             &opts.output,
@@ -181,7 +191,7 @@ pub fn for_scan(
             opts.raw_cells,
             rejects_optional,
         )?),
-    ];
+    ]);
     if let Some(path) = &opts.accounts {
         sinks.push(boxed(accounts::AccountsSink::new(
             analyzer,

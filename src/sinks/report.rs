@@ -108,6 +108,10 @@ impl Sink for ReportSink {
         let ReportSink {
             ranker, mut writer, ..
         } = *self;
+        if let Some(clusters) = run.fact::<crate::coordinate::sink::PostClusters>() {
+            let clusters = clusters.clone();
+            writer.set_last_cell(Box::new(move |seq| clusters.of(seq)));
+        }
         let (written, filtered) = ranker.finish(&mut writer)?;
         run.outputs.ready(writer.finish()?)?;
         run.summary.rows_written = written;

@@ -1,0 +1,111 @@
+//! `calque scan --coordination DIR`: coordination as one of the scan's sinks, a thin adapter
+//! over [`Coordinator`]. Each post's objects are found on the analysis threads; the posts are
+//! added in input order; at the end the same files as `calque coordinate` are written into
+//! DIR (staged with the scan's other outputs) and the post → cluster map is published as
+//! [`PostClusters`] for the sinks that finish later (the report's `cluster` column).
+
+use super::output::{write_summary, CoordFiles};
+use super::{object_campaigns, CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
+use crate::campaigns::CampaignSet;
+use crate::error::Result;
+use crate::output::OutputSet;
+use crate::record::Event;
+use crate::sinks::{Extract, Finish, Item, Sink};
+use std::path::Path;
+
+/// (input position, cluster) of every post in a kept pair, sorted by position.
+#[derive(Debug, Clone, Default)]
+pub struct PostClusters(pub Vec<(u64, u32)>);
+
+impl PostClusters {
+    /// The cluster of the post at input position `seq`.
+    pub fn of(&self, seq: u64) -> Option<u32> {
+        self.0
+            .binary_search_by_key(&seq, |(s, _)| *s)
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
+pub struct CoordinationSink {
+    coordinator: Coordinator,
+    files: CoordFiles,
+    campaigns: CampaignSet,
+    dir: String,
+}
+
+impl CoordinationSink {
+    /// Stage the coordination files in `dir`; clusters name the campaigns of `campaigns`.
+    pub fn new(
+        outputs: &mut OutputSet,
+        dir: &Path,
+        options: CoordOptions,
+        campaigns: CampaignSet,
+    ) -> Result<Self> {
+        Ok(CoordinationSink {
+            files: CoordFiles::stage(outputs, dir)?,
+            coordinator: Coordinator::new(options),
+            campaigns,
+            dir: dir.display().to_string(),
+        })
+    }
+}
+
+/// Finds each post's objects on the analysis threads.
+pub struct FactsOfChunk(PostExtractor);
+
+impl Extract for FactsOfChunk {
+    /// Per event of the chunk: the post's facts (`None` for a reject).
+    type Part = Vec<Option<PostFacts>>;
+
+    fn begin(&self, events: &[(u64, Event)]) -> Self::Part {
+        Vec::with_capacity(events.len())
+    }
+
+    fn add(&self, part: &mut Self::Part, item: &Item<'_>) {
+        part.push(match item.event {
+            Event::Record(_, record) => Some(self.0.facts(record)),
+            Event::Reject(..) => None,
+        });
+    }
+}
+
+impl Sink for CoordinationSink {
+    type Extractor = FactsOfChunk;
+
+    fn extractor(&self) -> FactsOfChunk {
+        FactsOfChunk(self.coordinator.extractor())
+    }
+
+    fn consume(&mut self, events: &[(u64, Event)], part: Vec<Option<PostFacts>>) -> Result<()> {
+        for ((seq, event), facts) in events.iter().zip(&part) {
+            match (event, facts) {
+                (Event::Record(p, r), Some(f)) => self.coordinator.add(*seq, p, r, f)?,
+                (Event::Reject(_, r), _) => self.coordinator.add_reject(*seq, r.reason.as_str()),
+                (Event::Record(..), None) => unreachable!("every record has its facts"),
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, run: &mut Finish<'_>) -> Result<()> {
+        let CoordinationSink {
+            coordinator,
+            files,
+            campaigns,
+            dir,
+        } = *self;
+        let mut summary = CoordSummary {
+            inputs: run.summary.inputs.clone(),
+            output_dir: dir,
+            threads: run.summary.threads,
+            ..CoordSummary::default()
+        };
+        let matcher = |kind, shown: &str| object_campaigns(&campaigns, kind, shown);
+        let network =
+            coordinator.finish(files.network, run.outputs, Some(&matcher), &mut summary)?;
+        write_summary(files.summary, &summary, run.outputs)?;
+        run.publish(PostClusters(network.post_clusters));
+        Ok(())
+    }
+}
