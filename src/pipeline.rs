@@ -93,6 +93,9 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// What the readers noticed without rejecting a record, and hints (e.g. an encoding to
+    /// try when many records are not UTF-8).
+    pub warnings: Vec<String>,
 }
 
 impl Summary {
@@ -139,6 +142,9 @@ impl Summary {
         }
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
+        }
+        for warning in &self.warnings {
+            s += &format!("\ncalque: warning: {warning}");
         }
         s += &format!(
             "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",
@@ -404,6 +410,12 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     if let Some(e) = failure {
         return Err(e);
     }
+    summary.warnings = opts.ingest.warnings.take();
+    let invalid_utf8 = summary.rejected_by_reason.get("invalid_utf8");
+    summary.warnings.extend(ingest::encoding_hint(
+        summary.records_read,
+        invalid_utf8.copied().unwrap_or(0),
+    ));
     let analysed = started.elapsed().as_secs_f64();
     let (written, filtered) = ranker.finish(&mut writer)?;
     writer.finish()?.commit()?;

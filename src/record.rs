@@ -39,6 +39,9 @@ pub enum RejectReason {
     MissingText,
     EmptyText,
     TooLarge,
+    /// A quoted CSV field that never closes properly: its record's first line is rejected and
+    /// reading resumes at the next line.
+    RunawayQuote,
 }
 
 impl RejectReason {
@@ -52,17 +55,20 @@ impl RejectReason {
             RejectReason::MissingText => "missing_text",
             RejectReason::EmptyText => "empty_text",
             RejectReason::TooLarge => "too_large",
+            RejectReason::RunawayQuote => "runaway_quote",
         }
     }
 }
 
-/// A record that could not be screened, with the reason and its raw bytes (lossily decoded).
+/// A record that could not be screened, with the reason and its raw bytes.
 #[derive(Debug, Clone)]
 pub struct Reject {
     pub reason: RejectReason,
     /// Human-readable detail, e.g. the JSON parser's message.
     pub detail: String,
-    pub raw: String,
+    /// The record's bytes as read (after decompression and decoding of a declared encoding),
+    /// without its line ending; for a record over `--max-record-bytes`, a bounded prefix.
+    pub raw: Vec<u8>,
 }
 
 /// What an input reader yields: every record read is either screened or rejected.

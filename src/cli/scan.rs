@@ -1,7 +1,7 @@
 //! `calque scan`.
 
 use super::common::EngineArgs;
-use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::ingest::{self, ColumnSpec, IngestOptions, InputEncoding, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::sink::ReportFormat;
 use calque::Result;
@@ -27,10 +27,18 @@ pub struct ScanArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
-    /// Input format, instead of guessing from the extension (stdin: JSON Lines if it starts
-    /// with '{', else text). Example: --input-format tsv
+    /// Input format, instead of guessing from the extension (standard input and unknown
+    /// extensions: from the first bytes). Example: --input-format tsv
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Encoding of inputs without a byte-order mark (UTF-8, UTF-16 and UTF-32 BOMs are always
+    /// recognised): a label such as cp1251, latin1, utf-16le, koi8-r. Default: UTF-8.
+    #[arg(long, value_name = "NAME", value_parser = InputEncoding::from_label)]
+    encoding: Option<InputEncoding>,
+    /// CSV field delimiter: a character, or comma, semicolon, tab, pipe. Default: sniffed from
+    /// the header among , ; tab |. Example: --delimiter ';'
+    #[arg(long, value_name = "CHAR", value_parser = ingest::parse_delimiter)]
+    delimiter: Option<u8>,
     /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
     /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
     #[arg(long, value_name = "NAME")]
@@ -111,6 +119,9 @@ pub fn run(args: ScanArgs) -> Result<()> {
             },
             max_record_bytes: args.max_record_bytes,
             lossy_utf8: args.lossy_utf8,
+            encoding: args.encoding,
+            delimiter: args.delimiter,
+            ..IngestOptions::default()
         },
         output: args.output,
         format: args.format,

@@ -75,13 +75,16 @@ impl RecordReader for JsonlReader {
         let Some((provenance, len)) = self.lines.next_nonblank()? else {
             return Ok(None);
         };
-        if self.lossy_utf8 && std::str::from_utf8(&self.lines.buf).is_err() {
-            self.lines.buf = String::from_utf8_lossy(&self.lines.buf)
-                .into_owned()
-                .into_bytes();
-        }
-        let raw = || String::from_utf8_lossy(&self.lines.buf).into_owned();
-        let reject = |reason, detail: String, raw: String| {
+        let line = &self.lines.buf;
+        let repaired;
+        let json = if self.lossy_utf8 && std::str::from_utf8(line).is_err() {
+            repaired = String::from_utf8_lossy(line).into_owned().into_bytes();
+            &repaired
+        } else {
+            line
+        };
+        let raw = || line.clone();
+        let reject = |reason, detail: String, raw: Vec<u8>| {
             Ok(Some(Event::Reject(
                 provenance.clone(),
                 Reject {
@@ -101,13 +104,13 @@ impl RecordReader for JsonlReader {
                 raw(),
             );
         }
-        let object: Value = match serde_json::from_slice(&self.lines.buf) {
+        let object: Value = match serde_json::from_slice(json) {
             Ok(v) => v,
             Err(e)
                 if e.classify() == serde_json::error::Category::Syntax
                     || e.classify() == serde_json::error::Category::Eof =>
             {
-                let reason = if std::str::from_utf8(&self.lines.buf).is_err() {
+                let reason = if std::str::from_utf8(json).is_err() {
                     RejectReason::InvalidUtf8
                 } else {
                     RejectReason::InvalidJson

@@ -6,26 +6,31 @@
 
 mod columns;
 mod csv_input;
+mod csv_records;
+mod decode;
 mod jsonl_input;
 mod lines;
+mod sniff;
 mod text_input;
 
 pub use columns::ColumnSpec;
+pub use decode::InputEncoding;
 
 use crate::error::{Fatal, Result};
 use crate::record::{Event, Record};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Input formats calque reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
     /// Comma-separated values with a header row.
     Csv,
-    /// Tab-separated values with a header row.
+    /// Tab-separated values with a header row, fields read literally (a `"` is a character
+    /// like any other). For tabs with CSV quoting: --input-format csv --delimiter tab.
     Tsv,
     /// JSON Lines: one JSON object per line.
     Jsonl,
@@ -57,6 +62,13 @@ pub struct IngestOptions {
     pub max_record_bytes: usize,
     /// Replace invalid UTF-8 with U+FFFD instead of rejecting the record as `invalid_utf8`.
     pub lossy_utf8: bool,
+    /// Encoding of inputs without a byte-order mark (None: UTF-8).
+    pub encoding: Option<InputEncoding>,
+    /// CSV field delimiter (None: sniffed from the header among `,` `;` tab `|`).
+    pub delimiter: Option<u8>,
+    /// What the readers noticed without rejecting a record (ignored trailing bytes,
+    /// replaced characters), for the run summary.
+    pub warnings: Warnings,
 }
 
 impl Default for IngestOptions {
@@ -65,8 +77,58 @@ impl Default for IngestOptions {
             columns: ColumnSpec::default(),
             max_record_bytes: 1 << 20,
             lossy_utf8: false,
+            encoding: None,
+            delimiter: None,
+            warnings: Warnings::default(),
         }
     }
+}
+
+/// Warnings shared by the readers of a run (cheap to clone: one list).
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(Arc<Mutex<Vec<String>>>);
+
+impl Warnings {
+    pub fn push(&self, warning: String) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(warning);
+    }
+
+    /// The warnings so far, leaving none.
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// A CSV delimiter from `--delimiter`: one ASCII character, or its name.
+pub fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        "pipe" => Ok(b'|'),
+        _ if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => Ok(s.as_bytes()[0]),
+        _ => Err(format!(
+            "{s:?} is not a delimiter: give one ASCII character other than a quote or a line break, or comma, semicolon, tab, pipe"
+        )),
+    }
+}
+
+/// Share of records rejected as invalid UTF-8 above which the summary suggests an encoding.
+const INVALID_UTF8_HINT_SHARE: f64 = 0.02;
+
+/// A hint for the summary when more than a few percent of `read` records were rejected as
+/// invalid UTF-8: the input is probably in another encoding.
+pub fn encoding_hint(read: u64, invalid_utf8: u64) -> Option<String> {
+    if read == 0 || (invalid_utf8 as f64) / (read as f64) <= INVALID_UTF8_HINT_SHARE {
+        return None;
+    }
+    Some(format!(
+        "{invalid_utf8} of {read} records ({:.1}%) were rejected as invalid UTF-8: if the input is in another encoding, name it with --encoding (e.g. cp1251, latin1, utf-16le), or read it with --lossy-utf8",
+        100.0 * invalid_utf8 as f64 / read as f64
+    ))
 }
 
 /// A source of events: records to screen and records rejected, in input order.
@@ -157,7 +219,12 @@ pub fn input_size(path: &str) -> Option<u64> {
     std::fs::metadata(path).ok().map(|m| m.len())
 }
 
-/// Open `path` ("-" for stdin) as a reader of `format` (or the format its name implies).
+/// Bytes looked at to tell an input's format from its content.
+const SNIFF_BYTES: usize = 1 << 14;
+
+/// Open `path` ("-" for stdin) as a reader of `format`, else of the format its name implies,
+/// else of the format its first bytes show. Gzip is recognised by its magic bytes and the
+/// encoding by a byte-order mark (else `--encoding`, else UTF-8), whatever the name.
 pub fn open(
     path: &str,
     format: Option<InputFormat>,
@@ -181,46 +248,60 @@ pub fn open(
         }
         Box::new(file)
     };
-    let counted = CountingReader {
-        inner: raw,
-        counter,
-    };
-    let gz = path.to_ascii_lowercase().ends_with(".gz");
-    let mut reader: Box<dyn BufRead + Send> = if gz {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::read::MultiGzDecoder::new(BufReader::new(counted)),
-        ))
-    } else {
-        Box::new(BufReader::with_capacity(1 << 16, counted))
-    };
-    let format = match format.or_else(|| InputFormat::from_path(path)) {
-        Some(f) => f,
-        None if path == "-" => sniff(&mut reader, &display)?,
-        None => {
-            return Err(Fatal::input(format!(
-                "{path}: cannot tell the format from the extension; use --input-format csv|tsv|jsonl|text"
-            )))
+    let counted = BufReader::with_capacity(
+        1 << 16,
+        CountingReader {
+            inner: raw,
+            counter,
+        },
+    );
+    let text = decode::text_stream(
+        Box::new(counted),
+        options.encoding,
+        &display,
+        &options.warnings,
+    )?;
+    let (head, text) = decode::peek(text, SNIFF_BYTES)
+        .map_err(|e| Fatal::input(format!("{display}: read error: {e}")))?;
+    let sniffed = || sniff::format(&head, &options.columns);
+    let named = format.or_else(|| {
+        (path != "-")
+            .then(|| InputFormat::from_path(path))
+            .flatten()
+    });
+    let format = match named {
+        // Excel saves "Unicode text" and "Text (Tab delimited)" as .txt: tab-separated
+        // columns under a header.
+        Some(InputFormat::Text) if format.is_none() && sniffed() == InputFormat::Tsv => {
+            InputFormat::Tsv
         }
+        Some(f) => f,
+        None => sniffed(),
     };
+    let delimiter = || {
+        options
+            .delimiter
+            .or_else(|| sniff::header_delimiter(&head, &options.columns))
+            .unwrap_or(b',')
+    };
+    let reader = Box::new(BufReader::with_capacity(1 << 16, text));
     Ok(match format {
-        InputFormat::Csv => Box::new(csv_input::CsvReader::new(reader, b',', display, options)?),
-        InputFormat::Tsv => Box::new(csv_input::CsvReader::new(reader, b'\t', display, options)?),
+        InputFormat::Csv => Box::new(csv_input::CsvReader::new(
+            reader,
+            delimiter(),
+            true,
+            display,
+            options,
+        )?),
+        InputFormat::Tsv => Box::new(csv_input::CsvReader::new(
+            reader,
+            options.delimiter.unwrap_or(b'\t'),
+            false,
+            display,
+            options,
+        )?),
         InputFormat::Jsonl => Box::new(jsonl_input::JsonlReader::new(reader, display, options)),
         InputFormat::Text => Box::new(text_input::TextReader::new(reader, display, options)),
-    })
-}
-
-/// Guess the format of stdin: JSON Lines if the first non-blank byte is `{`, else text.
-fn sniff(reader: &mut Box<dyn BufRead + Send>, display: &str) -> Result<InputFormat> {
-    let buf = reader
-        .fill_buf()
-        .map_err(|e| Fatal::input(format!("{display}: {e}")))?;
-    let first = buf.iter().find(|b| !b.is_ascii_whitespace());
-    Ok(if first == Some(&b'{') {
-        InputFormat::Jsonl
-    } else {
-        InputFormat::Text
     })
 }
 

@@ -299,8 +299,9 @@ impl<W: Write> ReportWriter<W> {
     }
 }
 
-/// Columns of the rejects file.
-pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail", "raw"];
+/// Columns of the rejects file: `raw` is readable (invalid UTF-8 shown as U+FFFD),
+/// `raw_base64` holds the record's bytes exactly.
+pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail", "raw", "raw_base64"];
 
 /// The rejects CSV: every record that could not be screened, with why.
 pub struct RejectsWriter {
@@ -327,20 +328,25 @@ impl RejectsWriter {
         provenance: &crate::record::Provenance,
         reject: &crate::record::Reject,
     ) -> Result<()> {
+        use base64::Engine as _;
         let line = provenance.line.to_string();
+        let readable = String::from_utf8_lossy(&reject.raw);
         let cells = [
             &*provenance.source,
             line.as_str(),
             reject.reason.as_str(),
             reject.detail.as_str(),
-            reject.raw.as_str(),
+            &readable,
         ];
         let raw = self.raw_cells;
+        // Base64 cannot hold a formula's parentheses: it is written as is, so that it decodes.
+        let exact = base64::engine::general_purpose::STANDARD.encode(&reject.raw);
         self.csv
             .write_record(
                 cells
                     .iter()
                     .map(|c| if raw { (*c).into() } else { neutralize(c) })
+                    .chain([exact.as_str().into()])
                     .collect::<Vec<_>>()
                     .iter()
                     .map(|c| c.as_bytes()),
