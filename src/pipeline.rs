@@ -226,7 +226,7 @@ fn analyse_chunk(
         .iter()
         .map(|(_, ev)| match ev {
             Event::Record(p, r) => {
-                let a = analyzer.analyze(&r.text);
+                let a = analyzer.analyze_with_links(&r.text, &r.links);
                 report::push_row(analyzer, encoder, p, r, &a, &mut rows);
                 Some(Analysed {
                     lang: a.lang.code,

@@ -13,12 +13,15 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan result.json --keep-cols chat.name,forwarded_from -o telegram.csv
+  calque scan video.srt subtitles/ --transcript-window 60s -o transcripts.csv
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
 Report columns are documented in docs/report-schema.md.")]
 pub struct ScanArgs {
-    /// Input files (CSV, TSV, JSON Lines or text, optionally .gz); - reads standard input.
+    /// Input files (CSV, TSV, JSON, JSON Lines, text, SRT/VTT subtitles, Telegram exports…,
+    /// optionally gzipped) or directories of them; - reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
     /// Report path; - writes to standard output. The file appears only when complete.
@@ -39,6 +42,11 @@ pub struct ScanArgs {
     /// the header among , ; tab |. Example: --delimiter ';'
     #[arg(long, value_name = "CHAR", value_parser = ingest::parse_delimiter)]
     delimiter: Option<u8>,
+    /// Cut transcripts (subtitles, Whisper or YouTube JSON) into items of about this length,
+    /// at a sentence end when one is near. Default: one item per transcript.
+    /// Example: --transcript-window 60s
+    #[arg(long, value_name = "DURATION", value_parser = ingest::parse_duration)]
+    transcript_window: Option<u64>,
     /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
     /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
     #[arg(long, value_name = "NAME")]
@@ -105,7 +113,7 @@ pub struct ScanArgs {
 pub fn run(args: ScanArgs) -> Result<()> {
     let analyzer = args.engine.analyzer()?;
     let options = ScanOptions {
-        inputs: args.inputs,
+        inputs: ingest::expand_inputs(&args.inputs)?,
         input_format: args.input_format,
         ingest: IngestOptions {
             columns: ColumnSpec {
@@ -121,6 +129,7 @@ pub fn run(args: ScanArgs) -> Result<()> {
             lossy_utf8: args.lossy_utf8,
             encoding: args.encoding,
             delimiter: args.delimiter,
+            transcript_window_ms: args.transcript_window,
             ..IngestOptions::default()
         },
         output: args.output,

@@ -31,6 +31,7 @@ pub const TEXT_NAMES: &[&str] = &[
 pub const ID_NAMES: &[&str] = &[
     "id",
     "tweet_id",
+    "tweetid",
     "post_id",
     "message_id",
     "status_id",

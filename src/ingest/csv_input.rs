@@ -4,6 +4,7 @@
 
 use super::columns::{self, ColumnSpec};
 use super::csv_records::{RecordScanner, Scan};
+use super::twitter::{self, ArchiveColumns};
 use super::{io_error, IngestOptions, RecordReader, SparePool};
 use crate::error::{Fatal, Result};
 use crate::record::{Event, Provenance, Record, Reject, RejectReason};
@@ -26,6 +27,8 @@ pub struct CsvReader {
     records: RecordScanner,
     fields: Fields,
     layout: Layout,
+    /// The columns of the Twitter information operations archive, when the input is one.
+    archive: Option<ArchiveColumns>,
     source: Arc<str>,
     max_record_bytes: usize,
     lossy_utf8: bool,
@@ -152,6 +155,7 @@ impl CsvReader {
             records,
             fields,
             layout,
+            archive: ArchiveColumns::detect(&headers),
             source,
             max_record_bytes: options.max_record_bytes,
             lossy_utf8: options.lossy_utf8,
@@ -232,10 +236,7 @@ impl RecordReader for CsvReader {
             Err(e) => return Err(io_error(&self.source, 0, e)),
         };
         let reject = |line, reason, detail: String, raw: &[u8]| {
-            let provenance = Provenance {
-                source: self.source.clone(),
-                line,
-            };
+            let provenance = Provenance::new(self.source.clone(), line);
             Ok(Some(Event::Reject(
                 provenance,
                 Reject {
@@ -352,10 +353,19 @@ impl RecordReader for CsvReader {
                 record.bytes,
             );
         }
-        let provenance = Provenance {
-            source: self.source.clone(),
-            line,
-        };
+        if let Some(archive) = &self.archive {
+            let cell = |i: usize| String::from_utf8_lossy(self.fields.get(i).unwrap_or_default());
+            if l.url.is_none() {
+                rec.url = ArchiveColumns::url(&cell(archive.tweetid));
+            }
+            if l.platform.is_none() {
+                rec.platform.push_str("twitter");
+            }
+            if let Some(urls) = archive.urls {
+                rec.links = twitter::archive_links(&cell(urls), &rec.text);
+            }
+        }
+        let provenance = Provenance::new(self.source.clone(), line);
         Ok(Some(Event::Record(provenance, rec)))
     }
 

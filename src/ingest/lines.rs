@@ -38,10 +38,7 @@ impl Lines {
             };
             self.line += 1;
             if !self.buf.iter().all(u8::is_ascii_whitespace) {
-                let provenance = Provenance {
-                    source: self.source.clone(),
-                    line: self.line,
-                };
+                let provenance = Provenance::new(self.source.clone(), self.line);
                 return Ok(Some((provenance, len)));
             }
         }

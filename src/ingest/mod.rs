@@ -1,23 +1,35 @@
 //! Ingestion: turn input files into a stream of [`Event`]s, one per record read, never holding
-//! more than one record of an input in memory.
+//! more than one record of an input in memory (a transcript item: its cues).
 //!
 //! A new input format is a new module here implementing [`RecordReader`] plus one arm in
-//! [`InputFormat`] and [`open`].
+//! [`InputFormat`] and [`open`]; a new kind of JSON object is a module mapping one object,
+//! called from `json_input`.
 
+mod bluesky;
 mod columns;
 mod csv_input;
 mod csv_records;
 mod decode;
-mod jsonl_input;
+mod json_input;
+mod json_value;
 mod lines;
+mod mastodon;
 mod sniff;
+mod srt;
+mod telegram;
 mod text_input;
+mod transcript;
+mod twitter;
+mod vtt;
+mod whisper_json;
+mod youtube_json;
 
 pub use columns::ColumnSpec;
 pub use decode::InputEncoding;
+pub use transcript::parse_duration;
 
 use crate::error::{Fatal, Result};
-use crate::record::{Event, Record};
+use crate::record::{Event, Record, RejectReason};
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
@@ -27,15 +39,29 @@ use std::sync::{Arc, Mutex};
 /// Input formats calque reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// Comma-separated values with a header row.
+    /// Comma-separated values with a header row (delimiter sniffed: , ; tab |).
     Csv,
     /// Tab-separated values with a header row, fields read literally (a `"` is a character
     /// like any other). For tabs with CSV quoting: --input-format csv --delimiter tab.
     Tsv,
-    /// JSON Lines: one JSON object per line.
-    Jsonl,
+    /// JSON: JSON Lines, an array, or a document (Telegram export, X API response, Whisper
+    /// or YouTube transcript…); each object's format is told from its shape.
+    #[value(alias = "jsonl", alias = "ndjson")]
+    Json,
     /// Plain text: one item per non-empty line.
     Text,
+    /// SubRip subtitles: the transcript is one item (or windows: --transcript-window).
+    Srt,
+    /// WebVTT subtitles, as SubRip.
+    Vtt,
+    /// JSON whose objects are Telegram export messages.
+    Telegram,
+    /// JSON whose objects are X/Twitter API v1.1 tweets or v2 responses.
+    Twitter,
+    /// JSON whose objects are Mastodon statuses or ActivityPub objects.
+    Mastodon,
+    /// JSON whose objects are Bluesky posts.
+    Bluesky,
 }
 
 impl InputFormat {
@@ -47,10 +73,71 @@ impl InputFormat {
         Some(match ext {
             "csv" => InputFormat::Csv,
             "tsv" | "tab" => InputFormat::Tsv,
-            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "json" | "jsonl" | "ndjson" | "json3" => InputFormat::Json,
             "txt" | "text" => InputFormat::Text,
+            "srt" => InputFormat::Srt,
+            "vtt" | "webvtt" => InputFormat::Vtt,
             _ => return None,
         })
+    }
+}
+
+/// Inputs with directories replaced by the files under them whose extension names a format
+/// (`.gz` looked through), in name order, hidden entries left out.
+pub fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let path = Path::new(input);
+        if input != "-" && path.is_dir() {
+            let before = out.len();
+            collect_files(path, &mut out)?;
+            if out.len() == before {
+                return Err(Fatal::input(format!(
+                    "{input}: a directory without input files (.csv .tsv .json .jsonl .txt .srt .vtt, optionally .gz)"
+                )));
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    let read = std::fs::read_dir(dir)
+        .map_err(|e| Fatal::input(format!("{}: cannot list: {e}", dir.display())))?;
+    let mut entries: Vec<std::path::PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_files(&entry, out)?;
+        } else if InputFormat::from_path(&entry.to_string_lossy()).is_some() {
+            out.push(entry.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
+}
+
+/// Why an object or cue could not become a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub reason: RejectReason,
+    pub detail: String,
+}
+
+impl Unreadable {
+    pub fn new(reason: RejectReason, detail: impl Into<String>) -> Self {
+        Unreadable {
+            reason,
+            detail: detail.into(),
+        }
     }
 }
 
@@ -66,6 +153,9 @@ pub struct IngestOptions {
     pub encoding: Option<InputEncoding>,
     /// CSV field delimiter (None: sniffed from the header among `,` `;` tab `|`).
     pub delimiter: Option<u8>,
+    /// Cut transcripts into windows of about this many milliseconds (None: one item per
+    /// transcript).
+    pub transcript_window_ms: Option<u64>,
     /// What the readers noticed without rejecting a record (ignored trailing bytes,
     /// replaced characters), for the run summary.
     pub warnings: Warnings,
@@ -79,6 +169,7 @@ impl Default for IngestOptions {
             lossy_utf8: false,
             encoding: None,
             delimiter: None,
+            transcript_window_ms: None,
             warnings: Warnings::default(),
         }
     }
@@ -179,8 +270,9 @@ impl SparePool {
     /// overwrites every one of them.
     pub fn take(&mut self) -> Record {
         match self.spares.pop() {
-            Some(spare) => {
+            Some(mut spare) => {
                 self.bytes -= held_bytes(&spare);
+                spare.clear_extras();
                 spare
             }
             None => Record::default(),
@@ -195,6 +287,8 @@ fn held_bytes(r: &Record) -> usize {
         .map(|s| s.capacity())
         .sum::<usize>()
         + r.kept.iter().map(String::capacity).sum::<usize>()
+        + r.links.iter().map(|l| l.url.capacity()).sum::<usize>()
+        + r.cues.capacity() * std::mem::size_of::<crate::record::Cue>()
 }
 
 /// Adds the bytes it reads to a shared counter (for the progress bar and throughput).
@@ -300,8 +394,22 @@ pub fn open(
             display,
             options,
         )?),
-        InputFormat::Jsonl => Box::new(jsonl_input::JsonlReader::new(reader, display, options)),
         InputFormat::Text => Box::new(text_input::TextReader::new(reader, display, options)),
+        InputFormat::Srt => Box::new(srt::SrtReader::new(reader, display, options)),
+        InputFormat::Vtt => Box::new(vtt::VttReader::new(reader, display, options)),
+        json => {
+            use json_input::Flavour;
+            let flavour = match json {
+                InputFormat::Telegram => Some(Flavour::Telegram),
+                InputFormat::Twitter => Some(Flavour::Twitter),
+                InputFormat::Mastodon => Some(Flavour::Mastodon),
+                InputFormat::Bluesky => Some(Flavour::Bluesky),
+                _ => None,
+            };
+            Box::new(json_input::JsonInput::new(
+                reader, &head, display, flavour, options,
+            ))
+        }
     })
 }
 

@@ -8,7 +8,8 @@ use super::InputFormat;
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// The format of an input starting with `head` (already decoded to UTF-8, without a BOM):
-/// JSON if it starts with `{` or `[`, CSV/TSV if its first line is a header naming a known
+/// JSON if it starts with `{` or `[`, WebVTT after a `WEBVTT` line, SubRip if it starts with
+/// a cue number and a timing line, CSV/TSV if its first line is a header naming a known
 /// column, else plain text.
 pub fn format(head: &[u8], spec: &ColumnSpec) -> InputFormat {
     let start = head
@@ -17,9 +18,23 @@ pub fn format(head: &[u8], spec: &ColumnSpec) -> InputFormat {
         .unwrap_or(head.len());
     let head = &head[start..];
     match head.first() {
-        Some(b'{' | b'[') => return InputFormat::Jsonl,
+        Some(b'{' | b'[') => return InputFormat::Json,
         None => return InputFormat::Text,
         _ => {}
+    }
+    if head.starts_with(b"WEBVTT") {
+        return InputFormat::Vtt;
+    }
+    let mut lines = head
+        .split(|&b| b == b'\n' || b == b'\r')
+        .filter(|l| !l.is_empty());
+    if let (Some(number), Some(timing)) = (lines.next(), lines.next()) {
+        let timing = String::from_utf8_lossy(timing);
+        if number.iter().all(u8::is_ascii_digit)
+            && super::transcript::parse_timing(&timing).is_some()
+        {
+            return InputFormat::Srt;
+        }
     }
     match header_delimiter(head, spec) {
         Some(b'\t') => InputFormat::Tsv,
@@ -112,8 +127,16 @@ mod tests {
 
     #[test]
     fn formats_from_first_bytes() {
-        assert_eq!(sniffed("  {\"text\":\"x\"}\n"), InputFormat::Jsonl);
-        assert_eq!(sniffed("[{\"text\":\"x\"}]"), InputFormat::Jsonl);
+        assert_eq!(sniffed("  {\"text\":\"x\"}\n"), InputFormat::Json);
+        assert_eq!(sniffed("[{\"text\":\"x\"}]"), InputFormat::Json);
+        assert_eq!(
+            sniffed("WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n"),
+            InputFormat::Vtt
+        );
+        assert_eq!(
+            sniffed("1\r\n00:00:01,000 --> 00:00:02,000\r\nhi\r\n"),
+            InputFormat::Srt
+        );
         assert_eq!(sniffed("id,text\n1,hello\n"), InputFormat::Csv);
         assert_eq!(sniffed("id\ttext\n1\thello\n"), InputFormat::Tsv);
         assert_eq!(
