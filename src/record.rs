@@ -74,9 +74,26 @@ impl Record {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub url: String,
-    /// The text that shows the link (an anchor, a `t.co` short link); an empty span at the
-    /// end of the text when the link is not shown in it.
+    /// The text that shows the link (an anchor, a `t.co` short link); when the text does not
+    /// show it, an empty span past the end of the text, each such link its own
+    /// ([`Link::unshown`]), so that evidence can tell which link fired.
     pub span: Span,
+}
+
+impl Link {
+    /// A link that `text` does not show, the `n`th such link of its item (from 0).
+    pub fn unshown(url: impl Into<String>, text: &str, n: usize) -> Self {
+        let at = text.len() + 1 + n;
+        Link {
+            url: url.into(),
+            span: Span::new(at, at),
+        }
+    }
+
+    /// Whether the text does not show this link.
+    pub fn is_unshown(&self, text: &str) -> bool {
+        self.span.start > text.len()
+    }
 }
 
 /// A transcript cue: its text starts at byte `offset` of the item's text.

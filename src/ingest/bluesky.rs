@@ -83,11 +83,8 @@ pub fn map(value: &Value) -> Result<Record, Unreadable> {
     }
     if let Some(url) = post.pointer("/embed/external/uri").and_then(Value::as_str) {
         if !record.text.contains(url) {
-            let end = record.text.len();
-            record.links.push(Link {
-                url: url.to_owned(),
-                span: Span::new(end, end),
-            });
+            let n = unshown(&record);
+            record.links.push(Link::unshown(url, &record.text, n));
         }
     }
     if record.text.trim().is_empty() && record.links.is_empty() {
@@ -110,6 +107,15 @@ pub fn map(value: &Value) -> Result<Record, Unreadable> {
     }
     record.platform = "bluesky".into();
     Ok(record)
+}
+
+/// How many of the record's links its text does not show.
+fn unshown(record: &Record) -> usize {
+    record
+        .links
+        .iter()
+        .filter(|l| l.is_unshown(&record.text))
+        .count()
 }
 
 #[cfg(test)]

@@ -27,6 +27,12 @@ pub const TEXT_NAMES: &[&str] = &[
     "post_text",
     "message_text",
     "description",
+    // Spreadsheets exported in other languages.
+    "texte",
+    "contenu",
+    "inhalt",
+    "texto",
+    "текст",
 ];
 pub const ID_NAMES: &[&str] = &[
     "id",
@@ -53,6 +59,9 @@ pub const AUTHOR_NAMES: &[&str] = &[
     "user.name",
     "author.name",
     "user_name",
+    "auteur",
+    "autor",
+    "автор",
 ];
 pub const TIME_NAMES: &[&str] = &[
     "timestamp",
@@ -64,6 +73,9 @@ pub const TIME_NAMES: &[&str] = &[
     "datetime",
     "time",
     "tweet_time",
+    "datum",
+    "fecha",
+    "дата",
 ];
 pub const URL_NAMES: &[&str] = &[
     "url",

@@ -388,7 +388,9 @@ fn generic(object: &Value, c: &ColumnSpec) -> std::result::Result<Record, Unread
 }
 
 enum Frame {
-    Top,
+    /// Between top-level values; `started` once one was read (struson's `has_next` may be
+    /// asked only then).
+    Top { started: bool },
     Object {
         path: String,
         kind: ObjectKind,
@@ -426,7 +428,7 @@ impl Walker {
         };
         Walker {
             json: JsonStreamReader::new_custom(input, settings),
-            frames: vec![Frame::Top],
+            frames: vec![Frame::Top { started: false }],
         }
     }
 
@@ -441,11 +443,12 @@ impl Walker {
             return Ok(false);
         };
         match frame {
-            Frame::Top => {
-                if !json.has_next()? {
+            Frame::Top { started } => {
+                if *started && !json.has_next()? {
                     frames.clear();
                     return Ok(false);
                 }
+                *started = true;
                 let line = line_of(json);
                 match json.peek()? {
                     ValueType::Array => {
@@ -674,7 +677,9 @@ impl JsonInput {
             transcript: None,
             cues: 0,
         };
-        let mode = if is_json_lines(head) {
+        let mode = if head.iter().all(u8::is_ascii_whitespace) {
+            Mode::Done
+        } else if is_json_lines(head) {
             Mode::Lines(Lines::new(input, source, options.max_record_bytes))
         } else {
             Mode::Document(Box::new(Walker::new(Box::new(input))))

@@ -50,8 +50,11 @@ pub fn map_status(status: &Value) -> Result<Record, Unreadable> {
     record.timestamp = str_at(status, "created_at")
         .unwrap_or_default()
         .into_owned();
-    record.url = str_at(status, "url")
-        .or_else(|| str_at(status, "uri"))
+    // A boost's own URL is often null: the boosted status's.
+    record.url = [status, shown]
+        .iter()
+        .find_map(|s| str_at(s, "url"))
+        .or_else(|| str_at(shown, "uri"))
         .unwrap_or_default()
         .into_owned();
     record.platform = "mastodon".into();

@@ -1,9 +1,9 @@
 //! SubRip (`.srt`) subtitles: blocks of a cue number, a timing line (`00:01:12,400 -->
 //! 00:01:15,000`, optionally followed by coordinates) and text lines, separated by blank
 //! lines. Formatting tags (`<i>`, `<font …>`, SubStation `{\an8}`), cue numbers and timings
-//! never reach the text. A block without a timing line after a cue is that cue's text (blank
-//! lines inside a cue are common); one before any cue, or a cue whose timing cannot be read,
-//! is rejected as `invalid_cue` with its line.
+//! never reach the text. A block without a number nor a timing line after a cue is that cue's
+//! text (blank lines inside a cue are common); one before any cue, or a cue whose timing
+//! cannot be read, is rejected as `invalid_cue` with its line.
 //!
 //! Subtitle crates parse a whole file and fail on its first bad cue without saying which; a
 //! file here is read block by block so that one bad cue is rejected and the others read.
@@ -75,9 +75,8 @@ impl SrtReader {
             }
         };
         let numbered = lines[0].trim().bytes().all(|b| b.is_ascii_digit());
-        let timing_at = usize::from(numbered);
-        let timing = lines.get(timing_at).filter(|l| l.contains("-->"));
-        let Some(timing) = timing else {
+        // The timing line is the first or second (after the cue number).
+        let Some(timing_at) = lines.iter().take(2).position(|l| l.contains("-->")) else {
             if !numbered && self.cues > 0 {
                 for line in &lines {
                     self.transcript
@@ -91,6 +90,7 @@ impl SrtReader {
                 .push_back(reject(RejectReason::InvalidCue, detail, position));
             return;
         };
+        let timing = &lines[timing_at];
         self.cues += 1;
         let Some((start_ms, end_ms)) = parse_timing(timing) else {
             let detail = format!("the timing line {:?} cannot be read", timing.trim());

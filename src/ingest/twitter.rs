@@ -60,23 +60,25 @@ fn entity_links(text: &str, entities: Option<&Value>, targets: &[&str]) -> Vec<L
     let Some(Value::Array(urls)) = entities.and_then(|e| e.get("urls")) else {
         return Vec::new();
     };
-    urls.iter()
-        .filter_map(|u| {
-            let target = targets.iter().find_map(|k| str_at(u, k))?;
-            let shown = u.get("url").and_then(Value::as_str).unwrap_or("");
-            if !shown.is_empty() && text.contains(target.as_ref()) {
-                return None; // written in the text already
-            }
-            let span = match text.find(shown).filter(|_| !shown.is_empty()) {
-                Some(at) => Span::new(at, at + shown.len()),
-                None => Span::new(text.len(), text.len()),
-            };
-            Some(Link {
+    let mut links = Vec::new();
+    for u in urls {
+        let Some(target) = targets.iter().find_map(|k| str_at(u, k)) else {
+            continue;
+        };
+        if text.contains(target.as_ref()) {
+            continue; // written in the text already
+        }
+        let shown = u.get("url").and_then(Value::as_str).unwrap_or("");
+        let link = match text.find(shown).filter(|_| !shown.is_empty()) {
+            Some(at) => Link {
                 url: target.into_owned(),
-                span,
-            })
-        })
-        .collect()
+                span: Span::new(at, at + shown.len()),
+            },
+            None => Link::unshown(target, text, links.len()),
+        };
+        links.push(link);
+    }
+    links
 }
 
 /// Map an API v1.1 tweet.
@@ -254,8 +256,8 @@ impl ArchiveColumns {
     }
 }
 
-/// The links of an archive `urls` cell (`[https://a, https://b]`, with or without quotes), not
-/// shown in `text`, placed at its end.
+/// The links of an archive `urls` cell (`[https://a, https://b]`, with or without quotes)
+/// that `text` does not show.
 pub fn archive_links(cell: &str, text: &str) -> Vec<Link> {
     cell.trim()
         .trim_start_matches('[')
@@ -263,10 +265,8 @@ pub fn archive_links(cell: &str, text: &str) -> Vec<Link> {
         .split(',')
         .map(|u| u.trim().trim_matches(|c| c == '\'' || c == '"').trim())
         .filter(|u| !u.is_empty() && !text.contains(u))
-        .map(|u| Link {
-            url: u.to_owned(),
-            span: Span::new(text.len(), text.len()),
-        })
+        .enumerate()
+        .map(|(n, u)| Link::unshown(u, text, n))
         .collect()
 }
 

@@ -117,8 +117,9 @@ fn push_snippet(out: &mut String, text: &str, span: Span) {
 }
 
 /// Append `CODE: "snippet", "snippet"` for one rule to `out`. A snippet of a transcript is
-/// followed by the time of its cue (`@00:01:12.400`), and a snippet showing a link carried
-/// outside the text by that link (`<https://…>`).
+/// followed by the time of its cue (`@00:01:12.400`), a snippet showing a link carried
+/// outside the text by that link (`"here" <https://…>`), and a link the text does not show at
+/// all stands alone (`<https://…>`).
 fn push_evidence_entry(out: &mut String, code: &str, record: &Record, spans: &[Span]) {
     let text = record.text.as_str();
     out.push_str(code);
@@ -127,9 +128,20 @@ fn push_evidence_entry(out: &mut String, code: &str, record: &Record, spans: &[S
         if i > 0 {
             out.push_str(", ");
         }
-        out.push('"');
-        push_snippet(out, text, *span);
-        out.push('"');
+        let link = record.links.iter().find(|l| l.span == *span);
+        match link {
+            Some(link) if link.is_unshown(text) => {
+                out.push('<');
+                out.push_str(&link.url);
+                out.push('>');
+                continue;
+            }
+            _ => {
+                out.push('"');
+                push_snippet(out, text, *span);
+                out.push('"');
+            }
+        }
         if !record.cues.is_empty() {
             let cue = record.cues.partition_point(|c| c.offset <= span.start);
             if let Some(cue) = record.cues.get(cue.saturating_sub(1)) {
@@ -137,12 +149,10 @@ fn push_evidence_entry(out: &mut String, code: &str, record: &Record, spans: &[S
                 out.push_str(&format_media_time(cue.start_ms));
             }
         }
-        if let Some(link) = record.links.iter().find(|l| l.span == *span) {
-            if !span.slice(text).contains(link.url.as_str()) {
-                out.push_str(" <");
-                out.push_str(&link.url);
-                out.push('>');
-            }
+        if let Some(link) = link.filter(|l| !span.slice(text).contains(l.url.as_str())) {
+            out.push_str(" <");
+            out.push_str(&link.url);
+            out.push('>');
         }
     }
     let more = spans.len().saturating_sub(SNIPPETS_PER_RULE);

@@ -301,7 +301,15 @@ impl<W: Write> ReportWriter<W> {
 
 /// Columns of the rejects file: `raw` is readable (invalid UTF-8 shown as U+FFFD),
 /// `raw_base64` holds the record's bytes exactly.
-pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail", "raw", "raw_base64"];
+pub const REJECT_COLUMNS: &[&str] = &[
+    "source",
+    "line",
+    "reason",
+    "detail",
+    "raw",
+    "raw_base64",
+    "position",
+];
 
 /// The rejects CSV: every record that could not be screened, with why.
 pub struct RejectsWriter {
@@ -347,6 +355,11 @@ impl RejectsWriter {
                     .iter()
                     .map(|c| if raw { (*c).into() } else { neutralize(c) })
                     .chain([exact.as_str().into()])
+                    .chain([if raw {
+                        provenance.position.as_str().into()
+                    } else {
+                        neutralize(&provenance.position)
+                    }])
                     .collect::<Vec<_>>()
                     .iter()
                     .map(|c| c.as_bytes()),
