@@ -3,7 +3,7 @@
 //! `csv_core` splits it into fields.
 
 use super::columns::{self, ColumnSpec};
-use super::csv_records::{RecordScanner, Scan};
+use super::csv_records::{Fields, RecordScanner, Scan};
 use super::twitter::{self, ArchiveColumns};
 use super::{io_error, IngestOptions, RecordReader, SparePool};
 use crate::error::{Fatal, Result};
@@ -25,7 +25,6 @@ struct Layout {
 
 pub struct CsvReader {
     records: RecordScanner,
-    fields: Fields,
     layout: Layout,
     /// The columns of the Twitter information operations archive, when the input is one.
     archive: Option<ArchiveColumns>,
@@ -33,88 +32,6 @@ pub struct CsvReader {
     max_record_bytes: usize,
     lossy_utf8: bool,
     spares: SparePool,
-}
-
-/// The fields of one record, parsed by `csv_core` from the bytes the scanner found.
-struct Fields {
-    parser: csv_core::Reader,
-    /// Field bytes, unescaped, one after the other.
-    bytes: Vec<u8>,
-    /// End of each field in `bytes`.
-    ends: Vec<usize>,
-    count: usize,
-}
-
-impl Fields {
-    fn new(delimiter: u8, quoting: bool) -> Self {
-        Fields {
-            parser: csv_core::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .quoting(quoting)
-                .build(),
-            bytes: Vec::new(),
-            ends: vec![0; 64],
-            count: 0,
-        }
-    }
-
-    /// Parse one record's bytes (without its line ending).
-    fn parse(&mut self, record: &[u8]) {
-        // Unescaped fields are never longer than the record.
-        if self.bytes.len() < record.len() {
-            self.bytes.resize(record.len(), 0);
-        }
-        let (mut out, mut ends) = (0, 0);
-        // The record, then a line ending to complete it. A record that ended inside quotes
-        // (at the end of the input) needs the end of input too, after which the parser is
-        // started afresh (and fed an empty line, so that it does not take a record's first
-        // bytes for a byte-order mark).
-        for input in [record, b"\n"] {
-            if self.feed(input, &mut out, &mut ends) {
-                self.count = ends;
-                return;
-            }
-        }
-        self.feed(b"", &mut out, &mut ends);
-        self.count = ends;
-        self.parser.reset();
-        let (mut out, mut ends) = (0, 0);
-        self.feed(b"\n", &mut out, &mut ends);
-    }
-
-    /// Feed `input` to the parser; whether a record (or the end) was reached.
-    fn feed(&mut self, mut input: &[u8], out: &mut usize, ends: &mut usize) -> bool {
-        use csv_core::ReadRecordResult as R;
-        loop {
-            let (result, read, written, ended) =
-                self.parser
-                    .read_record(input, &mut self.bytes[*out..], &mut self.ends[*ends..]);
-            input = &input[read..];
-            *out += written;
-            *ends += ended;
-            match result {
-                R::InputEmpty => return false,
-                R::OutputFull => self.bytes.resize(self.bytes.len() * 2 + 1, 0),
-                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
-                R::Record | R::End => {
-                    debug_assert!(input.is_empty(), "a record is one record of the scanner");
-                    return true;
-                }
-            }
-        }
-    }
-
-    fn get(&self, i: usize) -> Option<&[u8]> {
-        if i >= self.count {
-            return None;
-        }
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.bytes[start..self.ends[i]])
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &[u8]> {
-        (0..self.count).filter_map(|i| self.get(i))
-    }
 }
 
 impl CsvReader {
@@ -127,33 +44,32 @@ impl CsvReader {
         options: &IngestOptions,
     ) -> Result<Self> {
         let mut records = RecordScanner::new(input, delimiter, quoting, options.max_record_bytes);
-        let mut fields = Fields::new(delimiter, quoting);
         let header_error = |what: &str, line: u64| {
             Fatal::input(format!(
                 "{source}:{line}: the header row {what}; a CSV input needs a header naming its columns"
             ))
         };
-        match records.next_record().map_err(|e| io_error(&source, 1, e))? {
-            None => return Err(header_error("is missing (empty input)", 1)),
-            Some(Scan::Record(r)) if r.unclosed => {
-                return Err(header_error("has a quote that never closes", r.line))
-            }
-            Some(Scan::Record(r)) => fields.parse(r.bytes),
-            Some(Scan::TooLarge { line, .. } | Scan::Runaway { line, .. }) => {
-                return Err(header_error("is over --max-record-bytes", line))
-            }
-        }
-        let headers: Vec<String> = fields
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_string())
-            .collect();
+        let headers: Vec<String> =
+            match records.next_record().map_err(|e| io_error(&source, 1, e))? {
+                None => return Err(header_error("is missing (empty input)", 1)),
+                Some(Scan::Record(r)) if r.unclosed => {
+                    return Err(header_error("has a quote that never closes", r.line))
+                }
+                Some(Scan::Record(r)) => r
+                    .fields
+                    .iter()
+                    .map(|h| String::from_utf8_lossy(h).trim().to_string())
+                    .collect(),
+                Some(Scan::TooLarge { line, .. } | Scan::Runaway { line, .. }) => {
+                    return Err(header_error("is over --max-record-bytes", line))
+                }
+            };
         if headers.iter().all(|h| h.is_empty()) {
             return Err(header_error("is empty", 1));
         }
         let layout = resolve(&headers, &options.columns, &source)?;
         Ok(CsvReader {
             records,
-            fields,
             layout,
             archive: ArchiveColumns::detect(&headers),
             source,
@@ -173,7 +89,7 @@ impl CsvReader {
 /// Overwrite `slot` with field `index` of `fields` ("" when absent); `Err(index)` when the
 /// field is not UTF-8 (and not read lossily).
 fn fill(
-    fields: &Fields,
+    fields: &Fields<'_>,
     lossy_utf8: bool,
     index: Option<usize>,
     slot: &mut String,
@@ -281,9 +197,9 @@ impl RecordReader for CsvReader {
                 )
             }
         };
-        self.fields.parse(record.bytes);
+        let fields = record.fields;
         let width = self.layout.width;
-        let count = self.fields.count;
+        let count = fields.len();
         let line = record.line;
         if record.multiline && (record.unclosed || record.stray_after_quote) {
             // A quote that opened by mistake ran over line ends (it never closes, or closes
@@ -325,7 +241,7 @@ impl RecordReader for CsvReader {
         }
         let l = &self.layout;
         let mut rec = self.spares.take();
-        let fields = [
+        let slots = [
             (Some(l.text), &mut rec.text),
             (l.id, &mut rec.id),
             (l.author, &mut rec.author),
@@ -335,8 +251,8 @@ impl RecordReader for CsvReader {
         ];
         rec.kept.resize_with(l.keep.len(), String::new);
         let kept = l.keep.iter().map(|&k| Some(k)).zip(rec.kept.iter_mut());
-        for (index, slot) in fields.into_iter().chain(kept) {
-            if let Err(col) = fill(&self.fields, self.lossy_utf8, index, slot) {
+        for (index, slot) in slots.into_iter().chain(kept) {
+            if let Err(col) = fill(&fields, self.lossy_utf8, index, slot) {
                 return reject(
                     line,
                     RejectReason::InvalidUtf8,
@@ -354,7 +270,7 @@ impl RecordReader for CsvReader {
             );
         }
         if let Some(archive) = &self.archive {
-            let cell = |i: usize| String::from_utf8_lossy(self.fields.get(i).unwrap_or_default());
+            let cell = |i: usize| String::from_utf8_lossy(fields.get(i).unwrap_or_default());
             if l.url.is_none() {
                 rec.url = ArchiveColumns::url(&cell(archive.tweetid));
             }

@@ -1,14 +1,15 @@
-//! Where each CSV/TSV record starts and ends, found before its fields are parsed (by
-//! `csv_core`, in `csv_input`), so that memory stays bounded and a quote that never closes
-//! cannot swallow the rest of a file.
+//! CSV/TSV records with bounded memory, and without letting a quote that never closes swallow
+//! the rest of a file.
 //!
 //! The `csv` crate can neither cap a field's size nor step back after a quote that opens by
 //! mistake: a stray `"` at the start of a field makes every following row part of one field.
-//! This scanner knows just enough of CSV quoting to find record ends (a `"` at the start of a
-//! field opens a quoted field, `""` inside one is a quote, `\n`, `\r\n` and a lone `\r` end a
-//! record outside quotes), keeps at most `limit + 1` bytes of a record, and remembers where a
-//! record's first line ends, so that a record found to be a runaway quote can be rejected line
-//! by line: the caller rejects its first line and reading resumes on the next one.
+//! Here `csv_core` (the `csv` crate's parser) splits records and fields over a buffer of our
+//! own, which never holds more than `limit + 1` bytes of a record: a longer record is skipped
+//! to its end by a scan that knows just enough of CSV quoting (a `"` at the start of a field
+//! opens a quoted field, `""` inside one is a quote, `\n`, `\r\n` and a lone `\r` end a record
+//! outside quotes), keeping a prefix. A record holding line breaks is scanned the same way to
+//! learn where its first line ends, so that a record found to be a runaway quote can be
+//! rejected line by line: the caller rejects its first line and reading resumes on the next.
 
 use std::io::{self, Read};
 
@@ -38,20 +39,46 @@ pub enum Scan<'a> {
     },
 }
 
-/// A record's bytes (without its line ending) and what the scanner saw of its quotes.
+/// A record's bytes (without its line ending), its fields, and what the scanner saw of its
+/// quotes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct RecordBytes<'a> {
     pub bytes: &'a [u8],
+    pub fields: Fields<'a>,
     /// Line where the record starts (1-based, counting `\n`, `\r\n` and lone `\r`).
     pub line: u64,
     /// Line where it ends.
     pub last_line: u64,
     /// A quoted field holds a line break.
     pub multiline: bool,
-    /// A closing quote is followed by something other than the delimiter or a line end.
+    /// A closing quote is followed by something other than the delimiter or a line end (told
+    /// for records holding a line break only: elsewhere it merges nothing).
     pub stray_after_quote: bool,
     /// The input ended inside a quoted field.
     pub unclosed: bool,
+}
+
+/// The fields of a record, unescaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields<'a> {
+    bytes: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl<'a> Fields<'a> {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.bytes[start..end])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// The last record returned, for [`RecordScanner::reject_first_line`].
@@ -79,6 +106,12 @@ pub struct RecordScanner {
     quoting: bool,
     limit: usize,
     last: Option<Last>,
+    /// Splits a record into fields.
+    parser: csv_core::Reader,
+    /// The last record's fields, unescaped, one after the other, and where each ends.
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    count: usize,
 }
 
 /// Where a quote-aware scan of bytes stands.
@@ -104,6 +137,13 @@ impl RecordScanner {
             quoting,
             limit,
             last: None,
+            parser: csv_core::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .quoting(quoting)
+                .build(),
+            fields: Vec::new(),
+            ends: vec![0; 64],
+            count: 0,
         }
     }
 
@@ -146,7 +186,13 @@ impl RecordScanner {
         Ok(Some(self.buf[self.pos]))
     }
 
-    /// The next record, `None` at the end of the input. Empty lines are skipped.
+    /// The next record with its fields, `None` at the end of the input. Empty lines are
+    /// skipped.
+    ///
+    /// `csv_core` finds the record's end and its fields in one pass; only a record holding a
+    /// line break (or still open at the end of the input, or over the limit) is scanned again
+    /// by [`scan_quotes`], for what `csv_core` does not tell: where its first line ends and
+    /// whether a quote closed with other text after it.
     pub fn next_record(&mut self) -> io::Result<Option<Scan<'_>>> {
         self.last = None;
         loop {
@@ -165,97 +211,92 @@ impl RecordScanner {
             self.pos += 1;
         }
         self.pending_lf = false;
-        let delimiter = self.delimiter;
-        let mut off = 0usize;
-        let mut in_quotes = false;
-        let mut breaks_inside = 0u64;
-        let mut first_line_end: Option<usize> = None;
-        let mut stray_after_quote = false;
+        // Bytes given to the parser, field bytes and field ends it wrote.
+        let (mut fed, mut out, mut ends) = (0usize, 0usize, 0usize);
         loop {
-            let data = &self.buf[self.pos..self.filled];
-            if off >= data.len() {
-                if data.len() > self.limit {
-                    return self.overflow(off, in_quotes, first_line_end, breaks_inside);
+            if self.pos + fed == self.filled {
+                if self.filled - self.pos > self.limit {
+                    self.restart_parser();
+                    let data = &self.buf[self.pos..self.filled];
+                    let q = scan_quotes(data, self.delimiter, self.quoting, false);
+                    return self.overflow(q.stop, q.in_quotes, q.first_line_end, q.breaks_inside);
                 }
                 if !self.more()? {
+                    // The last record, without a line ending.
+                    let (_, _, written, ended) = self.parser.read_record(
+                        &[],
+                        &mut self.fields[out..],
+                        &mut self.ends[ends..],
+                    );
+                    self.count = ends + ended;
+                    debug_assert!(out + written <= self.fields.len());
+                    self.restart_parser();
                     let len = self.filled - self.pos;
+                    let data = &self.buf[self.pos..self.filled];
+                    let q = scan_quotes(data, self.delimiter, self.quoting, true);
                     return Ok(Some(self.finish(
                         len,
                         len,
-                        in_quotes,
-                        first_line_end,
-                        breaks_inside,
-                        stray_after_quote,
+                        q.in_quotes,
+                        q.first_line_end,
+                        q.breaks_inside,
+                        q.stray_after_quote,
                     )));
                 }
                 continue;
             }
-            let rest = &data[off..];
-            let found = if self.quoting {
-                memchr::memchr3(b'"', b'\n', b'\r', rest)
-            } else {
-                memchr::memchr2(b'\n', b'\r', rest)
-            };
-            let Some(k) = found else {
-                off = data.len();
-                continue;
-            };
-            let j = off + k;
-            match data[j] {
-                b'"' if in_quotes => {
-                    if j + 1 == data.len() && !self.eof {
-                        // Whether this quote closes the field depends on the next byte.
-                        if data.len() > self.limit {
-                            return self.overflow(j, in_quotes, first_line_end, breaks_inside);
-                        }
-                        off = j;
-                        self.more()?;
-                        continue;
-                    }
-                    match data.get(j + 1) {
-                        Some(b'"') => off = j + 2,
-                        next => {
-                            in_quotes = false;
-                            off = j + 1;
-                            if !matches!(next, None | Some(b'\n' | b'\r'))
-                                && next != Some(&delimiter)
-                            {
-                                stray_after_quote = true;
-                            }
-                        }
-                    }
+            // Field bytes are never more than the record's bytes.
+            let available = self.filled - self.pos;
+            if self.fields.len() < available {
+                self.fields.resize(available, 0);
+            }
+            let (result, read, written, ended) = self.parser.read_record(
+                &self.buf[self.pos + fed..self.filled],
+                &mut self.fields[out..],
+                &mut self.ends[ends..],
+            );
+            fed += read;
+            out += written;
+            ends += ended;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    let grown = self.fields.len() * 2 + 1;
+                    self.fields.resize(grown, 0);
                 }
-                b'"' => {
-                    if j == 0 || data[j - 1] == delimiter {
-                        in_quotes = true;
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let grown = self.ends.len() * 2;
+                    self.ends.resize(grown, 0);
+                }
+                csv_core::ReadRecordResult::Record | csv_core::ReadRecordResult::End => {
+                    self.count = ends;
+                    let data = &self.buf[self.pos..self.pos + fed];
+                    let len = trim_line_ending(data).len();
+                    self.pending_lf = data.last() == Some(&b'\r');
+                    let record = &data[..len];
+                    if memchr::memchr2(b'\n', b'\r', record).is_none() {
+                        return Ok(Some(self.finish(len, fed, false, None, 0, false)));
                     }
-                    off = j + 1;
-                }
-                b'\n' if in_quotes && j > 0 && data[j - 1] == b'\r' => {
-                    // The second half of a `\r\n` already counted.
-                    if first_line_end == Some(j) {
-                        first_line_end = Some(j + 1);
-                    }
-                    off = j + 1;
-                }
-                _ if in_quotes => {
-                    breaks_inside += 1;
-                    first_line_end.get_or_insert(j + 1);
-                    off = j + 1;
-                }
-                ending => {
-                    self.pending_lf = ending == b'\r';
+                    let q = scan_quotes(record, self.delimiter, self.quoting, true);
                     return Ok(Some(self.finish(
-                        j,
-                        j + 1,
+                        len,
+                        fed,
                         false,
-                        first_line_end,
-                        breaks_inside,
-                        stray_after_quote,
+                        q.first_line_end,
+                        q.breaks_inside,
+                        q.stray_after_quote,
                     )));
                 }
             }
         }
+    }
+
+    /// Start the field parser afresh (after the end of the input or a record cut short), fed
+    /// an empty line so that it does not take a record's first bytes for a byte-order mark.
+    fn restart_parser(&mut self) {
+        self.parser.reset();
+        let (mut none, mut no_ends) = ([0u8; 1], [0usize; 1]);
+        self.parser.read_record(b"\n", &mut none, &mut no_ends);
     }
 
     /// Return the record of the first `len` bytes at `pos`, and move past `consumed` bytes.
@@ -288,6 +329,10 @@ impl RecordScanner {
         });
         Scan::Record(RecordBytes {
             bytes: &self.buf[start..start + len],
+            fields: Fields {
+                bytes: &self.fields,
+                ends: &self.ends[..self.count],
+            },
             line,
             last_line,
             multiline: first_line_end.is_some(),
@@ -439,6 +484,81 @@ impl RecordScanner {
     }
 }
 
+/// What a quote-aware scan of a record's bytes found (see [`scan_quotes`]).
+#[derive(Debug, Default)]
+struct Quotes {
+    /// Where the scan stopped: the end of the bytes, a line ending outside quotes, or a quote
+    /// inside quotes whose meaning depends on the byte after the bytes.
+    stop: usize,
+    in_quotes: bool,
+    breaks_inside: u64,
+    /// Offset just after the first line ending inside quotes.
+    first_line_end: Option<usize>,
+    /// A closing quote followed by something other than the delimiter or a line end.
+    stray_after_quote: bool,
+}
+
+/// Scan `data`, from a record's start, with just enough of CSV quoting to find line breaks
+/// inside quoted fields: a `"` at the start of a field opens one, `""` inside one is a quote,
+/// a `"` followed by anything else closes it. `at_end`: nothing follows `data`.
+fn scan_quotes(data: &[u8], delimiter: u8, quoting: bool, at_end: bool) -> Quotes {
+    let mut q = Quotes::default();
+    let mut off = 0usize;
+    loop {
+        let rest = &data[off..];
+        let found = if quoting {
+            memchr::memchr3(b'"', b'\n', b'\r', rest)
+        } else {
+            memchr::memchr2(b'\n', b'\r', rest)
+        };
+        let Some(k) = found else {
+            q.stop = data.len();
+            return q;
+        };
+        let j = off + k;
+        match data[j] {
+            b'"' if q.in_quotes => {
+                if j + 1 == data.len() && !at_end {
+                    q.stop = j;
+                    return q;
+                }
+                match data.get(j + 1) {
+                    Some(b'"') => off = j + 2,
+                    next => {
+                        q.in_quotes = false;
+                        off = j + 1;
+                        if !matches!(next, None | Some(b'\n' | b'\r')) && next != Some(&delimiter) {
+                            q.stray_after_quote = true;
+                        }
+                    }
+                }
+            }
+            b'"' => {
+                if j == 0 || data[j - 1] == delimiter {
+                    q.in_quotes = true;
+                }
+                off = j + 1;
+            }
+            b'\n' if q.in_quotes && j > 0 && data[j - 1] == b'\r' => {
+                // The second half of a `\r\n` already counted.
+                if q.first_line_end == Some(j) {
+                    q.first_line_end = Some(j + 1);
+                }
+                off = j + 1;
+            }
+            _ if q.in_quotes => {
+                q.breaks_inside += 1;
+                q.first_line_end.get_or_insert(j + 1);
+                off = j + 1;
+            }
+            _ => {
+                q.stop = j;
+                return q;
+            }
+        }
+    }
+}
+
 /// `bytes` without a trailing `\n`, `\r\n` or `\r`.
 fn trim_line_ending(bytes: &[u8]) -> &[u8] {
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
@@ -552,13 +672,42 @@ mod tests {
         );
     }
 
+    /// Fields come out the same whatever the reads the input arrives in.
+    #[test]
+    fn fields_whatever_the_chunks() {
+        let input = b"a,b,c\r\n\"x, \"\"y\"\"\",,z\n\"multi\nline\",2,3";
+        let mut expected: Option<Vec<Vec<String>>> = None;
+        for size in [1, 2, 5, 1 << 16] {
+            let chunked = Chunked {
+                bytes: input.to_vec(),
+                at: 0,
+                size,
+            };
+            let mut scanner = RecordScanner::new(Box::new(chunked), b',', true, 100);
+            let mut got = Vec::new();
+            while let Some(Scan::Record(r)) = scanner.next_record().unwrap() {
+                got.push(
+                    r.fields
+                        .iter()
+                        .map(|f| String::from_utf8_lossy(f).into_owned())
+                        .collect::<Vec<_>>(),
+                );
+            }
+            assert_eq!(got[1], ["x, \"y\"", "", "z"], "chunks of {size}");
+            assert_eq!(got[2], ["multi\nline", "2", "3"], "chunks of {size}");
+            match &expected {
+                Some(e) => assert_eq!(&got, e, "chunks of {size}"),
+                None => expected = Some(got),
+            }
+        }
+    }
+
     #[test]
     fn quotes_open_only_at_a_field_start() {
         let got = scan_all(b"1,5\" screen,x\n2,\"a\"b\n3,x\n", 100, |_| false);
-        assert_eq!(
-            got,
-            ["1-1:1,5\" screen,x", "2-2:2,\"a\"b [stray]", "3-3:3,x"]
-        );
+        assert_eq!(got, ["1-1:1,5\" screen,x", "2-2:2,\"a\"b", "3-3:3,x"]);
+        let got = scan_all(b"1,\"a\nb\"c\n", 100, |_| false);
+        assert_eq!(got, ["1-2:1,\"a\nb\"c [multi] [stray]"]);
     }
 
     #[test]
@@ -570,7 +719,7 @@ mod tests {
             [
                 "1:first line 1,\"oops",
                 "2-2:2,fine",
-                "3-3:3,\"quoted\" text [stray]",
+                "3-3:3,\"quoted\" text",
                 "4-4:4,last"
             ]
         );
