@@ -8,7 +8,6 @@ mod common;
 
 use base64::Engine as _;
 use common::*;
-use std::fs;
 use std::io::Write;
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

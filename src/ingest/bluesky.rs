@@ -44,8 +44,10 @@ pub fn map(value: &Value) -> Result<Record, Unreadable> {
             format!("not an {POST} record"),
         ));
     };
-    let mut record = Record::default();
-    record.text = str_at(post, "text").unwrap_or_default().into_owned();
+    let mut record = Record {
+        text: str_at(post, "text").unwrap_or_default().into_owned(),
+        ..Record::default()
+    };
     if let Some(Value::Array(facets)) = post.get("facets") {
         for facet in facets {
             let (Some(start), Some(end)) = (
