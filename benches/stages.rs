@@ -148,7 +148,7 @@ fn main() {
 /// Building and encoding each item's CSV report row (`report::build_row`), analyses precomputed.
 fn report_rows(analyzer: &Analyzer, texts: &[String]) {
     use calque::record::{Provenance, Record};
-    use calque::report::{self, sink};
+    use calque::report::{self, encode};
     let texts = &texts[..texts.len().min(50_000)];
     let analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
     let provenance = Provenance::new("bench.csv".into(), 12345);
@@ -164,10 +164,10 @@ fn report_rows(analyzer: &Analyzer, texts: &[String]) {
         })
         .collect();
     for (name, format) in [
-        ("report row (csv)", sink::ReportFormat::Csv),
-        ("report row (jsonl)", sink::ReportFormat::Jsonl),
+        ("report row (csv)", encode::ReportFormat::Csv),
+        ("report row (jsonl)", encode::ReportFormat::Jsonl),
     ] {
-        let encoder = sink::RowEncoder::new(format, false, report::header(&[]));
+        let encoder = encode::RowEncoder::new(format, false, report::header(&[]));
         // Ten rounds over the items: row building is quick next to the analyses above.
         let rounds: Vec<String> = texts
             .iter()

@@ -6,6 +6,8 @@ use std::fmt;
 /// What kind of failure stopped the run; each maps to a documented exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FatalKind {
+    /// The command line asks for something calque refuses to do (e.g. write over an input).
+    Usage,
     /// An input could not be opened or read, or a named column does not exist.
     Input,
     /// A campaign rule file, outlet list or IOC feed is invalid.
@@ -22,6 +24,7 @@ impl FatalKind {
     /// Exit code documented in the README and `calque --help`.
     pub fn exit_code(self) -> i32 {
         match self {
+            FatalKind::Usage => 2,
             FatalKind::Input => 3,
             FatalKind::Rules => 4,
             FatalKind::Config => 5,
@@ -43,6 +46,9 @@ impl Fatal {
             kind,
             message: message.into(),
         }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(FatalKind::Usage, message)
     }
     pub fn input(message: impl Into<String>) -> Self {
         Self::new(FatalKind::Input, message)

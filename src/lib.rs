@@ -15,12 +15,15 @@ pub mod ingest;
 pub mod langid;
 pub mod multi_search;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod report;
 pub mod score;
 pub mod script;
+pub mod sinks;
 pub mod text;
+pub mod timestamp;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};

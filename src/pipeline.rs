@@ -11,12 +11,14 @@
 use crate::analyze::Analyzer;
 use crate::error::{Fatal, Result};
 use crate::ingest::{self, IngestOptions, InputFormat};
+use crate::output::OutputSet;
 use crate::record::Event;
 use crate::report;
-use crate::report::rank::Ranker;
-use crate::report::sink::{AtomicOutput, RejectsWriter, ReportFormat, ReportWriter, RowEncoder};
+use crate::report::encode::ReportFormat;
+use crate::sinks::{self, AnyExtract, AnySink, Finish, Item};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -179,80 +181,40 @@ pub fn default_rejects_path(output: &str) -> String {
 
 type Batch = Vec<(u64, Event)>;
 
-/// Batches being analysed or waiting for the sink at any time: enough for a worker to always
+/// Batches being analysed or waiting for the sinks at any time: enough for a worker to always
 /// find work, few enough to bound memory (with the reader's two queued batches).
 const BATCHES_IN_FLIGHT: usize = 3;
 
-/// What the analysis stage hands to the sink for one record.
-struct Analysed {
-    lang: &'static str,
-    level: &'static str,
-    /// Index of the best-matching campaign in the analyzer's campaign set.
-    campaign: Option<usize>,
-    score: f64,
-    /// End of its report row in its chunk's `rows` (the row starts where the previous
-    /// record's ends).
-    row_end: usize,
-}
-
-/// The analysis of consecutive events of a batch: their report rows in one buffer, so that a
-/// row costs no allocation of its own (most go straight to the zero tail).
-struct AnalysedChunk {
-    rows: Vec<u8>,
-    /// One per event: `None` for a reject.
-    items: Vec<Option<Analysed>>,
-}
-
-/// Events analysed as one task: enough to amortise the buffer, few enough to balance the
+/// Events analysed as one task: enough to amortise each sink's part, few enough to balance the
 /// load between workers.
 const EVENTS_PER_CHUNK: usize = 64;
 
-/// Analyse consecutive events and encode their report rows.
+/// Analyse consecutive events; each extractor keeps its part of them.
 fn analyse_chunk(
     analyzer: &Analyzer,
-    encoder: &RowEncoder,
+    extractors: &[Box<dyn AnyExtract>],
     events: &[(u64, Event)],
-) -> AnalysedChunk {
-    // Rows are about as long as their text plus a couple of hundred bytes of other cells.
-    let capacity = events
-        .iter()
-        .map(|(_, ev)| match ev {
-            Event::Record(_, r) => r.text.len() + 256,
-            Event::Reject(..) => 0,
-        })
-        .sum();
-    let mut rows = Vec::with_capacity(capacity);
-    let items = events
-        .iter()
-        .map(|(_, ev)| match ev {
-            Event::Record(p, r) => {
-                let a = analyzer.analyze_with_links(&r.text, &r.links);
-                report::push_row(analyzer, encoder, p, r, &a, &mut rows);
-                Some(Analysed {
-                    lang: a.lang.code,
-                    level: a.level.as_str(),
-                    campaign: a.best_campaign().map(|c| c.campaign),
-                    score: a.score,
-                    row_end: rows.len(),
-                })
-            }
+) -> Vec<Box<dyn Any + Send>> {
+    let mut parts: Vec<_> = extractors.iter().map(|e| e.begin(events)).collect();
+    for (seq, event) in events {
+        let analysis = match event {
+            Event::Record(_, r) => Some(analyzer.analyze_with_links(&r.text, &r.links)),
             Event::Reject(..) => None,
-        })
-        .collect();
-    AnalysedChunk { rows, items }
-}
-
-/// Count one more `key` (without allocating the key when it is already counted).
-fn count(map: &mut BTreeMap<String, u64>, key: &str) {
-    match map.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(key.to_owned(), 1);
+        };
+        let item = Item {
+            analyzer,
+            seq: *seq,
+            event,
+            analysis: analysis.as_ref(),
+        };
+        for (extractor, part) in extractors.iter().zip(&mut parts) {
+            extractor.add(&mut **part, &item);
         }
     }
+    parts
 }
 
-/// Run the scan; returns the summary once the report is in place.
+/// Run the scan; returns the summary once every output is in place.
 pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     let started = Instant::now();
     if opts.inputs.is_empty() {
@@ -272,92 +234,45 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
     let threads = pool.current_num_threads();
 
-    let rejects_path = opts
-        .rejects
-        .clone()
-        .unwrap_or_else(|| default_rejects_path(&opts.output));
-    let rejects_optional = opts.rejects.is_none() && opts.output == "-";
-    let rejects = RejectsWriter::create(&rejects_path, opts.raw_cells)?;
-    let out = AtomicOutput::create(&opts.output)?;
-    let encoder = RowEncoder::new(
-        opts.format,
-        opts.raw_cells,
-        report::header(&opts.ingest.columns.keep),
-    );
-    let mut writer = ReportWriter::new(out, encoder.clone())?;
-    let ranker = Ranker::new(opts.sort_memory, opts.top, opts.min_score);
+    // Every output is staged (and checked against the inputs and each other) before anything
+    // is read; none replaces a previous file unless the whole run succeeds.
+    let mut outputs = OutputSet::new(&opts.inputs);
+    let sinks = sinks::for_scan(analyzer, opts, &mut outputs)?;
+    let summary_file = match &opts.summary {
+        Some(path) => Some(outputs.stage(path, "--summary")?),
+        None => None,
+    };
+    let extractors: Vec<Box<dyn AnyExtract>> = sinks.iter().map(|s| s.extractor()).collect();
 
     let bytes = Arc::new(AtomicU64::new(0));
     let total_bytes: Option<u64> = opts.inputs.iter().map(|p| ingest::input_size(p)).sum();
     let progress = make_progress(opts.progress, total_bytes);
 
-    let summary = Summary {
-        schema_version: report::SCHEMA_VERSION.into(),
-        inputs: opts.inputs.clone(),
-        report: if opts.output == "-" {
-            "<stdout>".into()
-        } else {
-            opts.output.clone()
-        },
-        threads,
-        ..Summary::default()
-    };
-
     // Stage 1: read inputs into batches of events.
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch>>(2);
-    // Batches the sink is done with go back to the reader, which fills their records again.
+    // Batches the sinks are done with go back to the reader, which fills their records again.
     let (spent_tx, spent_rx) = channel::<Batch>();
     let reader = spawn_reader(opts.clone(), bytes.clone(), batch_tx, spent_rx);
 
-    // Stage 3: rejects, counts and ranking, in input order, off the analysis threads. Batches
-    // finish out of order (several are analysed at once); the sink puts them back in order and
-    // hands a slot back for each one it is done with.
-    let (done_tx, done_rx) = channel::<(u64, Batch, Vec<AnalysedChunk>)>();
+    // Stage 3: the sinks, in input order, off the analysis threads. Batches finish out of
+    // order (several are analysed at once); the sink thread puts them back in order and hands
+    // a slot back for each one it is done with.
+    let (done_tx, done_rx) = channel::<(u64, Batch, Vec<Vec<Box<dyn Any + Send>>>)>();
     let (slot_tx, slot_rx) = sync_channel::<()>(BATCHES_IN_FLIGHT);
     for _ in 0..BATCHES_IN_FLIGHT {
         slot_tx.send(()).expect("the channel holds every slot");
     }
-    let campaign_ids: Vec<String> = analyzer
-        .campaigns
-        .campaigns
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
-    let sink = std::thread::spawn(move || -> Result<(Summary, Ranker, RejectsWriter)> {
-        let (mut summary, mut ranker, mut rejects) = (summary, ranker, rejects);
+    let sink_thread = std::thread::spawn(move || -> Result<Vec<Box<dyn AnySink>>> {
+        let mut sinks = sinks;
         let mut waiting = BTreeMap::new();
         let mut next = 0u64;
-        for (index, batch, rows) in done_rx {
-            waiting.insert(index, (batch, rows));
+        for (index, batch, chunks) in done_rx {
+            waiting.insert(index, (batch, chunks));
             while let Some((batch, chunks)) = waiting.remove(&next) {
                 next += 1;
-                let mut events = batch.iter();
-                for chunk in &chunks {
-                    let mut row_start = 0;
-                    for item in &chunk.items {
-                        let (seq, ev) = events.next().expect("one item per event");
-                        summary.records_read += 1;
-                        match (ev, item) {
-                            (Event::Reject(p, r), _) => {
-                                summary.rejected += 1;
-                                count(&mut summary.rejected_by_reason, r.reason.as_str());
-                                rejects.write(p, r)?;
-                            }
-                            (Event::Record(..), Some(a)) => {
-                                summary.scored += 1;
-                                count(&mut summary.by_language, a.lang);
-                                count(&mut summary.by_level, a.level);
-                                if let Some(c) = a.campaign {
-                                    count(&mut summary.by_campaign, &campaign_ids[c]);
-                                }
-                                let row = &chunk.rows[row_start..a.row_end];
-                                ranker.push_encoded(a.score, *seq, row)?;
-                                row_start = a.row_end;
-                            }
-                            (Event::Record(..), None) => {
-                                unreachable!("every record gets a row")
-                            }
-                        }
+                for (events, parts) in batch.chunks(EVENTS_PER_CHUNK).zip(chunks) {
+                    for (sink, part) in sinks.iter_mut().zip(parts) {
+                        sink.consume(events, part)?;
                     }
                 }
                 // The reader may reuse the batch (and has stopped if this fails).
@@ -366,7 +281,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                 let _ = slot_tx.send(());
             }
         }
-        Ok((summary, ranker, rejects))
+        Ok(sinks)
     });
 
     // Stage 2: analyse batches in parallel, several at once, so that a worker done with its
@@ -374,6 +289,7 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     // `collect_into_vec` keeps the order within a batch.
     let mut failure = None;
     let mut items = 0u64;
+    let extractors = &extractors;
     pool.in_place_scope(|scope| {
         for (index, batch) in (0u64..).zip(batch_rx) {
             let batch = match batch {
@@ -384,17 +300,17 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
                 }
             };
             if slot_rx.recv().is_err() {
-                break; // the sink stopped on an error, reported below
+                break; // the sink thread stopped on an error, reported below
             }
             items += batch.len() as u64;
-            let (done_tx, encoder) = (done_tx.clone(), &encoder);
+            let done_tx = done_tx.clone();
             scope.spawn(move |_| {
                 let mut chunks = Vec::with_capacity(batch.len().div_ceil(EVENTS_PER_CHUNK));
                 batch
                     .par_chunks(EVENTS_PER_CHUNK)
-                    .map(|events| analyse_chunk(analyzer, encoder, events))
+                    .map(|events| analyse_chunk(analyzer, extractors, events))
                     .collect_into_vec(&mut chunks);
-                // A closed channel means the sink stopped on an error, reported below.
+                // A closed channel means the sink thread stopped on an error, reported below.
                 let _ = done_tx.send((index, batch, chunks));
             });
             if let Some(pb) = &progress {
@@ -406,45 +322,50 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
     });
     drop(done_tx);
     let _ = reader.join();
-    let (mut summary, ranker, rejects) = sink.join().expect("sink thread")?;
+    let sinks = sink_thread.join().expect("sink thread")?;
     if let Some(e) = failure {
         return Err(e);
     }
+
+    let mut summary = Summary {
+        schema_version: report::SCHEMA_VERSION.into(),
+        inputs: opts.inputs.clone(),
+        report: if opts.output == "-" {
+            "<stdout>".into()
+        } else {
+            opts.output.clone()
+        },
+        threads,
+        ..Summary::default()
+    };
+    let mut run = Finish::new(&mut summary, &mut outputs);
+    for sink in sinks {
+        sink.finish(&mut run)?;
+    }
+    drop(run);
     summary.warnings = opts.ingest.warnings.take();
     let invalid_utf8 = summary.rejected_by_reason.get("invalid_utf8");
     summary.warnings.extend(ingest::encoding_hint(
         summary.records_read,
         invalid_utf8.copied().unwrap_or(0),
     ));
-    let analysed = started.elapsed().as_secs_f64();
-    let (written, filtered) = ranker.finish(&mut writer)?;
-    writer.finish()?.commit()?;
-    summary.report_seconds = started.elapsed().as_secs_f64() - analysed;
-    if rejects_optional && rejects.written == 0 {
-        drop(rejects); // nothing rejected: no file
-    } else {
-        rejects.commit()?;
-        summary.rejects_file = Some(rejects_path);
-    }
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    summary.rows_written = written;
-    summary.rows_filtered = filtered;
     summary.bytes_read = bytes.load(Ordering::Relaxed);
     let secs = started.elapsed().as_secs_f64();
     summary.elapsed_seconds = secs;
     summary.mb_per_second = summary.bytes_read as f64 / 1e6 / secs.max(1e-9);
     summary.items_per_second = summary.records_read as f64 / secs.max(1e-9);
-    debug_assert_eq!(summary.records_read, summary.scored + summary.rejected);
-    if let Some(path) = &opts.summary {
-        let mut out = AtomicOutput::create(path)?;
-        serde_json::to_writer_pretty(&mut out, &summary)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        std::io::Write::write_all(&mut out, b"\n")
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        out.commit()?;
+    if let Some(mut file) = summary_file {
+        let name = file.name().to_string();
+        let mut json = serde_json::to_vec_pretty(&summary).expect("the summary serializes");
+        json.push(b'\n');
+        std::io::Write::write_all(&mut file, &json)
+            .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
+        outputs.ready(file)?;
     }
+    outputs.commit()?;
     Ok(summary)
 }
 

@@ -4,10 +4,9 @@ use super::common::EngineArgs;
 use calque::eval::report::EvalReport;
 use calque::eval::{self, CollectOptions, Dataset, LabelSpec, LabelledInput};
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
-use calque::report::sink::AtomicOutput;
+use calque::output;
 use calque::{Analyzer, Fatal, Result};
 use clap::Args;
-use std::io::Write;
 
 /// Labelled inputs and how to read them (shared by `eval` and `tune`).
 #[derive(Args, Debug)]
@@ -154,10 +153,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
                 "{path}: --out must end in .json or .csv"
             )));
         };
-        let mut out = AtomicOutput::create(path)?;
-        out.write_all(body.as_bytes())
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        out.commit()?;
+        output::write_whole(&args.labelled.inputs, path, "--out", body.as_bytes())?;
     }
     out!("{}", report.to_markdown());
     Ok(())

@@ -85,6 +85,8 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    // An interrupted run removes its temporary outputs (and never leaves a partial one).
+    calque::output::install_signal_cleanup();
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Heuristics(args) => heuristics::run(args),

@@ -3,7 +3,7 @@
 use super::common::EngineArgs;
 use calque::ingest::{self, ColumnSpec, IngestOptions, InputEncoding, InputFormat};
 use calque::pipeline::{self, ScanOptions};
-use calque::report::sink::ReportFormat;
+use calque::report::encode::ReportFormat;
 use calque::Result;
 use clap::Args;
 

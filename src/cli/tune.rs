@@ -5,7 +5,7 @@ use super::eval::LabelledArgs;
 use calque::eval::logistic::FitOptions;
 use calque::eval::report::table;
 use calque::eval::tune::{self, TuneOptions, TuneReport};
-use calque::report::sink::AtomicOutput;
+use calque::output::{OutputSet, Staged};
 use calque::{Fatal, Result};
 use clap::Args;
 use std::io::Write;
@@ -48,11 +48,11 @@ pub struct TuneArgs {
     engine: EngineArgs,
 }
 
-fn write_file(path: &str, body: &str) -> Result<()> {
-    let mut out = AtomicOutput::create(path)?;
-    out.write_all(body.as_bytes())
-        .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-    out.commit()
+/// Write `body` to a staged file and mark it ready.
+fn fill(outputs: &mut OutputSet, mut file: Staged, body: &str) -> Result<()> {
+    file.write_all(body.as_bytes())
+        .map_err(|e| Fatal::output(format!("{}: {e}", file.name())))?;
+    outputs.ready(file)
 }
 
 fn render(r: &TuneReport) -> String {
@@ -142,16 +142,21 @@ pub fn run(args: TuneArgs) -> Result<()> {
         },
         min_fires: args.min_fires,
     };
+    // Both files are checked before the fit and appear together after it.
+    let mut outputs = OutputSet::new(&args.labelled.inputs);
+    let config_file = outputs.stage(&args.output, "-o")?;
+    let report_file = match &args.report {
+        Some(path) => Some(outputs.stage(path, "--report")?),
+        None => None,
+    };
     let result = tune::tune(&analyzer, &data.items, &opts);
-    write_file(
-        &args.output,
-        &result.config_toml(&args.labelled.input_names(), &opts),
-    )?;
-    if let Some(path) = &args.report {
-        let body = serde_json::to_string_pretty(&result)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        write_file(path, &(body + "\n"))?;
+    let config = result.config_toml(&args.labelled.input_names(), &opts);
+    fill(&mut outputs, config_file, &config)?;
+    if let Some(file) = report_file {
+        let body = serde_json::to_string_pretty(&result).expect("the fit serializes");
+        fill(&mut outputs, file, &(body + "\n"))?;
     }
+    outputs.commit()?;
     out!("{}", render(&result));
     eprintln!("calque: wrote the tuned config to {}", args.output);
     Ok(())

@@ -2,9 +2,9 @@
 //! becomes a row, ranking with bounded memory, and the CSV / JSON Lines writers.
 
 pub mod cells;
+pub mod encode;
 pub mod fixed;
 pub mod rank;
-pub mod sink;
 pub mod streaming;
 
 use crate::analyze::{Analysis, Analyzer};
@@ -63,7 +63,7 @@ pub struct ReportRow {
     pub score: f64,
     /// Position in the input stream (inputs in command-line order), the tie-breaker.
     pub seq: u64,
-    /// Every column but `rank`, encoded by [`sink::RowEncoder`].
+    /// Every column but `rank`, encoded by [`encode::RowEncoder`].
     pub encoded: Vec<u8>,
 }
 
@@ -171,7 +171,7 @@ thread_local! {
 /// Append the report row of one analysed record (every column but `rank`) to `out`.
 pub fn push_row(
     analyzer: &Analyzer,
-    encoder: &sink::RowEncoder,
+    encoder: &encode::RowEncoder,
     provenance: &Provenance,
     record: &Record,
     a: &Analysis,
@@ -188,7 +188,7 @@ pub fn push_row(
 /// The report row of one analysed record.
 pub fn build_row(
     analyzer: &Analyzer,
-    encoder: &sink::RowEncoder,
+    encoder: &encode::RowEncoder,
     seq: u64,
     provenance: &Provenance,
     record: &Record,
@@ -204,7 +204,7 @@ pub fn build_row(
 }
 
 /// A cell with `x` to `decimals` decimals.
-fn number(row: &mut sink::RowWriter<'_>, cell: &mut String, x: f64, decimals: usize) {
+fn number(row: &mut encode::RowWriter<'_>, cell: &mut String, x: f64, decimals: usize) {
     cell.clear();
     fixed::push_fixed(cell, x, decimals);
     row.number(cell);
@@ -213,7 +213,7 @@ fn number(row: &mut sink::RowWriter<'_>, cell: &mut String, x: f64, decimals: us
 /// Write the cells of every column but `rank`, in [`COLUMNS`] order, then the kept columns;
 /// `cell` is scratch space for the cells composed from several parts.
 fn write_cells(
-    row: &mut sink::RowWriter<'_>,
+    row: &mut encode::RowWriter<'_>,
     cell: &mut String,
     analyzer: &Analyzer,
     provenance: &Provenance,

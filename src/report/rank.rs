@@ -11,7 +11,7 @@
 //! already in report order: they skip sorting and merging and go, in arrival order, to a
 //! *zero tail* written after every row scoring above 0.
 
-use super::sink::ReportWriter;
+use super::encode::ReportWriter;
 use super::streaming::{DropBehindReader, DropBehindWriter, ReadAhead};
 use super::ReportRow;
 use crate::error::{Fatal, Result};
@@ -354,7 +354,7 @@ impl Ord for HeapEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::sink::{ReportFormat, RowEncoder};
+    use crate::report::encode::{ReportFormat, RowEncoder};
 
     fn encoder() -> RowEncoder {
         RowEncoder::new(

@@ -1,99 +1,19 @@
-//! Writers: atomic output files, the CSV and JSON Lines report encodings, the rejects file.
+//! The CSV and JSON Lines encodings of report rows, and the writer of a ranked report.
 //!
 //! Rows are encoded by the worker threads ([`RowEncoder::row`]) into the bytes of every
 //! column but `rank`, so that ranking moves opaque byte strings and the writer only prepends
 //! the rank.
 
-use super::cells::{is_formula_like, neutralize};
-use super::streaming::{DropBehindWriter, WriteBehind};
+use super::cells::is_formula_like;
 use super::NUMERIC_COLUMNS;
 use crate::error::{Fatal, Result};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Csv,
     Jsonl,
-}
-
-/// An output that appears at its path only when complete: written to a temporary file in the
-/// same directory, then renamed over the target. Standard output ("-") is written directly.
-pub struct AtomicOutput {
-    target: Option<PathBuf>,
-    temp: Option<tempfile::NamedTempFile>,
-    writer: Box<dyn Write + Send>,
-}
-
-impl AtomicOutput {
-    pub fn create(path: &str) -> Result<Self> {
-        if path == "-" {
-            return Ok(AtomicOutput {
-                target: None,
-                temp: None,
-                writer: Box::new(WriteBehind::new(io::stdout())),
-            });
-        }
-        let target = PathBuf::from(path);
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let temp = tempfile::Builder::new()
-            .prefix(".calque-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| {
-                Fatal::output(format!(
-                    "{path}: cannot create a temporary file in {}: {e}",
-                    dir.display()
-                ))
-            })?;
-        let file = temp
-            .reopen()
-            .and_then(DropBehindWriter::new)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        Ok(AtomicOutput {
-            target: Some(target),
-            temp: Some(temp),
-            writer: Box::new(WriteBehind::new(file)),
-        })
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.target.as_deref()
-    }
-
-    /// Flush and move the finished file into place.
-    pub fn commit(mut self) -> Result<()> {
-        let name = self
-            .target
-            .as_ref()
-            .map_or("<stdout>".into(), |p| p.display().to_string());
-        self.writer
-            .flush()
-            .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
-        drop(self.writer);
-        if let (Some(temp), Some(target)) = (self.temp.take(), self.target.take()) {
-            temp.as_file()
-                .sync_all()
-                .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
-            temp.persist(&target).map_err(|e| {
-                Fatal::output(format!("{name}: cannot move into place: {}", e.error))
-            })?;
-        }
-        Ok(())
-    }
-}
-
-impl Write for AtomicOutput {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
-    }
 }
 
 fn out_err(e: impl std::fmt::Display) -> Fatal {
@@ -299,88 +219,10 @@ impl<W: Write> ReportWriter<W> {
     }
 }
 
-/// Columns of the rejects file: `raw` is readable (invalid UTF-8 shown as U+FFFD),
-/// `raw_base64` holds the record's bytes exactly.
-pub const REJECT_COLUMNS: &[&str] = &[
-    "source",
-    "line",
-    "reason",
-    "detail",
-    "raw",
-    "raw_base64",
-    "position",
-];
-
-/// The rejects CSV: every record that could not be screened, with why.
-pub struct RejectsWriter {
-    csv: csv::Writer<AtomicOutput>,
-    raw_cells: bool,
-    pub written: u64,
-}
-
-impl RejectsWriter {
-    pub fn create(path: &str, raw_cells: bool) -> Result<Self> {
-        let out = AtomicOutput::create(path)?;
-        let mut csv = csv::Writer::from_writer(out);
-        csv.write_record(REJECT_COLUMNS)
-            .map_err(|e| Fatal::output(format!("{path}: {e}")))?;
-        Ok(RejectsWriter {
-            csv,
-            raw_cells,
-            written: 0,
-        })
-    }
-
-    pub fn write(
-        &mut self,
-        provenance: &crate::record::Provenance,
-        reject: &crate::record::Reject,
-    ) -> Result<()> {
-        use base64::Engine as _;
-        let line = provenance.line.to_string();
-        let readable = String::from_utf8_lossy(&reject.raw);
-        let cells = [
-            &*provenance.source,
-            line.as_str(),
-            reject.reason.as_str(),
-            reject.detail.as_str(),
-            &readable,
-        ];
-        let raw = self.raw_cells;
-        // Base64 cannot hold a formula's parentheses: it is written as is, so that it decodes.
-        let exact = base64::engine::general_purpose::STANDARD.encode(&reject.raw);
-        self.csv
-            .write_record(
-                cells
-                    .iter()
-                    .map(|c| if raw { (*c).into() } else { neutralize(c) })
-                    .chain([exact.as_str().into()])
-                    .chain([if raw {
-                        provenance.position.as_str().into()
-                    } else {
-                        neutralize(&provenance.position)
-                    }])
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_bytes()),
-            )
-            .map_err(|e| Fatal::output(format!("cannot write the rejects file: {e}")))?;
-        self.written += 1;
-        Ok(())
-    }
-
-    pub fn commit(self) -> Result<()> {
-        let out = self
-            .csv
-            .into_inner()
-            .map_err(|e| Fatal::output(format!("cannot write the rejects file: {}", e.error())))?;
-        out.commit()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::cells::neutralize;
 
     fn header() -> Vec<String> {
         ["rank", "score", "text"]
