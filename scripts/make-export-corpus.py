@@ -19,35 +19,17 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.environ.get("CALQUE_CORPORA") or os.path.normpath(
-    os.path.join(HERE, "..", "..", "shared", "corpora")
-)
-SOURCES = [
-    ("ira_english_sample_2000.csv", "content"),
-    ("ira_english_fearmonger_all.csv", "content"),
-    ("ira_french_all.csv", "content"),
-    ("neg_en_538_twitter-ratio_BarackObama.csv", "text"),
-    ("neg_en_538_twitter-ratio_realDonaldTrump.csv", "text"),
-    ("spotted_validation_5000_mixed_labels.csv", "tweet_text"),
-    ("euvsdisinfo_posts_cknabs.csv", "title"),
-]
 
 
 def pool():
-    import csv
+    """The texts make-bench-corpus.py pools, from $CALQUE_CORPORA or ../shared/corpora."""
+    import importlib.util
 
-    csv.field_size_limit(1 << 24)
-    texts = []
-    for name, col in SOURCES:
-        path = os.path.join(SHARED, name)
-        with open(path, newline="", encoding="utf-8", errors="replace") as f:
-            for row in csv.DictReader(f):
-                text = (row.get(col) or "").strip()
-                if text:
-                    texts.append(text)
-    if not texts:
-        sys.exit(f"no texts found under {SHARED} (set CALQUE_CORPORA)")
-    return texts
+    spec = importlib.util.spec_from_file_location(
+        "make_bench_corpus", os.path.join(HERE, "make-bench-corpus.py"))
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench.texts(os.environ.get("CALQUE_CORPORA") or bench.SHARED)
 
 
 def telegram(out_path, size_mb):

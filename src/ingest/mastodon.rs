@@ -31,18 +31,7 @@ pub fn map_status(status: &Value) -> Result<Record, Unreadable> {
         .get("reblog")
         .filter(|r| r.is_object())
         .unwrap_or(status);
-    let mut record = Record::default();
-    html_text(
-        str_at(shown, "spoiler_text").as_deref(),
-        shown.get("content").and_then(Value::as_str).unwrap_or(""),
-        &mut record,
-    );
-    if record.text.trim().is_empty() {
-        return Err(Unreadable::new(
-            RejectReason::EmptyText,
-            "the status has no text",
-        ));
-    }
+    let mut record = content(shown, "spoiler_text")?;
     record.id = str_at(status, "id").unwrap_or_default().into_owned();
     record.author = str_at(status, "account.acct")
         .unwrap_or_default()
@@ -81,18 +70,7 @@ pub fn map_activity(activity: &Value) -> Result<Record, Unreadable> {
         },
         _ => activity,
     };
-    let mut record = Record::default();
-    html_text(
-        str_at(note, "summary").as_deref(),
-        note.get("content").and_then(Value::as_str).unwrap_or(""),
-        &mut record,
-    );
-    if record.text.trim().is_empty() {
-        return Err(Unreadable::new(
-            RejectReason::EmptyText,
-            "the object has no text",
-        ));
-    }
+    let mut record = content(note, "summary")?;
     record.id = str_at(note, "id").unwrap_or_default().into_owned();
     record.author = str_at(note, "attributedTo")
         .or_else(|| str_at(activity, "actor"))
@@ -107,6 +85,21 @@ pub fn map_activity(activity: &Value) -> Result<Record, Unreadable> {
         .unwrap_or_default()
         .into_owned();
     record.platform = "mastodon".into();
+    Ok(record)
+}
+
+/// A record holding the text and links of `object`'s HTML `content`, after its content
+/// warning (the member `warning`); `Err` when there is no text.
+fn content(object: &Value, warning: &str) -> Result<Record, Unreadable> {
+    let mut record = Record::default();
+    html_text(
+        str_at(object, warning).as_deref(),
+        object.get("content").and_then(Value::as_str).unwrap_or(""),
+        &mut record,
+    );
+    if record.text.trim().is_empty() {
+        return Err(Unreadable::new(RejectReason::EmptyText, "no text"));
+    }
     Ok(record)
 }
 
