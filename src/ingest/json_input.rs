@@ -14,7 +14,7 @@
 //! what they reject (`messages[1234]`) as their position.
 
 use super::columns::{self, ColumnSpec};
-use super::json_value::{read_bounded, text_at, ValueError};
+use super::json_value::{read_bounded, read_bounded_without, text_at, ValueError};
 use super::lines::Lines;
 use super::transcript::Transcript;
 use super::{bluesky, mastodon, telegram, twitter, whisper_json, youtube_json};
@@ -99,6 +99,16 @@ struct Emitter {
 }
 
 impl Emitter {
+    /// Whether a column flag names a path under the member `member`.
+    fn names(&self, member: &str) -> bool {
+        let c = &self.columns;
+        [&c.text, &c.id, &c.author, &c.timestamp, &c.url, &c.platform]
+            .into_iter()
+            .flatten()
+            .chain(&c.keep)
+            .any(|p| p.split('.').next() == Some(member))
+    }
+
     fn provenance(&self, line: u64, path: &str) -> Provenance {
         Provenance::at(self.source.clone(), line, path.to_owned())
     }
@@ -601,7 +611,15 @@ impl Walker {
                     }
                     return Ok(true);
                 }
-                match read_bounded(json, out.limit) {
+                // A Telegram message's `text_entities` repeat its `text`: not built unless a
+                // column names them.
+                let skipped: &[&str] = match role {
+                    Role::Items(Some(Flavour::Telegram)) if !out.names("text_entities") => {
+                        &["text_entities"]
+                    }
+                    _ => &[],
+                };
+                match read_bounded_without(json, out.limit, skipped) {
                     Ok(value) => match role {
                         Role::Items(hint) => out.item(value, &at, line, ctx.as_ref(), hint, None),
                         _ => out.cue(role, &value, &at, line),
