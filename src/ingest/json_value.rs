@@ -60,6 +60,9 @@ pub fn read_bounded_without<J: JsonReader>(
     let mut left = limit;
     let value = STRING_SCRATCH.with(|scratch| {
         let scratch = &mut scratch.borrow_mut();
+        // Room for most strings from the start: `read_to_end` on a full buffer first probes
+        // with a small read, then grows it.
+        scratch.reserve(4096);
         if skipped.is_empty() || json.peek()? != ValueType::Object {
             return read(json, &mut left, scratch);
         }
@@ -132,24 +135,22 @@ fn read<J: JsonReader>(
             Value::Array(items)
         }
         ValueType::String => {
-            let mut bytes = Vec::new();
+            scratch.clear();
             let mut reader = json.next_string_reader()?;
             if *left != usize::MAX {
-                (&mut reader)
-                    .take(*left as u64 + 1)
-                    .read_to_end(&mut bytes)?;
+                (&mut reader).take(*left as u64 + 1).read_to_end(scratch)?;
             }
             // The reader must be read to its end.
             let mut rest = [0u8; 256];
             while reader.read(&mut rest)? > 0 {
                 *left = usize::MAX;
             }
-            charge(left, bytes.len());
+            charge(left, scratch.len());
             if *left == usize::MAX {
                 Value::Null
             } else {
                 // A whole string value, which the reader checked is UTF-8.
-                Value::String(String::from_utf8(bytes).unwrap_or_default())
+                Value::String(std::str::from_utf8(scratch).unwrap_or_default().to_owned())
             }
         }
         ValueType::Number => {
