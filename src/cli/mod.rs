@@ -29,6 +29,7 @@ mod heuristics;
 mod rules;
 mod scan;
 mod tune;
+mod values;
 
 use clap::{Parser, Subcommand};
 
