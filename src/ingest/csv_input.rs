@@ -51,7 +51,11 @@ impl CsvReader {
         };
         let headers: Vec<String> =
             match records.next_record().map_err(|e| io_error(&source, 1, e))? {
-                None => return Err(header_error("is missing (empty input)", 1)),
+                None => {
+                return Err(Fatal::input(format!(
+                    "{source}:1: empty input or header row; a CSV input needs a header naming its columns"
+                )))
+            }
                 Some(Scan::Record(r)) if r.unclosed => {
                     return Err(header_error("has a quote that never closes", r.line))
                 }

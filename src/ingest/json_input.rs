@@ -677,10 +677,11 @@ pub struct JsonInput {
 
 impl JsonInput {
     /// `head`: the first bytes of the input, to tell JSON Lines (a first line that is a whole
-    /// JSON value) from a document.
+    /// JSON value) from a document, unless `lines` (a `.jsonl` or `.ndjson` name) says so.
     pub fn new(
         input: Box<dyn BufRead + Send>,
         head: &[u8],
+        lines: bool,
         source: Arc<str>,
         flavour: Option<Flavour>,
         options: &IngestOptions,
@@ -697,7 +698,7 @@ impl JsonInput {
         };
         let mode = if head.iter().all(u8::is_ascii_whitespace) {
             Mode::Done
-        } else if is_json_lines(head) {
+        } else if lines || is_json_lines(head) {
             Mode::Lines(Lines::new(input, source, options.max_record_bytes))
         } else {
             Mode::Document(Box::new(Walker::new(Box::new(input))))
@@ -759,8 +760,9 @@ impl JsonInput {
     }
 }
 
-/// Whether `head` starts with a line holding one whole JSON value (JSON Lines), rather than
-/// a document spread over lines or longer than `head`.
+/// Whether `head` starts with a line holding one whole JSON object (JSON Lines: it parses, or
+/// at least ends with `}`, as a line too deep to parse does), rather than a document spread
+/// over lines, an array, or a line longer than `head`.
 fn is_json_lines(head: &[u8]) -> bool {
     let start = head
         .iter()
@@ -771,7 +773,10 @@ fn is_json_lines(head: &[u8]) -> bool {
         return head.first() != Some(&b'[');
     }
     match memchr::memchr2(b'\n', b'\r', head) {
-        Some(end) => serde_json::from_slice::<serde::de::IgnoredAny>(&head[..end]).is_ok(),
+        Some(end) => {
+            let line = head[..end].trim_ascii_end();
+            line.ends_with(b"}") || serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+        }
         None => false,
     }
 }

@@ -93,7 +93,7 @@ pub fn expand_inputs(inputs: &[String]) -> Result<Vec<String>> {
             collect_files(path, &mut out)?;
             if out.len() == before {
                 return Err(Fatal::input(format!(
-                    "{input}: a directory without input files (.csv .tsv .json .jsonl .txt .srt .vtt, optionally .gz)"
+                    "{input}: is a directory without input files (.csv .tsv .json .jsonl .txt .srt .vtt, optionally .gz)"
                 )));
             }
         } else {
@@ -406,8 +406,11 @@ pub fn open(
                 InputFormat::Bluesky => Some(Flavour::Bluesky),
                 _ => None,
             };
+            let lower = path.to_ascii_lowercase();
+            let name = lower.strip_suffix(".gz").unwrap_or(&lower);
+            let lines = name.ends_with(".jsonl") || name.ends_with(".ndjson");
             Box::new(json_input::JsonInput::new(
-                reader, &head, display, flavour, options,
+                reader, &head, lines, display, flavour, options,
             ))
         }
     })
