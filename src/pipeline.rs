@@ -47,6 +47,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// Accounts table path (`--accounts`), if asked for.
+    pub accounts: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -66,6 +68,7 @@ impl Default for ScanOptions {
             raw_cells: false,
             progress: false,
             sort_memory: 64 << 20,
+            accounts: None,
         }
     }
 }
@@ -98,6 +101,9 @@ pub struct Summary {
     /// What the readers noticed without rejecting a record, and hints (e.g. an encoding to
     /// try when many records are not UTF-8).
     pub warnings: Vec<String>,
+    /// The accounts table's counts (`--accounts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<crate::accounts::table::TableSummary>,
 }
 
 impl Summary {
@@ -147,6 +153,9 @@ impl Summary {
         }
         for warning in &self.warnings {
             s += &format!("\ncalque: warning: {warning}");
+        }
+        if let Some(a) = &self.accounts {
+            s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
         }
         s += &format!(
             "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",

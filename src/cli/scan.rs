@@ -16,6 +16,7 @@ use clap::Args;
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
   calque scan result.json --keep-cols chat.name,forwarded_from -o telegram.csv
   calque scan video.srt subtitles/ --transcript-window 60s -o transcripts.csv
+  calque scan posts.csv -o report.csv --accounts accounts.csv
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
@@ -70,6 +71,11 @@ pub struct ScanArgs {
     /// Extra input columns copied to the end of the report. Example: --keep-cols likes,shares
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     keep_cols: Vec<String>,
+    /// Also roll the posts up to accounts and write the accounts table here (JSON Lines if the
+    /// name ends in .jsonl, CSV if in .csv, else as --format). Same table as
+    /// `calque accounts REPORT`; columns in docs/report-schema.md.
+    #[arg(long, value_name = "FILE")]
+    accounts: Option<String>,
     /// Rejects file (records that could not be read, with source, line and reason).
     #[arg(long, value_name = "FILE")]
     rejects: Option<String>,
@@ -147,6 +153,7 @@ pub fn run(args: ScanArgs) -> Result<()> {
         raw_cells: args.raw_cells,
         progress: !args.quiet,
         sort_memory: args.sort_memory,
+        accounts: args.accounts,
     };
     let summary = pipeline::scan(&analyzer, &options)?;
     if !args.quiet {
