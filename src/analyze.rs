@@ -8,7 +8,7 @@ use crate::heuristics::{self, Heuristic};
 use crate::langid::{LangId, LangInfo};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Link, Span};
 use crate::score;
 use crate::script::{self, ScriptStats};
 
@@ -309,6 +309,13 @@ impl Analyzer {
 
     /// Analyse one item's text.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_with_links(text, &[])
+    }
+
+    /// Analyse one item's text and the links it carries outside its text (entity hrefs,
+    /// expanded URLs: [`crate::record::Record::links`]), which the campaign rules see as if
+    /// written where the text shows them.
+    pub fn analyze_with_links(&self, text: &str, links: &[Link]) -> Analysis {
         let script = script::measure(text);
         let lang = self.langid.detect(text, script.cyrillic_share());
         let tokens = score::count_tokens(text);
@@ -333,13 +340,19 @@ impl Analyzer {
                 });
                 (
                     self.run_heuristics(text, &active, tokens),
-                    self.campaigns
-                        .matches_found(text, &normalized, lang.code, phrases.drain(..)),
+                    self.campaigns.matches_found(
+                        text,
+                        &normalized,
+                        lang.code,
+                        links,
+                        phrases.drain(..),
+                    ),
                 )
             }),
             None => (
                 self.heuristic_hits(text, lang.code, tokens),
-                self.campaigns.matches(text, &normalized, lang.code),
+                self.campaigns
+                    .matches_with_links(text, &normalized, lang.code, links),
             ),
         };
         let density: f64 = heuristic_hits.iter().map(|h| h.contribution).sum();

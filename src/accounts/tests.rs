@@ -616,7 +616,7 @@ fn reading_a_report_fails_clearly_on_bad_input() {
     let header = crate::report::COLUMNS.join(",");
     let row = |rules: &str, score: &str| {
         format!(
-            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,,,,\n"
+            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,,,,,,\n"
         )
     };
     let cases = [

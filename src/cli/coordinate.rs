@@ -162,6 +162,7 @@ pub fn run(args: CoordinateArgs) -> Result<()> {
             },
             max_record_bytes: args.max_record_bytes,
             lossy_utf8: args.lossy_utf8,
+            ..IngestOptions::default()
         },
         output_dir: args.output,
         threads: args.threads,

@@ -2,7 +2,7 @@
 
 use super::common::EngineArgs;
 use super::values;
-use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::ingest::{self, ColumnSpec, IngestOptions, InputEncoding, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::encode::ReportFormat;
 use calque::Result;
@@ -14,13 +14,16 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan result.json --keep-cols chat.name,forwarded_from -o telegram.csv
+  calque scan video.srt subtitles/ --transcript-window 60s -o transcripts.csv
   calque scan posts.csv -o report.csv --accounts accounts.csv
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
 Report columns are documented in docs/report-schema.md.")]
 pub struct ScanArgs {
-    /// Input files (CSV, TSV, JSON Lines or text, optionally .gz); - reads standard input.
+    /// Input files (CSV, TSV, JSON, JSON Lines, text, SRT/VTT subtitles, Telegram exports…,
+    /// optionally gzipped) or directories of them; - reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
     /// Report path; - writes to standard output. The file appears only when complete.
@@ -29,10 +32,23 @@ pub struct ScanArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
-    /// Input format, instead of guessing from the extension (stdin: JSON Lines if it starts
-    /// with '{', else text). Example: --input-format tsv
+    /// Input format, instead of guessing from the extension (standard input and unknown
+    /// extensions: from the first bytes). Example: --input-format tsv
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Encoding of inputs without a byte-order mark (UTF-8, UTF-16 and UTF-32 BOMs are always
+    /// recognised): a label such as cp1251, latin1, utf-16le, koi8-r. Default: UTF-8.
+    #[arg(long, value_name = "NAME", value_parser = InputEncoding::from_label)]
+    encoding: Option<InputEncoding>,
+    /// CSV field delimiter: a character, or comma, semicolon, tab, pipe. Default: sniffed from
+    /// the header among , ; tab |. Example: --delimiter ';'
+    #[arg(long, value_name = "CHAR", value_parser = ingest::parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Cut transcripts (subtitles, Whisper or YouTube JSON) into items of about this length,
+    /// at a sentence end when one is near. Default: one item per transcript.
+    /// Example: --transcript-window 60s
+    #[arg(long, value_name = "DURATION", value_parser = ingest::parse_duration)]
+    transcript_window: Option<u64>,
     /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
     /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
     #[arg(long, value_name = "NAME")]
@@ -112,7 +128,7 @@ pub fn run(args: ScanArgs) -> Result<()> {
     calque::report::rank::fan_in_for_descriptors()?;
     let analyzer = args.engine.analyzer()?;
     let options = ScanOptions {
-        inputs: args.inputs,
+        inputs: ingest::expand_inputs(&args.inputs)?,
         input_format: args.input_format,
         ingest: IngestOptions {
             columns: ColumnSpec {
@@ -126,6 +142,10 @@ pub fn run(args: ScanArgs) -> Result<()> {
             },
             max_record_bytes: args.max_record_bytes,
             lossy_utf8: args.lossy_utf8,
+            encoding: args.encoding,
+            delimiter: args.delimiter,
+            transcript_window_ms: args.transcript_window,
+            ..IngestOptions::default()
         },
         output: args.output,
         format: args.format,

@@ -111,10 +111,7 @@ fn coordinate(posts: &[Post], options: CoordOptions) -> Outputs {
             kept: vec![p.repost.clone()],
             ..Record::default()
         };
-        let prov = Provenance {
-            source: source.clone(),
-            line: i as u64 + 2,
-        };
+        let prov = Provenance::new(source.clone(), i as u64 + 2);
         let facts = extractor.facts(&record);
         c.add(i as u64, &prov, &record, &facts).unwrap();
     }
