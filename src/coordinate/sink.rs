@@ -2,7 +2,8 @@
 //! over [`Coordinator`]. Each post's objects are found on the analysis threads; the posts are
 //! added in input order; at the end the same files as `calque coordinate` are written into
 //! DIR (staged with the scan's other outputs) and the post → cluster map is published as
-//! [`PostClusters`] for the sinks that finish later (the report's `cluster` column).
+//! [`PostClusters`] and account → cluster as [`AccountClusters`] for the sinks that finish
+//! later (the `cluster` columns of the report and of the accounts table).
 
 use super::output::{write_summary, CoordFiles};
 use super::{object_campaigns, CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
@@ -22,6 +23,22 @@ impl PostClusters {
     pub fn of(&self, seq: u64) -> Option<u32> {
         self.0
             .binary_search_by_key(&seq, |(s, _)| *s)
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
+/// (account, cluster) of every account in a kept edge, sorted by account. Accounts are
+/// coordination's: the trimmed author, whatever the platform.
+#[derive(Debug, Clone, Default)]
+pub struct AccountClusters(pub Vec<(Box<str>, u32)>);
+
+impl AccountClusters {
+    /// The cluster of the account `author` (trimmed as coordination trims it).
+    pub fn of(&self, author: &str) -> Option<u32> {
+        let author = author.trim();
+        self.0
+            .binary_search_by(|(a, _)| (**a).cmp(author))
             .ok()
             .map(|i| self.0[i].1)
     }
@@ -106,6 +123,7 @@ impl Sink for CoordinationSink {
             coordinator.finish(files.network, run.outputs, Some(&matcher), &mut summary)?;
         write_summary(files.summary, &summary, run.outputs)?;
         run.publish(PostClusters(network.post_clusters));
+        run.publish(AccountClusters(network.account_clusters));
         Ok(())
     }
 }
