@@ -6,7 +6,9 @@
 //! later (the `cluster` columns of the report and of the accounts table).
 
 use super::output::{write_summary, CoordFiles};
-use super::{object_campaigns, CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
+use super::{
+    object_campaigns, ChunkFacts, CoordOptions, CoordSummary, Coordinator, PostExtractor,
+};
 use crate::campaigns::CampaignSet;
 use crate::error::Result;
 use crate::output::OutputSet;
@@ -72,18 +74,17 @@ impl CoordinationSink {
 pub struct FactsOfChunk(PostExtractor);
 
 impl Extract for FactsOfChunk {
-    /// Per event of the chunk: the post's facts (`None` for a reject).
-    type Part = Vec<Option<PostFacts>>;
+    /// The facts of the chunk's records (rejects have none).
+    type Part = ChunkFacts;
 
     fn begin(&self, events: &[(u64, Event)]) -> Self::Part {
-        Vec::with_capacity(events.len())
+        ChunkFacts::with_capacity(events.len())
     }
 
     fn add(&self, part: &mut Self::Part, item: &Item<'_>) {
-        part.push(match item.event {
-            Event::Record(_, record) => Some(self.0.facts(record)),
-            Event::Reject(..) => None,
-        });
+        if let Event::Record(_, record) = item.event {
+            self.0.add(part, record);
+        }
     }
 }
 
@@ -94,15 +95,8 @@ impl Sink for CoordinationSink {
         FactsOfChunk(self.coordinator.extractor())
     }
 
-    fn consume(&mut self, events: &[(u64, Event)], part: Vec<Option<PostFacts>>) -> Result<()> {
-        for ((seq, event), facts) in events.iter().zip(&part) {
-            match (event, facts) {
-                (Event::Record(p, r), Some(f)) => self.coordinator.add(*seq, p, r, f)?,
-                (Event::Reject(_, r), _) => self.coordinator.add_reject(*seq, r.reason.as_str()),
-                (Event::Record(..), None) => unreachable!("every record has its facts"),
-            }
-        }
-        Ok(())
+    fn consume(&mut self, events: &[(u64, Event)], part: ChunkFacts) -> Result<()> {
+        super::run::add_chunk(&mut self.coordinator, events, &part)
     }
 
     fn finish(self: Box<Self>, run: &mut Finish<'_>) -> Result<()> {

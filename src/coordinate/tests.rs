@@ -116,7 +116,7 @@ fn coordinate(posts: &[Post], options: CoordOptions) -> Outputs {
             line: i as u64 + 2,
         };
         let facts = extractor.facts(&record);
-        c.add(i as u64, &prov, &record, &facts).unwrap();
+        c.add(i as u64, &prov, &record, facts.post(0)).unwrap();
     }
     let mut summary = CoordSummary::default();
     c.finish(files.network, &mut set, None, &mut summary)
