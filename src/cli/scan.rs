@@ -1,8 +1,8 @@
 //! `calque scan`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, PostInputArgs};
 use super::values;
-use calque::ingest::{self, ColumnSpec, IngestOptions, InputEncoding, InputFormat};
+use calque::ingest::{self, ColumnSpec};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::encode::ReportFormat;
 use calque::Result;
@@ -32,36 +32,8 @@ pub struct ScanArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
-    /// Input format, instead of guessing from the extension (standard input and unknown
-    /// extensions: from the first bytes). Example: --input-format tsv
-    #[arg(long, value_enum)]
-    input_format: Option<InputFormat>,
-    /// Encoding of inputs without a byte-order mark (UTF-8, UTF-16 and UTF-32 BOMs are always
-    /// recognised): a label such as cp1251, latin1, utf-16le, koi8-r. Default: UTF-8.
-    #[arg(long, value_name = "NAME", value_parser = InputEncoding::from_label)]
-    encoding: Option<InputEncoding>,
-    /// CSV field delimiter: a character, or comma, semicolon, tab, pipe. Default: sniffed from
-    /// the header among , ; tab |. Example: --delimiter ';'
-    #[arg(long, value_name = "CHAR", value_parser = ingest::parse_delimiter)]
-    delimiter: Option<u8>,
-    /// Cut transcripts (subtitles, Whisper or YouTube JSON) into items of about this length,
-    /// at a sentence end when one is near. Default: one item per transcript.
-    /// Example: --transcript-window 60s
-    #[arg(long, value_name = "DURATION", value_parser = ingest::parse_duration)]
-    transcript_window: Option<u64>,
-    /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
-    /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
-    #[arg(long, value_name = "NAME")]
-    text_col: Option<String>,
-    /// Column holding the item id (default: id, tweet_id, post_id…).
-    #[arg(long, value_name = "NAME")]
-    id_col: Option<String>,
-    /// Column holding the author (default: author, user, username, screen_name, user.screen_name…).
-    #[arg(long, value_name = "NAME")]
-    author_col: Option<String>,
-    /// Column holding the timestamp (default: timestamp, created_at, date, publish_date…).
-    #[arg(long, value_name = "NAME")]
-    time_col: Option<String>,
+    #[command(flatten)]
+    input: PostInputArgs,
     /// Column holding the item's URL (default: url, link, permalink…).
     #[arg(long, value_name = "NAME")]
     url_col: Option<String>,
@@ -95,13 +67,6 @@ pub struct ScanArgs {
     /// Keep only rows scoring at least X (0–1). Example: --min-score 0.4 keeps medium and high.
     #[arg(long, default_value = "0", value_name = "X", value_parser = values::score)]
     min_score: f64,
-    /// Records larger than this many bytes are rejected (reason too_large); 1 to 1073741824.
-    #[arg(long, default_value = "1048576", value_name = "BYTES", value_parser = values::record_bytes)]
-    max_record_bytes: usize,
-    /// Replace invalid UTF-8 bytes with U+FFFD and screen the record, instead of rejecting it
-    /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
-    #[arg(long)]
-    lossy_utf8: bool,
     /// Memory for ranking before rows spill to temporary files, in MiB (1 to 1048576). More
     /// means fewer temporary files, not a faster scan: memory filled and freed over and over
     /// costs more than the merge it saves (docs/PERFORMANCE.md).
@@ -129,24 +94,13 @@ pub fn run(args: ScanArgs) -> Result<()> {
     let analyzer = args.engine.analyzer()?;
     let options = ScanOptions {
         inputs: ingest::expand_inputs(&args.inputs)?,
-        input_format: args.input_format,
-        ingest: IngestOptions {
-            columns: ColumnSpec {
-                text: args.text_col,
-                id: args.id_col,
-                author: args.author_col,
-                timestamp: args.time_col,
-                url: args.url_col,
-                platform: args.platform_col,
-                keep: args.keep_cols,
-            },
-            max_record_bytes: args.max_record_bytes,
-            lossy_utf8: args.lossy_utf8,
-            encoding: args.encoding,
-            delimiter: args.delimiter,
-            transcript_window_ms: args.transcript_window,
-            ..IngestOptions::default()
-        },
+        input_format: args.input.input_format,
+        ingest: args.input.ingest(ColumnSpec {
+            url: args.url_col,
+            platform: args.platform_col,
+            keep: args.keep_cols,
+            ..ColumnSpec::default()
+        }),
         output: args.output,
         format: args.format,
         rejects: args.rejects,
