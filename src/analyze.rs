@@ -344,7 +344,9 @@ impl Analyzer {
         self.analyze_item(text, &ItemMeta::default())
     }
 
-    /// Analyse one item: its text, and the author and URL the context looks at.
+    /// Analyse one item: its text, the author and URL the context looks at, and the links it
+    /// carries outside its text (entity hrefs, expanded URLs: [`crate::record::Record::links`]),
+    /// which the campaign rules see as if written where the text shows them.
     pub fn analyze_item(&self, text: &str, meta: &ItemMeta<'_>) -> Analysis {
         let script = script::measure(text);
         let lang = self.langid.detect(text, script.cyrillic_share());
@@ -370,13 +372,19 @@ impl Analyzer {
                 });
                 (
                     self.run_heuristics(text, &active, tokens),
-                    self.campaigns
-                        .matches_found(text, &normalized, lang.code, phrases.drain(..)),
+                    self.campaigns.matches_found(
+                        text,
+                        &normalized,
+                        lang.code,
+                        meta.links,
+                        phrases.drain(..),
+                    ),
                 )
             }),
             None => (
                 self.heuristic_hits(text, lang.code, tokens),
-                self.campaigns.matches(text, &normalized, lang.code),
+                self.campaigns
+                    .matches_with_links(text, &normalized, lang.code, meta.links),
             ),
         };
         let density: f64 = heuristic_hits.iter().map(|h| h.contribution).sum();

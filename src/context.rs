@@ -154,6 +154,8 @@ pub struct Context {
 pub struct ItemMeta<'a> {
     pub author: &'a str,
     pub url: &'a str,
+    /// Links outside the text (the campaign rules read them; see `Record::links`).
+    pub links: &'a [crate::record::Link],
 }
 
 /// The compiled cue lexicon and organisation list.
@@ -643,12 +645,13 @@ mod tests {
         let t = "Zelensky did buy a villa, says this video";
         let fc = ItemMeta {
             author: "@AFPFactCheck",
-            url: "",
+            ..ItemMeta::default()
         };
         assert_eq!(detect(t, "en", fc, &[]).kind, ContextKind::Debunk);
         let news = ItemMeta {
             author: "someone",
             url: "https://www.reuters.com/world/x",
+            ..ItemMeta::default()
         };
         assert_eq!(detect(t, "en", news, &[]).kind, ContextKind::Report);
         // Tagging a fact-checker is what Matryoshka does: not a context.

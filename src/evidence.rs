@@ -284,7 +284,11 @@ must_not_fire_on = ["x"]
     fn evidence(an: &Analyzer, text: &str) -> (f64, String) {
         let a = an.analyze(text);
         let mut cell = String::new();
-        crate::report::push_evidence(&mut cell, an, &a, text);
+        let record = crate::record::Record {
+            text: text.into(),
+            ..Default::default()
+        };
+        crate::report::push_evidence(&mut cell, an, &a, &record);
         (a.campaign_score, cell)
     }
 
@@ -343,7 +347,11 @@ must_not_fire_on = ["x"]
             let an = Analyzer::new(config, CampaignSet::embedded().unwrap()).unwrap();
             let a = an.analyze(text);
             let mut cell = String::new();
-            crate::report::push_evidence(&mut cell, &an, &a, text);
+            let record = crate::record::Record {
+                text: text.into(),
+                ..Default::default()
+            };
+            crate::report::push_evidence(&mut cell, &an, &a, &record);
             let claim =
                 &an.narratives.as_ref().unwrap().claims[a.narrative.as_ref().unwrap().claim];
             assert_eq!(claim.id, "S1516-N01");

@@ -101,6 +101,9 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// What the readers noticed without rejecting a record, and hints (e.g. an encoding to
+    /// try when many records are not UTF-8).
+    pub warnings: Vec<String>,
     /// The accounts table's counts (`--accounts`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accounts: Option<crate::accounts::table::TableSummary>,
@@ -150,6 +153,9 @@ impl Summary {
         }
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
+        }
+        for warning in &self.warnings {
+            s += &format!("\ncalque: warning: {warning}");
         }
         if let Some(a) = &self.accounts {
             s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
@@ -209,6 +215,7 @@ fn analyse_chunk(
                 &crate::context::ItemMeta {
                     author: &r.author,
                     url: &r.url,
+                    links: &r.links,
                 },
             )),
             Event::Reject(..) => None,
@@ -355,6 +362,12 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         sink.finish(&mut run)?;
     }
     drop(run);
+    summary.warnings = opts.ingest.warnings.take();
+    let invalid_utf8 = summary.rejected_by_reason.get("invalid_utf8");
+    summary.warnings.extend(ingest::encoding_hint(
+        summary.records_read,
+        invalid_utf8.copied().unwrap_or(0),
+    ));
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }

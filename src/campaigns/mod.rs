@@ -14,7 +14,7 @@ pub mod schema;
 use crate::error::{line_col, Fatal, Result};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Link, Span};
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
 use std::collections::{BTreeMap, HashMap};
@@ -391,11 +391,23 @@ impl CampaignSet {
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
     /// in language `lang`, in indicator order.
     pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
+        self.matches_with_links(original, norm, lang, &[])
+    }
+
+    /// As [`Self::matches`], with links the item carries outside its text (see
+    /// [`crate::record::Record::links`]): they are matched as if written at their spans.
+    pub fn matches_with_links(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        lang: &str,
+        links: &[Link],
+    ) -> Vec<IndicatorHit> {
         let mut found = Vec::new();
         if let Some(ac) = &self.phrases {
             ac.for_each(norm.text.as_bytes(), |p, s, e| found.push((p, s, e)));
         }
-        self.matches_found(original, norm, lang, found)
+        self.matches_found(original, norm, lang, links, found)
     }
 
     /// The patterns of the phrase automaton, in pattern order: a caller may search them in
@@ -404,13 +416,14 @@ impl CampaignSet {
         &self.phrase_patterns
     }
 
-    /// As [`Self::matches`], given every occurrence in `norm.text` of every pattern of
-    /// [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
+    /// As [`Self::matches_with_links`], given every occurrence in `norm.text` of every pattern
+    /// of [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
     pub fn matches_found(
         &self,
         original: &str,
         norm: &Normalized,
         lang: &str,
+        links: &[Link],
         found: impl IntoIterator<Item = (usize, usize, usize)>,
     ) -> Vec<IndicatorHit> {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
@@ -455,7 +468,15 @@ impl CampaignSet {
             }
         }
         if !self.domains.is_empty() || !self.urls.is_empty() || !self.typosquats.is_empty() {
-            for host in links::extract_hosts(original) {
+            let mut hosts = links::extract_hosts(original);
+            for link in links {
+                // Hosts of a link carried outside the text count where the text shows it.
+                hosts.extend(links::extract_hosts(&link.url).into_iter().map(|mut h| {
+                    h.span = link.span;
+                    h
+                }));
+            }
+            for host in hosts {
                 for suffix in self.domain_keys(&host.host) {
                     for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
                         if applies(i) {

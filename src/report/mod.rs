@@ -8,7 +8,7 @@ pub mod rank;
 pub mod streaming;
 
 use crate::analyze::{Analysis, Analyzer};
-use crate::record::{Provenance, Record, Span};
+use crate::record::{format_media_time, Provenance, Record, Span};
 use std::cell::RefCell;
 
 /// Version of the report schema; bumped on any change to columns or their meaning.
@@ -46,6 +46,8 @@ pub const COLUMNS: &[&str] = &[
     "narrative_score",
     "narrative_source",
     "context",
+    "position",
+    "cue_time",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -130,17 +132,44 @@ fn push_snippet(out: &mut String, text: &str, span: Span) {
     }
 }
 
-/// Append `CODE: "snippet", "snippet"` for one rule to `out`.
-fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span]) {
+/// Append `CODE: "snippet", "snippet"` for one rule to `out`. A snippet of a transcript is
+/// followed by the time of its cue (`@00:01:12.400`), a snippet showing a link carried
+/// outside the text by that link (`"here" <https://…>`), and a link the text does not show at
+/// all stands alone (`<https://…>`).
+fn push_evidence_entry(out: &mut String, code: &str, record: &Record, spans: &[Span]) {
+    let text = record.text.as_str();
     out.push_str(code);
     out.push_str(": ");
     for (i, span) in spans.iter().take(SNIPPETS_PER_RULE).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push('"');
-        push_snippet(out, text, *span);
-        out.push('"');
+        let link = record.links.iter().find(|l| l.span == *span);
+        match link {
+            Some(link) if link.is_unshown(text) => {
+                out.push('<');
+                out.push_str(&link.url);
+                out.push('>');
+                continue;
+            }
+            _ => {
+                out.push('"');
+                push_snippet(out, text, *span);
+                out.push('"');
+            }
+        }
+        if !record.cues.is_empty() {
+            let cue = record.cues.partition_point(|c| c.offset <= span.start);
+            if let Some(cue) = record.cues.get(cue.saturating_sub(1)) {
+                out.push_str(" @");
+                out.push_str(&format_media_time(cue.start_ms));
+            }
+        }
+        if let Some(link) = link.filter(|l| !span.slice(text).contains(l.url.as_str())) {
+            out.push_str(" <");
+            out.push_str(&link.url);
+            out.push('>');
+        }
     }
     let more = spans.len().saturating_sub(SNIPPETS_PER_RULE);
     if more > 0 {
@@ -307,7 +336,7 @@ fn write_cells(
     row.text(cell);
 
     cell.clear();
-    push_evidence(cell, analyzer, a, text);
+    push_evidence(cell, analyzer, a, record);
     row.text(cell);
     row.text(text);
 
@@ -359,6 +388,14 @@ fn write_cells(
         ""
     });
 
+    row.text(&provenance.position);
+    cell.clear();
+    if let (Some(first), Some(last)) = (record.cues.first(), record.cues.last()) {
+        cell.push_str(&format_media_time(first.start_ms));
+        cell.push('-');
+        cell.push_str(&format_media_time(last.end_ms));
+    }
+    row.text(cell);
     for kept in &record.kept {
         row.text(kept);
     }
@@ -367,7 +404,8 @@ fn write_cells(
 /// The evidence column: each heuristic hit; each counted indicator hit of every campaign,
 /// with the indicators counted through it (`ID = OTHER, OTHER`); the narrative's matched
 /// words; the context and whether it capped the score.
-pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, text: &str) {
+pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, record: &Record) {
+    let text = record.text.as_str();
     let set = &analyzer.campaigns;
     let mut first = true;
     let mut sep = |cell: &mut String| {
@@ -378,7 +416,12 @@ pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, text:
     };
     for hit in &a.heuristic_hits {
         sep(cell);
-        push_evidence_entry(cell, analyzer.heuristic(hit).info().code, text, &hit.spans);
+        push_evidence_entry(
+            cell,
+            analyzer.heuristic(hit).info().code,
+            record,
+            &hit.spans,
+        );
     }
     let id = |k: usize| set.indicators[a.indicator_hits[k].indicator].id.as_str();
     for c in &a.campaigns {
@@ -389,7 +432,7 @@ pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, text:
                 code.push_str(" = ");
                 code.push_str(&also.iter().map(|&j| id(j)).collect::<Vec<_>>().join(", "));
             }
-            push_evidence_entry(cell, &code, text, &a.indicator_hits[k].spans);
+            push_evidence_entry(cell, &code, record, &a.indicator_hits[k].spans);
         }
     }
     if let Some(m) = &a.narrative {
@@ -442,7 +485,7 @@ pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, text:
             if hit.spans.is_empty() {
                 cell.push_str(&hit.label);
             } else {
-                push_evidence_entry(cell, &hit.label, text, &hit.spans);
+                push_evidence_entry(cell, &hit.label, record, &hit.spans);
             }
         }
     }
@@ -499,19 +542,58 @@ mod tests {
 
     #[test]
     fn evidence_entries_quote_three_snippets_then_count_the_rest() {
-        let text = "one two three four five";
+        let record = Record {
+            text: "one two three four five".into(),
+            ..Record::default()
+        };
         let spans: Vec<Span> = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]
             .iter()
             .map(|&(s, e)| Span::new(s, e))
             .collect();
         let mut out = String::new();
-        push_evidence_entry(&mut out, "EN-X", text, &spans);
+        push_evidence_entry(&mut out, "EN-X", &record, &spans);
         assert_eq!(out, "EN-X: \"one\", \"two\", \"three\" (+2 more)");
         out.clear();
-        push_evidence_entry(&mut out, "EN-Y", text, &spans[..1]);
+        push_evidence_entry(&mut out, "EN-Y", &record, &spans[..1]);
         assert_eq!(out, "EN-Y: \"one\"");
         out.clear();
         push_span_entry(&mut out, "EN-X", &spans);
         assert_eq!(out, "EN-X:0-3,4-7,8-13,14-18,19-23");
+    }
+
+    #[test]
+    fn evidence_tells_cue_times_and_links_outside_the_text() {
+        use crate::record::{Cue, Link};
+        let record = Record {
+            text: "first cue text. click here in the second".into(),
+            cues: vec![
+                Cue {
+                    offset: 0,
+                    start_ms: 1_000,
+                    end_ms: 4_000,
+                },
+                Cue {
+                    offset: 16,
+                    start_ms: 72_400,
+                    end_ms: 75_000,
+                },
+            ],
+            links: vec![Link {
+                url: "https://rrn.media/x".into(),
+                span: Span::new(16, 26),
+            }],
+            ..Record::default()
+        };
+        let mut out = String::new();
+        push_evidence_entry(
+            &mut out,
+            "C",
+            &record,
+            &[Span::new(6, 9), Span::new(16, 26)],
+        );
+        assert_eq!(
+            out,
+            "C: \"cue\" @00:00:01.000, \"click here\" @00:01:12.400 <https://rrn.media/x>"
+        );
     }
 }
