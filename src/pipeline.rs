@@ -110,7 +110,11 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
-    /// The accounts table's counts (`--accounts`; not read back by `calque render`).
+    /// What the readers noticed without rejecting a record, and hints (e.g. an encoding to
+    /// try when many records are not UTF-8).
+    pub warnings: Vec<String>,
+    /// The accounts table's counts (`--accounts`).
+    /// Not read back by `calque render`.
     #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub accounts: Option<crate::accounts::table::TableSummary>,
 }
@@ -159,6 +163,9 @@ impl Summary {
         }
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
+        }
+        for warning in &self.warnings {
+            s += &format!("\ncalque: warning: {warning}");
         }
         if let Some(a) = &self.accounts {
             s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
@@ -213,7 +220,14 @@ fn analyse_chunk(
     let mut parts: Vec<_> = extractors.iter().map(|e| e.begin(events)).collect();
     for (seq, event) in events {
         let analysis = match event {
-            Event::Record(_, r) => Some(analyzer.analyze(&r.text)),
+            Event::Record(_, r) => Some(analyzer.analyze_item(
+                &r.text,
+                &crate::context::ItemMeta {
+                    author: &r.author,
+                    url: &r.url,
+                    links: &r.links,
+                },
+            )),
             Event::Reject(..) => None,
         };
         let item = Item {
@@ -358,6 +372,12 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         sink.finish(&mut run)?;
     }
     drop(run);
+    summary.warnings = opts.ingest.warnings.take();
+    let invalid_utf8 = summary.rejected_by_reason.get("invalid_utf8");
+    summary.warnings.extend(ingest::encoding_hint(
+        summary.records_read,
+        invalid_utf8.copied().unwrap_or(0),
+    ));
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }

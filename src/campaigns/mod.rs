@@ -14,7 +14,7 @@ pub mod schema;
 use crate::error::{line_col, Fatal, Result};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Link, Span};
 use crate::rule_selection::RuleSelection;
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
@@ -91,6 +91,8 @@ const PHRASE_HEAD_BYTES: usize = 8;
 pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
+    /// The claims rule files declare (`[[narrative]]`), matched like `--narratives` claims.
+    pub narratives: Vec<crate::narratives::Claim>,
     phrases: Option<MultiSearch>,
     /// The patterns of `phrases`, in order: every distinct phrase head, then every regex
     /// literal.
@@ -233,6 +235,7 @@ impl CampaignSet {
             set: CampaignSet {
                 campaigns: Vec::new(),
                 indicators: Vec::new(),
+                narratives: Vec::new(),
                 phrases: None,
                 phrase_owners: Vec::new(),
                 phrase_patterns: Vec::new(),
@@ -411,11 +414,23 @@ impl CampaignSet {
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
     /// in language `lang`, in indicator order.
     pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
+        self.matches_with_links(original, norm, lang, &[])
+    }
+
+    /// As [`Self::matches`], with links the item carries outside its text (see
+    /// [`crate::record::Record::links`]): they are matched as if written at their spans.
+    pub fn matches_with_links(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        lang: &str,
+        links: &[Link],
+    ) -> Vec<IndicatorHit> {
         let mut found = Vec::new();
         if let Some(ac) = &self.phrases {
             ac.for_each(norm.text.as_bytes(), |p, s, e| found.push((p, s, e)));
         }
-        self.matches_found(original, norm, lang, found)
+        self.matches_found(original, norm, lang, links, found)
     }
 
     /// The patterns of the phrase automaton, in pattern order: a caller may search them in
@@ -424,13 +439,14 @@ impl CampaignSet {
         &self.phrase_patterns
     }
 
-    /// As [`Self::matches`], given every occurrence in `norm.text` of every pattern of
-    /// [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
+    /// As [`Self::matches_with_links`], given every occurrence in `norm.text` of every pattern
+    /// of [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
     pub fn matches_found(
         &self,
         original: &str,
         norm: &Normalized,
         lang: &str,
+        links: &[Link],
         found: impl IntoIterator<Item = (usize, usize, usize)>,
     ) -> Vec<IndicatorHit> {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
@@ -475,7 +491,15 @@ impl CampaignSet {
             }
         }
         if !self.domains.is_empty() || !self.urls.is_empty() || !self.typosquats.is_empty() {
-            for host in links::extract_hosts(original) {
+            let mut hosts = links::extract_hosts(original);
+            for link in links {
+                // Hosts of a link carried outside the text count where the text shows it.
+                hosts.extend(links::extract_hosts(&link.url).into_iter().map(|mut h| {
+                    h.span = link.span;
+                    h
+                }));
+            }
+            for host in hosts {
                 for suffix in self.domain_keys(&host.host) {
                     for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
                         if applies(i) {
@@ -638,7 +662,7 @@ pub fn host_suffixes(host: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, rest)| rest))
 }
 
-fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();
@@ -686,11 +710,76 @@ impl Builder {
         let campaign = self.set.campaigns.len();
         let mut local: HashMap<String, usize> = HashMap::new();
         let mut own = Vec::new();
-        if file.indicators.is_empty() {
+        if file.indicators.is_empty() && file.narratives.is_empty() {
             return Err(err(
                 c.id.span().start,
-                format!("campaign {:?} has no [[indicator]]", c.id.get_ref()),
+                format!(
+                    "campaign {:?} has no [[indicator]] nor [[narrative]]",
+                    c.id.get_ref()
+                ),
             ));
+        }
+        for def in &file.narratives {
+            let id = def.id.get_ref().trim().to_string();
+            let id_at = def.id.span().start;
+            let (line, _) = line_col(text, id_at);
+            if id.is_empty() {
+                return Err(err(id_at, "narrative id must not be empty".into()));
+            }
+            if let Some(previous) = seen_ids.get(&id.to_ascii_uppercase()) {
+                return Err(err(
+                    id_at,
+                    format!("narrative id {id:?} is already used at {previous}"),
+                ));
+            }
+            seen_ids.insert(id.to_ascii_uppercase(), format!("{origin}:{line}"));
+            let lang = match def.lang.get_ref().trim() {
+                "en" => "en",
+                "fr" => "fr",
+                other => {
+                    return Err(err(
+                        def.lang.span().start,
+                        format!(
+                        "narrative {id}: lang {other:?}: only \"en\" and \"fr\" claims are matched"
+                    ),
+                    ))
+                }
+            };
+            let claim = def
+                .claim
+                .get_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if claim.is_empty() {
+                return Err(err(
+                    def.claim.span().start,
+                    format!("narrative {id}: empty claim"),
+                ));
+            }
+            if def.source.get_ref().trim().is_empty() {
+                return Err(err(
+                    def.source.span().start,
+                    format!("narrative {id}: `source` must cite where the claim comes from"),
+                ));
+            }
+            if def.fires_on.is_empty() {
+                return Err(err(
+                    id_at,
+                    format!("narrative {id}: needs at least one `fires_on` example (a paraphrase)"),
+                ));
+            }
+            self.set.narratives.push(crate::narratives::Claim {
+                text: claim,
+                lang,
+                id,
+                url: def.url.trim().to_string(),
+                origin: format!("{origin}:{line}"),
+                campaign: Some(c.id.get_ref().clone()),
+                fires_on: def.fires_on.clone(),
+                must_not_fire_on: def.must_not_fire_on.clone(),
+                ..crate::narratives::Claim::default()
+            });
         }
         for def in file.indicators {
             let id = def.id.get_ref().trim().to_string();
@@ -1008,6 +1097,46 @@ impl CampaignSet {
                         location: ind.location.clone(),
                         message: format!("must not fire on {ex:?} but did"),
                     });
+                }
+            }
+        }
+        failures.extend(self.test_narrative_examples());
+        failures
+    }
+
+    /// Run the `[[narrative]]` examples: each `fires_on` text must have the narrative as its
+    /// best match at or above the default threshold, no `must_not_fire_on` text may.
+    fn test_narrative_examples(&self) -> Vec<ExampleFailure> {
+        if self.narratives.is_empty() {
+            return Vec::new();
+        }
+        let params = crate::config::NarrativesConfig::default().params();
+        let set = crate::narratives::NarrativeSet::build(self.narratives.clone());
+        let mut failures = Vec::new();
+        for (i, claim) in set.claims.iter().enumerate() {
+            let best = |text: &str| set.best(text, claim.lang, &params);
+            let mut fail = |message: String| {
+                failures.push(ExampleFailure {
+                    indicator: claim.id.clone(),
+                    location: claim.origin.clone(),
+                    message,
+                })
+            };
+            for ex in &claim.fires_on {
+                match best(ex) {
+                    Some(m) if m.claim == i => {}
+                    Some(m) => fail(format!(
+                        "must be the best match of {ex:?} but {} is ({:.2})",
+                        set.claims[m.claim].id, m.score
+                    )),
+                    None => fail(format!(
+                        "must match {ex:?} but nothing reaches the threshold"
+                    )),
+                }
+            }
+            for ex in &claim.must_not_fire_on {
+                if let Some(m) = best(ex).filter(|m| m.claim == i) {
+                    fail(format!("must not match {ex:?} but did ({:.2})", m.score));
                 }
             }
         }

@@ -1,12 +1,13 @@
 //! `calque coordinate`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, PostInputArgs};
+use super::values;
 use calque::coordinate::edges::Thresholds;
 use calque::coordinate::objects::{Kinds, ObjectKind, ObjectOptions};
 use calque::coordinate::run::{self, RunOptions};
 use calque::coordinate::sweep::Window;
 use calque::coordinate::{object_campaigns, CoordOptions};
-use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::ingest::ColumnSpec;
 use calque::{Fatal, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -33,21 +34,8 @@ pub struct CoordinateArgs {
     /// Output directory (created if missing).
     #[arg(short, long, default_value = "coord", value_name = "DIR")]
     output: PathBuf,
-    /// Input format, instead of guessing from the extension.
-    #[arg(long, value_enum)]
-    input_format: Option<InputFormat>,
-    /// Column (CSV) or dotted field path (JSON Lines) holding the text (default as in scan).
-    #[arg(long, value_name = "NAME")]
-    text_col: Option<String>,
-    /// Column holding the post id (default: id, tweet_id, post_id…; else file:line).
-    #[arg(long, value_name = "NAME")]
-    id_col: Option<String>,
-    /// Column holding the author (default: author, user, username, screen_name…).
-    #[arg(long, value_name = "NAME")]
-    author_col: Option<String>,
-    /// Column holding the timestamp (default: timestamp, created_at, date, publish_date…).
-    #[arg(long, value_name = "NAME")]
-    time_col: Option<String>,
+    #[command(flatten)]
+    input: PostInputArgs,
     /// Column holding the id of the reposted or quoted post (e.g. retweet_tweetid,
     /// quoted_status_id). Without it, a "RT @user:" prefix names the repost target.
     #[arg(long, value_name = "NAME")]
@@ -91,21 +79,17 @@ pub struct CoordinateArgs {
     /// Accounts with fewer posts take no part.
     #[arg(long, default_value_t = 1, value_name = "N")]
     min_posts: u32,
-    /// Memory for each external sort before it spills to temporary files, in MiB.
-    #[arg(long, default_value_t = 256, value_name = "MIB")]
-    sort_memory_mib: usize,
+    /// Memory for each external sort before it spills to temporary files, in MiB (1 to
+    /// 1048576).
+    #[arg(long = "sort-memory-mib", default_value = "256", value_name = "MIB", value_parser = values::sort_memory_bytes)]
+    sort_memory: usize,
     /// Directory for temporary files (default: the system's).
     #[arg(long, value_name = "DIR")]
     temp_dir: Option<PathBuf>,
-    /// Worker threads (0: one per core). The outputs are identical whatever the number.
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Worker threads (0: one per core; at most 4 per core). The outputs are identical
+    /// whatever the number.
+    #[arg(long, default_value = "0", value_name = "N", value_parser = values::threads)]
     threads: usize,
-    /// Records larger than this many bytes are rejected (reason too_large).
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
-    max_record_bytes: usize,
-    /// Replace invalid UTF-8 bytes with U+FFFD instead of rejecting the record.
-    #[arg(long)]
-    lossy_utf8: bool,
     /// Write cells as they are (by default a cell starting with = + - @ gets a leading ').
     #[arg(long)]
     raw_cells: bool,
@@ -149,22 +133,14 @@ pub fn run(args: CoordinateArgs) -> Result<()> {
     }
     let repost_column = args.repost_col.as_ref().map(|_| 0);
     let options = RunOptions {
-        inputs: args.inputs,
-        input_format: args.input_format,
-        ingest: IngestOptions {
-            columns: ColumnSpec {
-                text: args.text_col,
-                id: args.id_col,
-                author: args.author_col,
-                timestamp: args.time_col,
-                keep: args.repost_col.into_iter().collect(),
-                ..ColumnSpec::default()
-            },
-            max_record_bytes: args.max_record_bytes,
-            lossy_utf8: args.lossy_utf8,
-        },
+        inputs: calque::ingest::expand_inputs(&args.inputs)?,
+        input_format: args.input.input_format,
+        ingest: args.input.ingest(ColumnSpec {
+            keep: args.repost_col.into_iter().collect(),
+            ..ColumnSpec::default()
+        }),
         output_dir: args.output,
-        threads: args.threads,
+        threads: values::capped_threads(args.threads),
         batch_size: 4096,
         coord: CoordOptions {
             objects: ObjectOptions {
@@ -184,7 +160,7 @@ pub fn run(args: CoordinateArgs) -> Result<()> {
                 percentile: args.edge_percentile,
             },
             min_posts: args.min_posts,
-            sort_memory: args.sort_memory_mib.max(1) << 20,
+            sort_memory: args.sort_memory,
             temp_dir: args.temp_dir,
             raw_cells: args.raw_cells,
         },

@@ -88,6 +88,7 @@ impl LabelledArgs {
                 },
                 max_record_bytes: self.max_record_bytes,
                 lossy_utf8: self.lossy_utf8,
+                ..IngestOptions::default()
             },
             label: LabelSpec {
                 column: self.label_col.clone(),

@@ -28,6 +28,7 @@ mod coordinate;
 mod eval;
 mod explain;
 mod heuristics;
+mod narratives;
 mod render;
 mod rule;
 mod rules;
@@ -42,7 +43,8 @@ Exit codes:
   0  success (records that could not be read are in the rejects file, not an error)
   2  usage error (unknown flag, bad value)
   3  input error: a file cannot be opened or read, an unknown column, a corrupt gzip stream
-  4  rule error: a campaign rule file, outlet list or IOC feed is invalid
+  4  rule error: a campaign rule file, outlet list, IOC feed, claim database or
+     fact-checker list is invalid
   5  config error: the --config file is invalid, or --select/--ignore names no rule
   6  output error: the report, rejects or summary cannot be written
   7  a self-test failed (calque rules test)";
@@ -72,6 +74,8 @@ enum Command {
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Check claim databases (--narratives) and list the claims texts match.
+    Narratives(narratives::NarrativesArgs),
     /// Render an existing report as a self-contained HTML page and/or an Excel workbook.
     Render(render::RenderArgs),
     /// Describe any rule code, heuristic or campaign indicator: description, examples, source
@@ -106,6 +110,7 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan::run(*args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Narratives(args) => narratives::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Render(args) => render::run(args),
         Command::Explain(args) => explain::run(args),

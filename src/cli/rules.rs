@@ -131,10 +131,12 @@ pub fn run(args: RulesArgs) -> Result<()> {
         RulesCommand::Check { dir, engine } => {
             let (set, feeds) = load(&dir, &engine)?;
             print_feeds(&feeds);
+            engine.context()?;
             outln!(
-                "ok: {} campaigns, {} indicators",
+                "ok: {} campaigns, {} indicators, {} narratives",
                 set.campaigns.len(),
-                set.indicators.len()
+                set.indicators.len(),
+                set.narratives.len()
             );
             Ok(())
         }
@@ -145,6 +147,11 @@ pub fn run(args: RulesArgs) -> Result<()> {
                 .indicators
                 .iter()
                 .map(|i| i.fires_on.len() + i.must_not_fire_on.len())
+                .chain(
+                    set.narratives
+                        .iter()
+                        .map(|n| n.fires_on.len() + n.must_not_fire_on.len()),
+                )
                 .sum();
             for f in &failures {
                 outln!("FAIL {} ({}): {}", f.indicator, f.location, f.message);

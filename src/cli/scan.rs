@@ -1,9 +1,9 @@
 //! `calque scan`.
 
-use super::common::{EngineArgs, SelectionArgs};
+use super::common::{EngineArgs, PostInputArgs, SelectionArgs};
 use super::render::PageArgs;
 use super::values;
-use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::ingest::{self, ColumnSpec};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::encode::ReportFormat;
 use calque::sinks::page::PageOutputs;
@@ -16,6 +16,8 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan result.json --keep-cols chat.name,forwarded_from -o telegram.csv
+  calque scan video.srt subtitles/ --transcript-window 60s -o transcripts.csv
   calque scan posts.csv -o report.csv --accounts accounts.csv
   calque scan posts.csv -o report.csv --html report.html --xlsx report.xlsx --bom
 
@@ -23,7 +25,8 @@ Every record read ends up in the report or in the rejects file (default: next to
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
 Report columns are documented in docs/report-schema.md.")]
 pub struct ScanArgs {
-    /// Input files (CSV, TSV, JSON Lines or text, optionally .gz); - reads standard input.
+    /// Input files (CSV, TSV, JSON, JSON Lines, text, SRT/VTT subtitles, Telegram exports…,
+    /// optionally gzipped) or directories of them; - reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
     /// Report path; - writes to standard output. The file appears only when complete.
@@ -32,23 +35,8 @@ pub struct ScanArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
-    /// Input format, instead of guessing from the extension (stdin: JSON Lines if it starts
-    /// with '{', else text). Example: --input-format tsv
-    #[arg(long, value_enum)]
-    input_format: Option<InputFormat>,
-    /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
-    /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
-    #[arg(long, value_name = "NAME")]
-    text_col: Option<String>,
-    /// Column holding the item id (default: id, tweet_id, post_id…).
-    #[arg(long, value_name = "NAME")]
-    id_col: Option<String>,
-    /// Column holding the author (default: author, user, username, screen_name, user.screen_name…).
-    #[arg(long, value_name = "NAME")]
-    author_col: Option<String>,
-    /// Column holding the timestamp (default: timestamp, created_at, date, publish_date…).
-    #[arg(long, value_name = "NAME")]
-    time_col: Option<String>,
+    #[command(flatten)]
+    input: PostInputArgs,
     /// Column holding the item's URL (default: url, link, permalink…).
     #[arg(long, value_name = "NAME")]
     url_col: Option<String>,
@@ -82,13 +70,6 @@ pub struct ScanArgs {
     /// Keep only rows scoring at least X (0–1). Example: --min-score 0.4 keeps medium and high.
     #[arg(long, default_value = "0", value_name = "X", value_parser = values::score)]
     min_score: f64,
-    /// Records larger than this many bytes are rejected (reason too_large); 1 to 1073741824.
-    #[arg(long, default_value = "1048576", value_name = "BYTES", value_parser = values::record_bytes)]
-    max_record_bytes: usize,
-    /// Replace invalid UTF-8 bytes with U+FFFD and screen the record, instead of rejecting it
-    /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
-    #[arg(long)]
-    lossy_utf8: bool,
     /// Memory for ranking before rows spill to temporary files, in MiB (1 to 1048576). More
     /// means fewer temporary files, not a faster scan: memory filled and freed over and over
     /// costs more than the merge it saves (docs/PERFORMANCE.md).
@@ -144,21 +125,14 @@ pub fn run(args: ScanArgs) -> Result<()> {
         }
     });
     let options = ScanOptions {
-        inputs: args.inputs,
-        input_format: args.input_format,
-        ingest: IngestOptions {
-            columns: ColumnSpec {
-                text: args.text_col,
-                id: args.id_col,
-                author: args.author_col,
-                timestamp: args.time_col,
-                url: args.url_col,
-                platform: args.platform_col,
-                keep: args.keep_cols,
-            },
-            max_record_bytes: args.max_record_bytes,
-            lossy_utf8: args.lossy_utf8,
-        },
+        inputs: ingest::expand_inputs(&args.inputs)?,
+        input_format: args.input.input_format,
+        ingest: args.input.ingest(ColumnSpec {
+            url: args.url_col,
+            platform: args.platform_col,
+            keep: args.keep_cols,
+            ..ColumnSpec::default()
+        }),
         output: args.output,
         format: args.format,
         rejects: args.rejects,

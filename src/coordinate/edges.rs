@@ -240,6 +240,8 @@ pub struct Network {
     pub summary: NetworkSummary,
     /// (input position, cluster) of every post in a kept pair, by input position.
     pub post_clusters: Vec<(u64, u32)>,
+    /// (account, cluster) of every account in a kept edge, by account name.
+    pub account_clusters: Vec<(Box<str>, u32)>,
 }
 
 /// Everything the network stage needs besides the pairs.
@@ -475,9 +477,15 @@ pub fn build_network(
     pair_rows.finish(set)?;
     table.finish(set)?;
     graph.finish(set)?;
+    let mut account_clusters: Vec<(Box<str>, u32)> = (0..n)
+        .filter(|&a| cluster_of[a] > 0)
+        .map(|a| (accounts.name(a as u32).into(), cluster_of[a]))
+        .collect();
+    account_clusters.sort_unstable();
     Ok(Network {
         summary,
         post_clusters,
+        account_clusters,
     })
 }
 

@@ -53,16 +53,30 @@ fn shingle_hash(chars: &[u32]) -> u32 {
 /// one shingle).
 pub fn shingles(text: &str) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
+    shingles_into(text, &mut out);
+    out
+}
+
+/// [`shingles`] of `text`, appended to `out`.
+pub fn shingles_into(text: &str, out: &mut Vec<u32>) {
+    let start = out.len();
     if text.is_ascii() {
         let chars: Vec<u32> = text.bytes().map(u32::from).collect();
-        push_windows(&chars, &mut out);
+        push_windows(&chars, out);
     } else {
         let chars: Vec<u32> = text.chars().map(u32::from).collect();
-        push_windows(&chars, &mut out);
+        push_windows(&chars, out);
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    let added = &mut out[start..];
+    added.sort_unstable();
+    let mut kept = usize::from(!added.is_empty());
+    for i in 1..added.len() {
+        if added[i] != added[kept - 1] {
+            added[kept] = added[i];
+            kept += 1;
+        }
+    }
+    out.truncate(start + kept);
 }
 
 fn push_windows(chars: &[u32], out: &mut Vec<u32>) {

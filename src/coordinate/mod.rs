@@ -42,7 +42,7 @@ use accounts::Accounts;
 use edges::{CampaignMatcher, Network, NetworkContext, NetworkFiles, NetworkSummary, Thresholds};
 use extsort::ExternalSorter;
 use near::NearStats;
-use objects::{ObjectKind, ObjectOptions, PostObjects};
+use objects::{ChunkObjects, ObjectKind, ObjectOptions, PostObjects};
 use pairs::PairSink;
 use records::{ObjectKey, TimeKey, Writer};
 use serde::Serialize;
@@ -204,11 +204,44 @@ impl CoordSummary {
 }
 
 /// What the parallel part finds in one post.
-#[derive(Debug, Clone, Default)]
-pub struct PostFacts {
+#[derive(Debug, Clone, Copy)]
+pub struct PostFacts<'a> {
     /// Milliseconds since the epoch; `None` when the timestamp cannot be read.
     pub time: Option<i64>,
-    pub objects: PostObjects,
+    pub objects: PostObjects<'a>,
+}
+
+/// What the parallel part finds in consecutive posts (a chunk), in flat buffers.
+#[derive(Debug, Default)]
+pub struct ChunkFacts {
+    times: Vec<Option<i64>>,
+    objects: ChunkObjects,
+}
+
+impl ChunkFacts {
+    pub fn with_capacity(posts: usize) -> Self {
+        ChunkFacts {
+            times: Vec::with_capacity(posts),
+            objects: ChunkObjects::with_capacity(posts),
+        }
+    }
+
+    /// Posts added.
+    pub fn len(&self) -> usize {
+        self.times.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.times.is_empty()
+    }
+
+    /// The facts of the `i`-th post added.
+    pub fn post(&self, i: usize) -> PostFacts<'_> {
+        PostFacts {
+            time: self.times[i],
+            objects: self.objects.post(i),
+        }
+    }
 }
 
 /// The per-post work, shared by the analysis threads.
@@ -218,18 +251,22 @@ pub struct PostExtractor {
 }
 
 impl PostExtractor {
-    pub fn facts(&self, record: &Record) -> PostFacts {
+    /// Find what `record` shares, as the chunk's next post.
+    pub fn add(&self, chunk: &mut ChunkFacts, record: &Record) {
         let time = crate::timestamp::parse(&record.timestamp).map(|p| p.millis);
+        chunk.times.push(time);
         if time.is_none() || record.author.trim().is_empty() {
-            return PostFacts {
-                time,
-                objects: PostObjects::default(),
-            };
+            chunk.objects.push_empty();
+        } else {
+            self.objects.extract_into(record, &mut chunk.objects);
         }
-        PostFacts {
-            time,
-            objects: self.objects.extract(record),
-        }
+    }
+
+    /// The facts of `record` alone, as the only post of a chunk.
+    pub fn facts(&self, record: &Record) -> ChunkFacts {
+        let mut chunk = ChunkFacts::with_capacity(1);
+        self.add(&mut chunk, record);
+        chunk
     }
 }
 
@@ -291,7 +328,7 @@ impl Coordinator {
         seq: u64,
         provenance: &Provenance,
         record: &Record,
-        facts: &PostFacts,
+        facts: PostFacts<'_>,
     ) -> Result<()> {
         self.counts.records_read += 1;
         self.positions = self.positions.max(seq + 1);
@@ -321,13 +358,14 @@ impl Coordinator {
         } else {
             id
         };
-        for object in &facts.objects.objects {
+        let objects = facts.objects;
+        for object in objects.objects {
             self.by_type[object.kind as usize] += 1;
             self.payload.clear();
             Writer(&mut self.payload)
                 .u32(account)
                 .u64(object.implied_by)
-                .str(&object.shown)
+                .str(objects.shown(object))
                 .str(id);
             let key = ObjectKey {
                 kind: object.kind as u8,
@@ -337,19 +375,19 @@ impl Coordinator {
             };
             self.objects.push(key, &self.payload)?;
         }
-        if let Some(near) = &facts.objects.near {
+        if let Some(near) = objects.near() {
             self.by_type[ObjectKind::NearText as usize] += 1;
             self.payload.clear();
             let mut w = Writer(&mut self.payload);
             w.u32(account)
                 .u64(near.text_hash)
-                .str(&near.shown)
+                .str(near.shown)
                 .str(id)
-                .u32(near.signature.shingles.len() as u32);
-            for s in &near.signature.shingles {
+                .u32(near.shingles.len() as u32);
+            for s in near.shingles {
                 w.u32(*s);
             }
-            for b in &near.signature.bands {
+            for b in near.bands {
                 w.u64(*b);
             }
             self.near.push(TimeKey { time, seq }, &self.payload)?;

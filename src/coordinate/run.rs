@@ -8,7 +8,7 @@
 
 use super::edges::CampaignMatcher;
 use super::output::{write_summary, CoordFiles, REJECTS};
-use super::{CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
+use super::{ChunkFacts, CoordOptions, CoordSummary, Coordinator, PostExtractor};
 use crate::error::{Fatal, Result};
 use crate::ingest::{IngestOptions, InputFormat};
 use crate::output::OutputSet;
@@ -38,38 +38,55 @@ pub struct RunOptions {
 /// Posts examined as one task.
 const POSTS_PER_CHUNK: usize = 64;
 
-fn extract(extractor: &PostExtractor, batch: &Batch) -> Vec<Vec<Option<PostFacts>>> {
+fn extract(extractor: &PostExtractor, batch: &Batch) -> Vec<ChunkFacts> {
     let mut chunks = Vec::with_capacity(batch.len().div_ceil(POSTS_PER_CHUNK));
     batch
         .par_chunks(POSTS_PER_CHUNK)
         .map(|events| {
-            events
-                .iter()
-                .map(|(_, ev)| match ev {
-                    Event::Record(_, r) => Some(extractor.facts(r)),
-                    Event::Reject(..) => None,
-                })
-                .collect()
+            let mut chunk = ChunkFacts::with_capacity(events.len());
+            for (_, event) in events {
+                if let Event::Record(_, record) = event {
+                    extractor.add(&mut chunk, record);
+                }
+            }
+            chunk
         })
         .collect_into_vec(&mut chunks);
     chunks
+}
+
+/// Add the posts of `events` (one chunk) in order; `facts` holds one entry per record.
+pub(crate) fn add_chunk(
+    coordinator: &mut Coordinator,
+    events: &[(u64, Event)],
+    facts: &ChunkFacts,
+) -> Result<()> {
+    let mut next = 0;
+    for (seq, event) in events {
+        match event {
+            Event::Record(p, r) => {
+                coordinator.add(*seq, p, r, facts.post(next))?;
+                next += 1;
+            }
+            Event::Reject(_, r) => coordinator.add_reject(*seq, r.reason.as_str()),
+        }
+    }
+    debug_assert_eq!(next, facts.len(), "every record has its facts");
+    Ok(())
 }
 
 fn consume(
     coordinator: &mut Coordinator,
     rejects: &mut RejectsSink,
     batch: Batch,
-    facts: Vec<Vec<Option<PostFacts>>>,
+    facts: Vec<ChunkFacts>,
     spent: &Sender<Batch>,
 ) -> Result<()> {
     rejects.consume(&batch, ())?;
-    for ((seq, ev), facts) in batch.iter().zip(facts.iter().flatten()) {
-        match (ev, facts) {
-            (Event::Record(p, r), Some(f)) => coordinator.add(*seq, p, r, f)?,
-            (Event::Reject(_, r), _) => coordinator.add_reject(*seq, r.reason.as_str()),
-            (Event::Record(..), None) => unreachable!("every record has its facts"),
-        }
+    for (events, facts) in batch.chunks(POSTS_PER_CHUNK).zip(&facts) {
+        add_chunk(coordinator, events, facts)?;
     }
+    drop(facts);
     // The reader may reuse the batch (and has stopped if this fails).
     let _ = spent.send(batch);
     Ok(())
@@ -122,7 +139,7 @@ pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<
 
     // Extract batch k on the pool while batch k-1 is added on this thread.
     let added: Result<()> = pool.install(|| {
-        let mut pending: Option<(Batch, Vec<Vec<Option<PostFacts>>>)> = None;
+        let mut pending: Option<(Batch, Vec<ChunkFacts>)> = None;
         for batch in rx {
             let batch = batch?;
             let (facts, done) = rayon::join(

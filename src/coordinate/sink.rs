@@ -2,10 +2,11 @@
 //! over [`Coordinator`]. Each post's objects are found on the analysis threads; the posts are
 //! added in input order; at the end the same files as `calque coordinate` are written into
 //! DIR (staged with the scan's other outputs) and the post → cluster map is published as
-//! [`PostClusters`] for the sinks that finish later (the report's `cluster` column).
+//! [`PostClusters`] and account → cluster as [`AccountClusters`] for the sinks that finish
+//! later (the `cluster` columns of the report and of the accounts table).
 
 use super::output::{write_summary, CoordFiles};
-use super::{object_campaigns, CoordOptions, CoordSummary, Coordinator, PostExtractor, PostFacts};
+use super::{object_campaigns, ChunkFacts, CoordOptions, CoordSummary, Coordinator, PostExtractor};
 use crate::campaigns::CampaignSet;
 use crate::error::Result;
 use crate::output::OutputSet;
@@ -22,6 +23,22 @@ impl PostClusters {
     pub fn of(&self, seq: u64) -> Option<u32> {
         self.0
             .binary_search_by_key(&seq, |(s, _)| *s)
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
+/// (account, cluster) of every account in a kept edge, sorted by account. Accounts are
+/// coordination's: the trimmed author, whatever the platform.
+#[derive(Debug, Clone, Default)]
+pub struct AccountClusters(pub Vec<(Box<str>, u32)>);
+
+impl AccountClusters {
+    /// The cluster of the account `author` (trimmed as coordination trims it).
+    pub fn of(&self, author: &str) -> Option<u32> {
+        let author = author.trim();
+        self.0
+            .binary_search_by(|(a, _)| (**a).cmp(author))
             .ok()
             .map(|i| self.0[i].1)
     }
@@ -55,18 +72,17 @@ impl CoordinationSink {
 pub struct FactsOfChunk(PostExtractor);
 
 impl Extract for FactsOfChunk {
-    /// Per event of the chunk: the post's facts (`None` for a reject).
-    type Part = Vec<Option<PostFacts>>;
+    /// The facts of the chunk's records (rejects have none).
+    type Part = ChunkFacts;
 
     fn begin(&self, events: &[(u64, Event)]) -> Self::Part {
-        Vec::with_capacity(events.len())
+        ChunkFacts::with_capacity(events.len())
     }
 
     fn add(&self, part: &mut Self::Part, item: &Item<'_>) {
-        part.push(match item.event {
-            Event::Record(_, record) => Some(self.0.facts(record)),
-            Event::Reject(..) => None,
-        });
+        if let Event::Record(_, record) = item.event {
+            self.0.add(part, record);
+        }
     }
 }
 
@@ -77,15 +93,8 @@ impl Sink for CoordinationSink {
         FactsOfChunk(self.coordinator.extractor())
     }
 
-    fn consume(&mut self, events: &[(u64, Event)], part: Vec<Option<PostFacts>>) -> Result<()> {
-        for ((seq, event), facts) in events.iter().zip(&part) {
-            match (event, facts) {
-                (Event::Record(p, r), Some(f)) => self.coordinator.add(*seq, p, r, f)?,
-                (Event::Reject(_, r), _) => self.coordinator.add_reject(*seq, r.reason.as_str()),
-                (Event::Record(..), None) => unreachable!("every record has its facts"),
-            }
-        }
-        Ok(())
+    fn consume(&mut self, events: &[(u64, Event)], part: ChunkFacts) -> Result<()> {
+        super::run::add_chunk(&mut self.coordinator, events, &part)
     }
 
     fn finish(self: Box<Self>, run: &mut Finish<'_>) -> Result<()> {
@@ -106,6 +115,7 @@ impl Sink for CoordinationSink {
             coordinator.finish(files.network, run.outputs, Some(&matcher), &mut summary)?;
         write_summary(files.summary, &summary, run.outputs)?;
         run.publish(PostClusters(network.post_clusters));
+        run.publish(AccountClusters(network.account_clusters));
         Ok(())
     }
 }

@@ -111,12 +111,9 @@ fn coordinate(posts: &[Post], options: CoordOptions) -> Outputs {
             kept: vec![p.repost.clone()],
             ..Record::default()
         };
-        let prov = Provenance {
-            source: source.clone(),
-            line: i as u64 + 2,
-        };
+        let prov = Provenance::new(source.clone(), i as u64 + 2);
         let facts = extractor.facts(&record);
-        c.add(i as u64, &prov, &record, &facts).unwrap();
+        c.add(i as u64, &prov, &record, facts.post(0)).unwrap();
     }
     let mut summary = CoordSummary::default();
     c.finish(files.network, &mut set, None, &mut summary)
@@ -596,5 +593,116 @@ fn scan_with_coordination_writes_the_same_files_and_a_cluster_column() {
             .iter()
             .any(|p| row["author"].starts_with(p));
         assert_eq!(!row["cluster"].is_empty(), planted, "{row:?}");
+    }
+}
+
+#[test]
+fn scan_accounts_carry_the_cluster_of_the_report_whatever_the_threads() {
+    use crate::accounts::report_input::{read_report, ReadOptions};
+    use crate::accounts::{table, Accounts, Vocabulary};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("posts.csv");
+    write_csv(&input, &planted_timeline());
+    let input = input.display().to_string();
+    let analyzer = crate::Analyzer::new(
+        crate::config::Config::default(),
+        crate::campaigns::CampaignSet::embedded().unwrap(),
+    )
+    .unwrap();
+    use crate::report::encode::ReportFormat;
+    let scan_with = |threads: usize, batch_size: usize, format: ReportFormat, name: &str| {
+        let path = |file: &str| dir.path().join(format!("{name}-{file}"));
+        let report = match format {
+            ReportFormat::Csv => path("report.csv"),
+            ReportFormat::Jsonl => path("report.jsonl"),
+        };
+        let options = crate::pipeline::ScanOptions {
+            inputs: vec![input.clone()],
+            output: report.display().to_string(),
+            format,
+            threads,
+            batch_size,
+            accounts: Some(path("accounts.csv").display().to_string()),
+            coordination: Some((path("coord"), CoordOptions::default())),
+            ..crate::pipeline::ScanOptions::default()
+        };
+        crate::pipeline::scan(&analyzer, &options).unwrap();
+        (
+            std::fs::read_to_string(path("accounts.csv")).unwrap(),
+            report,
+            path("coord"),
+        )
+    };
+    let (one, report, coord) = scan_with(1, 4096, ReportFormat::Csv, "one");
+    let (two, jsonl_report, _) = scan_with(2, 7, ReportFormat::Jsonl, "two");
+    assert_eq!(one, two, "the accounts table depends on --threads");
+
+    // Each planted group's accounts share one cluster in both tables, that of nodes.csv;
+    // organic accounts have none.
+    let nodes: HashMap<String, String> = read_table(&coord.join("nodes.csv"))
+        .into_iter()
+        .map(|n| (n["Id"].clone(), n["cluster"].clone()))
+        .collect();
+    let accounts: HashMap<String, String> = csv::Reader::from_reader(one.as_bytes())
+        .deserialize::<HashMap<String, String>>()
+        .map(|row| {
+            let row = row.unwrap();
+            (row["account"].clone(), row["cluster"].clone())
+        })
+        .collect();
+    let mut group_clusters = BTreeSet::new();
+    for prefix in ["copy", "edit", "link"] {
+        let clusters: BTreeSet<&String> = accounts
+            .iter()
+            .filter(|(a, _)| a.starts_with(prefix))
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(clusters.len(), 1, "{prefix}: {clusters:?}");
+        let cluster = clusters.into_iter().next().unwrap();
+        assert!(!cluster.is_empty(), "{prefix} has no cluster");
+        group_clusters.insert(cluster.clone());
+        for row in read_table(&report)
+            .iter()
+            .filter(|r| r["author"].starts_with(prefix) && !r["cluster"].is_empty())
+        {
+            assert_eq!(&row["cluster"], cluster, "{row:?}");
+        }
+    }
+    assert_eq!(group_clusters.len(), 3);
+    for (account, cluster) in &accounts {
+        assert_eq!(
+            cluster,
+            nodes.get(account).unwrap_or(&String::new()),
+            "{account}"
+        );
+    }
+    assert!(accounts["user0"].is_empty());
+
+    // `calque accounts` on the report (CSV or JSON Lines) reads its cluster column: the same
+    // table.
+    let vocab = Vocabulary::new(&analyzer);
+    for report in [&report, &jsonl_report] {
+        let mut from_report = Accounts::new(analyzer.config.accounts.top_evidence);
+        read_report(
+            &report.display().to_string(),
+            &vocab,
+            &ReadOptions::default(),
+            &mut from_report,
+        )
+        .unwrap();
+        let mut again = Vec::new();
+        table::write(
+            &table::build(&from_report, &vocab),
+            ReportFormat::Csv,
+            false,
+            &mut again,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(again).unwrap(),
+            one,
+            "{}",
+            report.display()
+        );
     }
 }

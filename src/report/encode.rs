@@ -190,7 +190,10 @@ impl RowWriter<'_> {
             }
             ReportFormat::Jsonl => {
                 out.extend_from_slice(&self.encoder.json_keys[column]);
-                if numeric {
+                if cell.is_empty() && self.encoder.numeric[column] {
+                    // A numeric column with no value for this item.
+                    out.extend_from_slice(b"null");
+                } else if numeric {
                     out.extend_from_slice(cell.as_bytes());
                 } else {
                     serde_json::to_writer(&mut *out, cell).expect("writing to memory");
@@ -392,7 +395,9 @@ mod tests {
                 expected += ",";
                 expected += &serde_json::to_string(&header[i + 1]).unwrap();
                 expected += ":";
-                if header[i + 1] == "score" && !cell.is_empty() && cell.parse::<f64>().is_ok() {
+                if header[i + 1] == "score" && cell.is_empty() {
+                    expected += "null";
+                } else if header[i + 1] == "score" && cell.parse::<f64>().is_ok() {
                     expected += cell;
                 } else {
                     expected += &serde_json::to_string(cell).unwrap();
@@ -433,5 +438,15 @@ mod tests {
         assert_eq!(v["rank"], 3);
         assert_eq!(v["score"], 0.5);
         assert_eq!(v["text"], "=not neutralised in JSON");
+    }
+
+    #[test]
+    fn jsonl_empty_numeric_cells_are_null() {
+        let enc = RowEncoder::new(ReportFormat::Jsonl, false, header());
+        let encoded = enc.encode(&["", ""]);
+        let line = format!("{{\"rank\":1{}", String::from_utf8(encoded).unwrap());
+        let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+        assert!(v["score"].is_null(), "{line}");
+        assert_eq!(v["text"], "");
     }
 }
