@@ -209,6 +209,8 @@ fn broken_input_is_reconciled_and_rejected_with_reasons() {
         "-q",
     ]);
     let s = summary_json(&summary);
+    // The report's columns since narratives, context, transcripts and coordination.
+    assert_eq!(s["schema_version"], "2");
     let read = s["records_read"].as_u64().unwrap();
     let scored = s["scored"].as_u64().unwrap();
     let rejected = s["rejected"].as_u64().unwrap();

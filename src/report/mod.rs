@@ -13,7 +13,7 @@ use crate::record::{format_media_time, Provenance, Record, Span};
 use std::cell::RefCell;
 
 /// Version of the report schema; bumped on any change to columns or their meaning.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// The report's fixed columns, in order. `--keep-cols` columns follow them.
 pub const COLUMNS: &[&str] = &[
