@@ -8,7 +8,7 @@ use crate::heuristics::{self, Heuristic};
 use crate::langid::{LangId, LangInfo};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Record, Span};
 use crate::score;
 use crate::script::{self, ScriptStats};
 
@@ -303,6 +303,13 @@ impl Analyzer {
             indicator_weights,
             triggers,
         })
+    }
+
+    /// Analyse one record as `scan` does: its text, and whatever else of the record the
+    /// analysis looks at. The scan pipeline and the Python binding both call this, so that
+    /// they score a record alike.
+    pub fn analyze_record(&self, record: &Record) -> Analysis {
+        self.analyze(&record.text)
     }
 
     /// Analyse one item's text.

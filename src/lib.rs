@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod campaigns;
 pub mod config;
+pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod heuristics;

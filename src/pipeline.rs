@@ -192,7 +192,7 @@ fn analyse_chunk(
     let mut parts: Vec<_> = extractors.iter().map(|e| e.begin(events)).collect();
     for (seq, event) in events {
         let analysis = match event {
-            Event::Record(_, r) => Some(analyzer.analyze(&r.text)),
+            Event::Record(_, r) => Some(analyzer.analyze_record(r)),
             Event::Reject(..) => None,
         };
         let item = Item {

@@ -1,9 +1,9 @@
 //! Options shared by every command that analyses text.
 
-use calque::campaigns::ioc::{self, IocReport, IocSpec};
-use calque::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
-use calque::config::Config;
-use calque::{Analyzer, Fatal, Result};
+use calque::campaigns::ioc::{IocReport, IocSpec};
+use calque::campaigns::{outlets::Outlets, CampaignSet};
+use calque::engine::EngineOptions;
+use calque::{Analyzer, Result};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -36,61 +36,35 @@ pub struct EngineArgs {
 }
 
 impl EngineArgs {
-    pub fn rule_sources(&self) -> Result<RuleSources> {
-        let mut sources = if self.no_embedded_rules {
-            RuleSources::default()
-        } else {
-            RuleSources::embedded()
-        };
-        for path in &self.rules {
-            sources.add_path(path)?;
+    /// The library's description of the analyzer these flags ask for.
+    pub fn options(&self) -> EngineOptions {
+        EngineOptions {
+            config: self.config.clone(),
+            rules: self.rules.clone(),
+            no_embedded_rules: self.no_embedded_rules,
+            outlets: self.outlets.clone(),
+            allow_langs: self.allow_langs.clone(),
+            ioc: self.ioc.clone(),
+            narratives: Vec::new(),
         }
-        Ok(sources)
     }
 
     pub fn outlets(&self) -> Result<Outlets> {
-        match &self.outlets {
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    Fatal::rules(format!("{}: cannot read outlet list: {e}", path.display()))
-                })?;
-                Outlets::parse(&path.display().to_string(), &text)
-            }
-            None => Outlets::embedded(),
-        }
-    }
-
-    pub fn campaigns(&self) -> Result<CampaignSet> {
-        Ok(self.campaigns_and_feeds()?.0)
+        self.options().outlets()
     }
 
     /// The rules, plus what each `--ioc` feed added.
     pub fn campaigns_and_feeds(&self) -> Result<(CampaignSet, Vec<IocReport>)> {
-        let set = CampaignSet::load(&self.rule_sources()?, self.outlets()?)?;
-        self.add_feeds(set)
+        self.options().campaigns_and_feeds()
     }
 
     /// Load the `--ioc` feeds into `set`.
-    pub fn add_feeds(&self, mut set: CampaignSet) -> Result<(CampaignSet, Vec<IocReport>)> {
-        let mut reports = Vec::new();
-        for spec in &self.ioc {
-            reports.push(ioc::load_file(&mut set, spec)?);
-        }
-        Ok((set, reports))
+    pub fn add_feeds(&self, set: CampaignSet) -> Result<(CampaignSet, Vec<IocReport>)> {
+        self.options().add_feeds(set)
     }
 
-    pub fn config(&self) -> Result<Config> {
-        let mut config = match &self.config {
-            Some(path) => Config::load(path)?,
-            None => Config::default(),
-        };
-        if !self.allow_langs.is_empty() {
-            config.langid.allow = self.allow_langs.clone();
-        }
-        Ok(config)
-    }
-
+    /// Built by the library ([`EngineOptions::analyzer`]), as the Python binding builds it.
     pub fn analyzer(&self) -> Result<Analyzer> {
-        Analyzer::new(self.config()?, self.campaigns()?)
+        self.options().analyzer()
     }
 }
