@@ -10,6 +10,12 @@ pub struct Provenance {
     pub line: u64,
 }
 
+impl Provenance {
+    pub fn new(source: Arc<str>, line: u64) -> Self {
+        Provenance { source, line }
+    }
+}
+
 impl std::fmt::Display for Provenance {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.source, self.line)

@@ -11,6 +11,7 @@ mod lines;
 mod text_input;
 
 pub use columns::ColumnSpec;
+pub use csv_input::{resolve as resolve_columns, Layout as ColumnLayout};
 
 use crate::error::{Fatal, Result};
 use crate::record::{Event, Record};

@@ -1,0 +1,548 @@
+//! `calque._calque`: the native half of the Python package. Every decision is the library's:
+//! the analyzer is built by [`EngineOptions::analyzer`] (as the CLI builds it), each record is
+//! scored by [`Analyzer::analyze_record`] (as `calque scan` scores it), rows are the report's
+//! own cells ([`calque::report::visit_cells`]), and `scan` is [`calque::pipeline::scan`]. The
+//! Python half (`python/calque/__init__.py`) normalises arguments and converts to pyarrow.
+
+mod arrow;
+mod errors;
+mod pool;
+mod rows;
+
+use arrow::{ArrowBatch, ChunkColumns, Strings};
+use arrow_array::{Array, ArrayRef, Int64Array, StructArray};
+use calque::campaigns::ioc::IocSpec;
+use calque::engine::EngineOptions;
+use calque::eval::explain::Explanation;
+use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::pipeline::{self, ScanOptions};
+use calque::record::{Provenance, Record};
+use calque::report::encode::ReportFormat;
+use calque::report::{self, rank::rank_order, ReportRow};
+use calque::{Analyzer, Fatal, Result};
+use clap::ValueEnum;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
+use rows::{CellList, Columns, Kind, Number};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Rows analysed as one task by a worker thread: enough to amortise a chunk's buffers, few
+/// enough to balance the load.
+const ROWS_PER_CHUNK: usize = 256;
+
+fn engine_options(
+    config: Option<PathBuf>,
+    rules: Vec<PathBuf>,
+    ioc: Vec<String>,
+    narratives: Vec<String>,
+    outlets: Option<PathBuf>,
+    no_embedded_rules: bool,
+    allow_langs: Vec<String>,
+) -> PyResult<EngineOptions> {
+    let ioc = ioc
+        .iter()
+        .map(|spec| spec.parse::<IocSpec>())
+        .collect::<std::result::Result<Vec<_>, String>>()
+        .map_err(errors::UsageError::new_err)?;
+    Ok(EngineOptions {
+        config,
+        rules,
+        no_embedded_rules,
+        outlets,
+        allow_langs,
+        ioc,
+        narratives,
+    })
+}
+
+/// A compiled analyzer: rules, heuristics, language detector and config, built once.
+#[pyclass(frozen, name = "NativeAnalyzer", module = "calque._calque")]
+struct NativeAnalyzer {
+    analyzer: Analyzer,
+    columns: Columns,
+}
+
+/// Ranks of rows with these scores, in input order (1 = best; ties keep input order), as the
+/// report ranks them.
+fn ranks(scores: &[f64]) -> Vec<i64> {
+    let mut order: Vec<ReportRow> = scores
+        .iter()
+        .enumerate()
+        .map(|(seq, &score)| ReportRow {
+            score,
+            seq: seq as u64,
+            encoded: Vec::new(),
+        })
+        .collect();
+    order.par_sort_unstable_by(rank_order);
+    let mut ranks = vec![0i64; scores.len()];
+    for (position, row) in order.iter().enumerate() {
+        ranks[row.seq as usize] = position as i64 + 1;
+    }
+    ranks
+}
+
+/// One analysed text, as cells and spans, before Python objects are made.
+struct TextRow {
+    score: f64,
+    cells: Vec<String>,
+    spans: Vec<(String, usize, usize)>,
+}
+
+impl NativeAnalyzer {
+    fn text_row(&self, source: &Arc<str>, line: usize, text: &str) -> TextRow {
+        let record = Record {
+            text: text.to_string(),
+            ..Default::default()
+        };
+        let provenance = Provenance::new(source.clone(), line as u64);
+        let a = self.analyzer.analyze_record(&record);
+        let mut cells = CellList::default();
+        report::visit_cells(&mut cells, &self.analyzer, &provenance, &record, &a);
+        let mut spans = Vec::new();
+        rows::for_each_span(&self.analyzer, &a, text, |rule, s, e| {
+            spans.push((rule.to_string(), s, e))
+        });
+        TextRow {
+            score: a.score,
+            cells: cells.cells,
+            spans,
+        }
+    }
+
+    /// Analyse the rows `start..end` of one batch into report cells.
+    #[allow(clippy::too_many_arguments)]
+    fn chunk(
+        &self,
+        columns: &Columns,
+        inputs: &[Strings],
+        kept: usize,
+        source: &Arc<str>,
+        first_line: usize,
+        start: usize,
+        end: usize,
+    ) -> ChunkColumns {
+        let text_bytes = (start..end)
+            .map(|i| inputs[0].get(i).map_or(0, str::len))
+            .sum();
+        let mut out = ChunkColumns::new(columns, end - start, text_bytes);
+        let mut record = Record::default();
+        record.kept.resize(kept, String::new());
+        for i in start..end {
+            let fill = |slot: &mut String, column: &Strings| {
+                slot.clear();
+                slot.push_str(column.get(i).unwrap_or(""));
+            };
+            fill(&mut record.text, &inputs[0]);
+            fill(&mut record.id, &inputs[1]);
+            fill(&mut record.author, &inputs[2]);
+            fill(&mut record.timestamp, &inputs[3]);
+            fill(&mut record.url, &inputs[4]);
+            fill(&mut record.platform, &inputs[5]);
+            for (slot, column) in record.kept.iter_mut().zip(&inputs[6..]) {
+                fill(slot, column);
+            }
+            let provenance = Provenance::new(source.clone(), (first_line + i) as u64);
+            let a = self.analyzer.analyze_record(&record);
+            out.begin_row(a.score);
+            report::visit_cells(&mut out, &self.analyzer, &provenance, &record, &a);
+            out.end_row();
+            rows::for_each_span(&self.analyzer, &a, &record.text, |rule, s, e| {
+                out.push_span(rule, s, e)
+            });
+        }
+        out
+    }
+}
+
+/// The value of a cell, typed as the JSON Lines report types it.
+fn cell_value<'py>(py: Python<'py>, kind: Kind, cell: &str) -> PyResult<Bound<'py, PyAny>> {
+    if kind == Kind::Text {
+        return Ok(PyString::new(py, cell).into_any());
+    }
+    Ok(match rows::parse_number(cell) {
+        Number::Int(i) => i.into_pyobject(py)?.into_any(),
+        Number::Float(x) => x.into_pyobject(py)?.into_any(),
+        Number::Missing => py.None().into_bound(py),
+        Number::NotANumber => PyString::new(py, cell).into_any(),
+    })
+}
+
+#[pymethods]
+impl NativeAnalyzer {
+    #[new]
+    #[pyo3(signature = (config=None, rules=Vec::new(), ioc=Vec::new(), narratives=Vec::new(), outlets=None, no_embedded_rules=false, allow_langs=Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        config: Option<PathBuf>,
+        rules: Vec<PathBuf>,
+        ioc: Vec<String>,
+        narratives: Vec<String>,
+        outlets: Option<PathBuf>,
+        no_embedded_rules: bool,
+        allow_langs: Vec<String>,
+    ) -> PyResult<Self> {
+        let options = engine_options(
+            config,
+            rules,
+            ioc,
+            narratives,
+            outlets,
+            no_embedded_rules,
+            allow_langs,
+        )?;
+        let (analyzer, columns) = py
+            .detach(|| -> Result<_> {
+                let analyzer = options.analyzer()?;
+                let columns = Columns::of(&analyzer);
+                Ok((analyzer, columns))
+            })
+            .map_err(errors::to_py)?;
+        Ok(NativeAnalyzer { analyzer, columns })
+    }
+
+    /// The report's fixed columns and their types: (name, "int" | "float" | "str").
+    fn columns(&self) -> Vec<(String, &'static str)> {
+        self.columns
+            .names
+            .iter()
+            .zip(&self.columns.kinds)
+            .map(|(n, k)| {
+                let kind = match k {
+                    Kind::Int => "int",
+                    Kind::Float => "float",
+                    Kind::Text => "str",
+                };
+                (n.clone(), kind)
+            })
+            .collect()
+    }
+
+    /// One dict per text, in input order; `rank` ranks the texts of this call.
+    #[pyo3(signature = (texts, source, threads))]
+    fn analyze_texts<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        source: String,
+        threads: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let source: Arc<str> = source.into();
+        let rows: Vec<TextRow> = if texts.len() <= 1 {
+            py.detach(|| {
+                texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| self.text_row(&source, i + 1, t))
+                    .collect()
+            })
+        } else {
+            let pool = pool::get(threads).map_err(errors::CalqueError::new_err)?;
+            py.detach(|| {
+                pool.install(|| {
+                    texts
+                        .par_iter()
+                        .enumerate()
+                        .with_min_len(16)
+                        .map(|(i, t)| self.text_row(&source, i + 1, t))
+                        .collect()
+                })
+            })
+        };
+        let scores: Vec<f64> = rows.iter().map(|r| r.score).collect();
+        let ranks = ranks(&scores);
+        let keys: Vec<Bound<'py, PyString>> = self
+            .columns
+            .names
+            .iter()
+            .map(|n| PyString::intern(py, n))
+            .collect();
+        let spans_key = PyString::intern(py, rows::SPANS);
+        let (rule_key, start_key, end_key) = (
+            PyString::intern(py, "rule"),
+            PyString::intern(py, "start"),
+            PyString::intern(py, "end"),
+        );
+        let out = PyList::empty(py);
+        for (row, rank) in rows.iter().zip(ranks) {
+            let dict = PyDict::new(py);
+            dict.set_item(&keys[0], rank)?;
+            for ((key, kind), cell) in keys[1..]
+                .iter()
+                .zip(&self.columns.kinds[1..])
+                .zip(&row.cells)
+            {
+                dict.set_item(key, cell_value(py, *kind, cell)?)?;
+            }
+            let spans = PyList::empty(py);
+            for (rule, start, end) in &row.spans {
+                let span = PyDict::new(py);
+                span.set_item(&rule_key, rule)?;
+                span.set_item(&start_key, start)?;
+                span.set_item(&end_key, end)?;
+                spans.append(span)?;
+            }
+            dict.set_item(&spans_key, spans)?;
+            out.append(dict)?;
+        }
+        Ok(out)
+    }
+
+    /// Report batches for record batches whose columns are, in order: text, id, author,
+    /// timestamp, url, platform, then the kept columns (named `kept`); absent ones are all null.
+    /// Ranks run over every row of the call; `source:N` numbers rows from 1 across batches.
+    #[pyo3(signature = (batches, kept, source, threads))]
+    fn analyze_batches(
+        &self,
+        py: Python<'_>,
+        batches: Vec<Bound<'_, PyAny>>,
+        kept: Vec<String>,
+        source: String,
+        threads: usize,
+    ) -> PyResult<Vec<ArrowBatch>> {
+        let columns = self.columns.with_kept(&kept);
+        let mut inputs: Vec<(Vec<Strings>, usize)> = Vec::with_capacity(batches.len());
+        for batch in &batches {
+            let array = arrow::import_batch(batch)?;
+            if array.num_columns() != 6 + kept.len() {
+                return Err(PyValueError::new_err(format!(
+                    "expected {} columns (text, id, author, timestamp, url, platform, kept), got {}",
+                    6 + kept.len(),
+                    array.num_columns()
+                )));
+            }
+            let names = array.column_names();
+            let strings = array
+                .columns()
+                .iter()
+                .zip(names)
+                .map(|(c, name)| Strings::new(name, c))
+                .collect::<PyResult<Vec<_>>>()?;
+            inputs.push((strings, array.len()));
+        }
+        let pool = pool::get(threads).map_err(errors::CalqueError::new_err)?;
+        let source: Arc<str> = source.into();
+        let assembled = py.detach(|| -> std::result::Result<_, String> {
+            pool.install(|| {
+                let mut batches: Vec<StructArray> = Vec::with_capacity(inputs.len());
+                let mut scores: Vec<f64> = Vec::new();
+                let mut first_line = 1;
+                for (strings, len) in &inputs {
+                    let ranges: Vec<(usize, usize)> = (0..*len)
+                        .step_by(ROWS_PER_CHUNK)
+                        .map(|s| (s, (s + ROWS_PER_CHUNK).min(*len)))
+                        .collect();
+                    let chunks: Vec<ChunkColumns> = ranges
+                        .par_iter()
+                        .map(|&(s, e)| {
+                            self.chunk(&columns, strings, kept.len(), &source, first_line, s, e)
+                        })
+                        .collect();
+                    for chunk in &chunks {
+                        if let Some((column, cell)) = &chunk.error {
+                            return Err(format!(
+                                "report column {} got the cell {cell:?}, which is not {:?}",
+                                columns.names.get(*column).map_or("?", |n| n.as_str()),
+                                columns.kinds.get(*column)
+                            ));
+                        }
+                        scores.extend_from_slice(&chunk.scores);
+                    }
+                    // Ranks are known only once every batch is scored: 0 until then.
+                    batches.push(arrow::assemble(&columns, &chunks, vec![0; *len])?);
+                    first_line += len;
+                }
+                let ranks = ranks(&scores);
+                let mut from = 0;
+                let mut out = Vec::with_capacity(batches.len());
+                for batch in batches {
+                    let (fields, mut arrays, nulls) = batch.into_parts();
+                    let n = arrays[0].len();
+                    arrays[0] =
+                        Arc::new(Int64Array::from(ranks[from..from + n].to_vec())) as ArrayRef;
+                    from += n;
+                    out.push(
+                        StructArray::try_new(fields, arrays, nulls).map_err(|e| e.to_string())?,
+                    );
+                }
+                Ok(out)
+            })
+        });
+        let assembled = assembled.map_err(errors::CalqueError::new_err)?;
+        Ok(assembled.into_iter().map(ArrowBatch::new).collect())
+    }
+
+    /// Everything the pipeline saw for one item, as `calque explain --format json` prints it.
+    fn explain(&self, py: Python<'_>, text: String) -> PyResult<String> {
+        py.detach(|| {
+            let analysis = self.analyzer.analyze(&text);
+            let explanation = Explanation::build(&self.analyzer, &text, &analysis);
+            serde_json::to_string(&explanation)
+        })
+        .map_err(|e| errors::OutputError::new_err(format!("cannot write JSON: {e}")))
+    }
+}
+
+/// The value of a `--format`-like option, by the CLI's own names.
+fn value_enum<T: ValueEnum>(flag: &str, value: &str) -> PyResult<T> {
+    T::from_str(value, false).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        errors::UsageError::new_err(format!(
+            "invalid value '{value}' for '{flag}' [possible values: {}]",
+            names.join(", ")
+        ))
+    })
+}
+
+/// `calque scan`: the same pipeline, the same outputs; returns the summary as JSON.
+#[pyfunction]
+#[pyo3(signature = (
+    inputs, output, format, input_format, text_col, id_col, author_col, time_col, url_col,
+    platform_col, keep_cols, rejects, summary, threads, batch_size, top, min_score,
+    max_record_bytes, lossy_utf8, sort_memory_mib, raw_cells,
+    config, rules, ioc, narratives, outlets, no_embedded_rules, allow_langs
+))]
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    py: Python<'_>,
+    inputs: Vec<String>,
+    output: String,
+    format: String,
+    input_format: Option<String>,
+    text_col: Option<String>,
+    id_col: Option<String>,
+    author_col: Option<String>,
+    time_col: Option<String>,
+    url_col: Option<String>,
+    platform_col: Option<String>,
+    keep_cols: Vec<String>,
+    rejects: Option<String>,
+    summary: Option<String>,
+    threads: usize,
+    batch_size: usize,
+    top: Option<usize>,
+    min_score: f64,
+    max_record_bytes: usize,
+    lossy_utf8: bool,
+    sort_memory_mib: usize,
+    raw_cells: bool,
+    config: Option<PathBuf>,
+    rules: Vec<PathBuf>,
+    ioc: Vec<String>,
+    narratives: Vec<String>,
+    outlets: Option<PathBuf>,
+    no_embedded_rules: bool,
+    allow_langs: Vec<String>,
+) -> PyResult<String> {
+    if batch_size == 0 {
+        return Err(errors::UsageError::new_err(
+            "invalid value '0' for '--batch-size <N>': 0 is not in 1..",
+        ));
+    }
+    let engine = engine_options(
+        config,
+        rules,
+        ioc,
+        narratives,
+        outlets,
+        no_embedded_rules,
+        allow_langs,
+    )?;
+    let options = ScanOptions {
+        inputs,
+        input_format: input_format
+            .map(|f| value_enum::<InputFormat>("--input-format", &f))
+            .transpose()?,
+        ingest: IngestOptions {
+            columns: ColumnSpec {
+                text: text_col,
+                id: id_col,
+                author: author_col,
+                timestamp: time_col,
+                url: url_col,
+                platform: platform_col,
+                keep: keep_cols,
+            },
+            max_record_bytes,
+            lossy_utf8,
+        },
+        output,
+        format: value_enum::<ReportFormat>("--format", &format)?,
+        rejects,
+        summary,
+        threads,
+        batch_size,
+        top,
+        min_score,
+        raw_cells,
+        progress: false,
+        sort_memory: sort_memory_mib.max(1) << 20,
+    };
+    py.detach(|| -> Result<String> {
+        let analyzer = engine.analyzer()?;
+        let summary = pipeline::scan(&analyzer, &options)?;
+        serde_json::to_string(&summary).map_err(|e| Fatal::output(e.to_string()))
+    })
+    .map_err(errors::to_py)
+}
+
+/// Which input columns hold the text, id, author… of a table with these column names: the
+/// CLI's own resolution (`--text-col` and the names it tries), with its error messages.
+/// Returns the indices (text, id, author, timestamp, url, platform, kept).
+#[pyfunction]
+#[pyo3(signature = (names, source, text_col=None, id_col=None, author_col=None, time_col=None, url_col=None, platform_col=None, keep_cols=Vec::new()))]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn resolve_columns(
+    names: Vec<String>,
+    source: String,
+    text_col: Option<String>,
+    id_col: Option<String>,
+    author_col: Option<String>,
+    time_col: Option<String>,
+    url_col: Option<String>,
+    platform_col: Option<String>,
+    keep_cols: Vec<String>,
+) -> PyResult<(usize, [Option<usize>; 5], Vec<usize>)> {
+    let spec = ColumnSpec {
+        text: text_col,
+        id: id_col,
+        author: author_col,
+        timestamp: time_col,
+        url: url_col,
+        platform: platform_col,
+        keep: keep_cols,
+    };
+    let layout = calque::ingest::resolve_columns(&names, &spec, &source).map_err(errors::to_py)?;
+    Ok((
+        layout.text,
+        [
+            layout.id,
+            layout.author,
+            layout.timestamp,
+            layout.url,
+            layout.platform,
+        ],
+        layout.keep,
+    ))
+}
+
+#[pymodule]
+fn _calque(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<NativeAnalyzer>()?;
+    m.add_class::<ArrowBatch>()?;
+    m.add_function(wrap_pyfunction!(scan, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_columns, m)?)?;
+    m.add("SCHEMA_VERSION", report::SCHEMA_VERSION)?;
+    m.add("NUMERIC_COLUMNS", report::NUMERIC_COLUMNS.to_vec())?;
+    m.add("SPANS_COLUMN", rows::SPANS)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
