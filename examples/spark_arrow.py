@@ -11,9 +11,11 @@ go from the JVM to Python and back as Arrow, without a Python object per cell.
 """
 
 import argparse
+import os
 import pathlib
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -50,6 +52,8 @@ def main():
     parser.add_argument("--cores", type=int, default=2)
     args = parser.parse_args()
     ensure_java()
+    # Spark's Python workers run this interpreter (and so see this environment's calque).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema

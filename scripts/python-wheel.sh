@@ -44,7 +44,7 @@ echo "built $(ls python/dist) in ${SECONDS} s"
 
 step "fresh virtual environment"
 "$python" -m venv "$work/env"
-packages=(pytest "pyarrow>=14" "pandas>=2" "dask[dataframe]>=2024.1" "distributed>=2024.1")
+packages=(pytest "pyarrow>=14" "pandas>=2" "dask[dataframe,distributed]>=2024.1")
 [ "$spark" = 1 ] && packages+=(pyspark)
 "$work/env/bin/pip" install --quiet python/dist/calque-*.whl "${packages[@]}"
 py="$work/env/bin/python"
