@@ -197,7 +197,7 @@ impl ChunkColumns {
                     Number::Int(i) => (i as f64, true, true),
                     Number::Float(x) => (x, true, true),
                     Number::Missing => (0.0, false, true),
-                    Number::NotANumber => (0.0, false, false),
+                    Number::Text => (0.0, false, false),
                 };
                 values.push(v);
                 valid.push(ok);

@@ -167,7 +167,7 @@ fn cell_value<'py>(py: Python<'py>, kind: Kind, cell: &str) -> PyResult<Bound<'p
         Number::Int(i) => i.into_pyobject(py)?.into_any(),
         Number::Float(x) => x.into_pyobject(py)?.into_any(),
         Number::Missing => py.None().into_bound(py),
-        Number::NotANumber => PyString::new(py, cell).into_any(),
+        Number::Text => PyString::new(py, cell).into_any(),
     })
 }
 

@@ -113,7 +113,7 @@ pub enum Number {
     /// An empty cell (`null`).
     Missing,
     /// Not a number after all: kept as text, as the JSON Lines writer does.
-    NotANumber,
+    Text,
 }
 
 pub fn parse_number(cell: &str) -> Number {
@@ -125,7 +125,7 @@ pub fn parse_number(cell: &str) -> Number {
     }
     match cell.parse::<f64>() {
         Ok(x) => Number::Float(x),
-        Err(_) => Number::NotANumber,
+        Err(_) => Number::Text,
     }
 }
 
