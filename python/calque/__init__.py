@@ -165,7 +165,7 @@ class Analyzer:
         self._options = _engine_options(
             config, rules, ioc, narratives, outlets, no_embedded_rules, allow_langs
         )
-        self._native = _calque.NativeAnalyzer(**self._options)
+        self._native = _calque.NativeAnalyzer(self._options)
         self._columns = self._native.columns()
 
     @property
@@ -241,17 +241,16 @@ class Analyzer:
             batches = data.to_batches()
             schema = data.schema
         keep_cols = _strings(keep_cols)
-        text, meta, keep = _calque.resolve_columns(
-            list(schema.names),
-            source,
-            text_col=text_col,
-            id_col=id_col,
-            author_col=author_col,
-            time_col=time_col,
-            url_col=url_col,
-            platform_col=platform_col,
-            keep_cols=keep_cols,
-        )
+        columns = {
+            "text_col": text_col,
+            "id_col": id_col,
+            "author_col": author_col,
+            "time_col": time_col,
+            "url_col": url_col,
+            "platform_col": platform_col,
+            "keep_cols": keep_cols,
+        }
+        text, meta, keep = _calque.resolve_columns(list(schema.names), source, columns)
         if not batches:
             batches = [pa.RecordBatch.from_pylist([], schema=schema)]
         names = ["text", "id", "author", "timestamp", "url", "platform"] + [
@@ -283,10 +282,7 @@ class Analyzer:
         return json.loads(self._native.explain(text))
 
 
-_SCAN_OPTIONS = {
-    "output": "report.csv",
-    "format": "csv",
-    "input_format": None,
+_COLUMN_OPTIONS = {
     "text_col": None,
     "id_col": None,
     "author_col": None,
@@ -294,6 +290,12 @@ _SCAN_OPTIONS = {
     "url_col": None,
     "platform_col": None,
     "keep_cols": None,
+}
+
+_SCAN_OPTIONS = {
+    "output": "report.csv",
+    "format": "csv",
+    "input_format": None,
     "rejects": None,
     "summary": None,
     "threads": 0,
@@ -321,11 +323,11 @@ def scan(paths, **options):
     """``calque scan PATHS`` with the CLI's options as keywords (``--text-col`` is
     ``text_col=``, ``--config`` is ``config=``…): the same pipeline, the same report, rejects
     and summary files, the same errors. Returns the run summary as a dict."""
-    unknown = sorted(set(options) - set(_SCAN_OPTIONS) - set(_ENGINE_OPTIONS))
+    known = list(_SCAN_OPTIONS) + list(_COLUMN_OPTIONS) + list(_ENGINE_OPTIONS)
+    unknown = sorted(set(options) - set(known))
     if unknown:
         raise TypeError(
-            "scan() got unknown options: %s (known: %s)"
-            % (", ".join(unknown), ", ".join(list(_SCAN_OPTIONS) + list(_ENGINE_OPTIONS)))
+            "scan() got unknown options: %s (known: %s)" % (", ".join(unknown), ", ".join(known))
         )
     engine = _engine_options(**{k: v for k, v in options.items() if k in _ENGINE_OPTIONS})
     run = dict(_SCAN_OPTIONS)
@@ -333,9 +335,11 @@ def scan(paths, **options):
     run["output"] = os.fspath(run["output"])
     for name in ("rejects", "summary"):
         run[name] = _path(run[name])
-    run["keep_cols"] = _strings(run["keep_cols"])
+    columns = dict(_COLUMN_OPTIONS)
+    columns.update({k: v for k, v in options.items() if k in _COLUMN_OPTIONS})
+    columns["keep_cols"] = _strings(columns["keep_cols"])
     inputs = [p if p == "-" else os.fspath(p) for p in _paths(paths)]
-    return json.loads(_calque.scan(inputs, **run, **engine))
+    return json.loads(_calque.scan(inputs, run, columns, engine))
 
 
 def explain(text, **options):

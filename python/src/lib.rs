@@ -33,7 +33,11 @@ use std::sync::Arc;
 /// enough to balance the load.
 const ROWS_PER_CHUNK: usize = 256;
 
-fn engine_options(
+/// The analyzer's options as the Python half passes them: a dict with the keys of
+/// `calque._engine_options` (the CLI's `--config`, `--rules`, `--ioc`…).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct EngineDict {
     config: Option<PathBuf>,
     rules: Vec<PathBuf>,
     ioc: Vec<String>,
@@ -41,21 +45,72 @@ fn engine_options(
     outlets: Option<PathBuf>,
     no_embedded_rules: bool,
     allow_langs: Vec<String>,
-) -> PyResult<EngineOptions> {
-    let ioc = ioc
-        .iter()
-        .map(|spec| spec.parse::<IocSpec>())
-        .collect::<std::result::Result<Vec<_>, String>>()
-        .map_err(errors::UsageError::new_err)?;
-    Ok(EngineOptions {
-        config,
-        rules,
-        no_embedded_rules,
-        outlets,
-        allow_langs,
-        ioc,
-        narratives,
-    })
+}
+
+impl EngineDict {
+    fn options(self) -> PyResult<EngineOptions> {
+        let ioc = self
+            .ioc
+            .iter()
+            .map(|spec| spec.parse::<IocSpec>())
+            .collect::<std::result::Result<Vec<_>, String>>()
+            .map_err(errors::UsageError::new_err)?;
+        Ok(EngineOptions {
+            config: self.config,
+            rules: self.rules,
+            no_embedded_rules: self.no_embedded_rules,
+            outlets: self.outlets,
+            allow_langs: self.allow_langs,
+            ioc,
+            narratives: self.narratives,
+        })
+    }
+}
+
+/// Which columns hold what (the CLI's `--text-col`… `--keep-cols`), as a dict.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct ColumnsDict {
+    text_col: Option<String>,
+    id_col: Option<String>,
+    author_col: Option<String>,
+    time_col: Option<String>,
+    url_col: Option<String>,
+    platform_col: Option<String>,
+    keep_cols: Vec<String>,
+}
+
+impl From<ColumnsDict> for ColumnSpec {
+    fn from(c: ColumnsDict) -> Self {
+        ColumnSpec {
+            text: c.text_col,
+            id: c.id_col,
+            author: c.author_col,
+            timestamp: c.time_col,
+            url: c.url_col,
+            platform: c.platform_col,
+            keep: c.keep_cols,
+        }
+    }
+}
+
+/// The rest of `calque scan`'s options, as a dict.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct ScanDict {
+    output: String,
+    format: String,
+    input_format: Option<String>,
+    rejects: Option<String>,
+    summary: Option<String>,
+    threads: usize,
+    batch_size: usize,
+    top: Option<usize>,
+    min_score: f64,
+    max_record_bytes: usize,
+    lossy_utf8: bool,
+    sort_memory_mib: usize,
+    raw_cells: bool,
 }
 
 /// A compiled analyzer: rules, heuristics, language detector and config, built once.
@@ -174,27 +229,8 @@ fn cell_value<'py>(py: Python<'py>, kind: Kind, cell: &str) -> PyResult<Bound<'p
 #[pymethods]
 impl NativeAnalyzer {
     #[new]
-    #[pyo3(signature = (config=None, rules=Vec::new(), ioc=Vec::new(), narratives=Vec::new(), outlets=None, no_embedded_rules=false, allow_langs=Vec::new()))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        config: Option<PathBuf>,
-        rules: Vec<PathBuf>,
-        ioc: Vec<String>,
-        narratives: Vec<String>,
-        outlets: Option<PathBuf>,
-        no_embedded_rules: bool,
-        allow_langs: Vec<String>,
-    ) -> PyResult<Self> {
-        let options = engine_options(
-            config,
-            rules,
-            ioc,
-            narratives,
-            outlets,
-            no_embedded_rules,
-            allow_langs,
-        )?;
+    fn new(py: Python<'_>, engine: EngineDict) -> PyResult<Self> {
+        let options = engine.options()?;
         let (analyzer, columns) = py
             .detach(|| -> Result<_> {
                 let analyzer = options.analyzer()?;
@@ -403,87 +439,41 @@ fn value_enum<T: ValueEnum>(flag: &str, value: &str) -> PyResult<T> {
 
 /// `calque scan`: the same pipeline, the same outputs; returns the summary as JSON.
 #[pyfunction]
-#[pyo3(signature = (
-    inputs, output, format, input_format, text_col, id_col, author_col, time_col, url_col,
-    platform_col, keep_cols, rejects, summary, threads, batch_size, top, min_score,
-    max_record_bytes, lossy_utf8, sort_memory_mib, raw_cells,
-    config, rules, ioc, narratives, outlets, no_embedded_rules, allow_langs
-))]
-#[allow(clippy::too_many_arguments)]
 fn scan(
     py: Python<'_>,
     inputs: Vec<String>,
-    output: String,
-    format: String,
-    input_format: Option<String>,
-    text_col: Option<String>,
-    id_col: Option<String>,
-    author_col: Option<String>,
-    time_col: Option<String>,
-    url_col: Option<String>,
-    platform_col: Option<String>,
-    keep_cols: Vec<String>,
-    rejects: Option<String>,
-    summary: Option<String>,
-    threads: usize,
-    batch_size: usize,
-    top: Option<usize>,
-    min_score: f64,
-    max_record_bytes: usize,
-    lossy_utf8: bool,
-    sort_memory_mib: usize,
-    raw_cells: bool,
-    config: Option<PathBuf>,
-    rules: Vec<PathBuf>,
-    ioc: Vec<String>,
-    narratives: Vec<String>,
-    outlets: Option<PathBuf>,
-    no_embedded_rules: bool,
-    allow_langs: Vec<String>,
+    run: ScanDict,
+    columns: ColumnsDict,
+    engine: EngineDict,
 ) -> PyResult<String> {
-    if batch_size == 0 {
+    if run.batch_size == 0 {
         return Err(errors::UsageError::new_err(
             "invalid value '0' for '--batch-size <N>': 0 is not in 1..",
         ));
     }
-    let engine = engine_options(
-        config,
-        rules,
-        ioc,
-        narratives,
-        outlets,
-        no_embedded_rules,
-        allow_langs,
-    )?;
+    let engine = engine.options()?;
     let options = ScanOptions {
         inputs,
-        input_format: input_format
+        input_format: run
+            .input_format
             .map(|f| value_enum::<InputFormat>("--input-format", &f))
             .transpose()?,
         ingest: IngestOptions {
-            columns: ColumnSpec {
-                text: text_col,
-                id: id_col,
-                author: author_col,
-                timestamp: time_col,
-                url: url_col,
-                platform: platform_col,
-                keep: keep_cols,
-            },
-            max_record_bytes,
-            lossy_utf8,
+            columns: columns.into(),
+            max_record_bytes: run.max_record_bytes,
+            lossy_utf8: run.lossy_utf8,
         },
-        output,
-        format: value_enum::<ReportFormat>("--format", &format)?,
-        rejects,
-        summary,
-        threads,
-        batch_size,
-        top,
-        min_score,
-        raw_cells,
+        output: run.output,
+        format: value_enum::<ReportFormat>("--format", &run.format)?,
+        rejects: run.rejects,
+        summary: run.summary,
+        threads: run.threads,
+        batch_size: run.batch_size,
+        top: run.top,
+        min_score: run.min_score,
+        raw_cells: run.raw_cells,
         progress: false,
-        sort_memory: sort_memory_mib.max(1) << 20,
+        sort_memory: run.sort_memory_mib.max(1) << 20,
     };
     py.detach(|| -> Result<String> {
         let analyzer = engine.analyzer()?;
@@ -497,29 +487,13 @@ fn scan(
 /// CLI's own resolution (`--text-col` and the names it tries), with its error messages.
 /// Returns the indices (text, id, author, timestamp, url, platform, kept).
 #[pyfunction]
-#[pyo3(signature = (names, source, text_col=None, id_col=None, author_col=None, time_col=None, url_col=None, platform_col=None, keep_cols=Vec::new()))]
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn resolve_columns(
     names: Vec<String>,
     source: String,
-    text_col: Option<String>,
-    id_col: Option<String>,
-    author_col: Option<String>,
-    time_col: Option<String>,
-    url_col: Option<String>,
-    platform_col: Option<String>,
-    keep_cols: Vec<String>,
+    columns: ColumnsDict,
 ) -> PyResult<(usize, [Option<usize>; 5], Vec<usize>)> {
-    let spec = ColumnSpec {
-        text: text_col,
-        id: id_col,
-        author: author_col,
-        timestamp: time_col,
-        url: url_col,
-        platform: platform_col,
-        keep: keep_cols,
-    };
-    let layout = calque::ingest::resolve_columns(&names, &spec, &source).map_err(errors::to_py)?;
+    let layout =
+        calque::ingest::resolve_columns(&names, &columns.into(), &source).map_err(errors::to_py)?;
     Ok((
         layout.text,
         [
