@@ -206,6 +206,10 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-open(doc, "w").write("\n".join(out).rstrip("\n") + "\n")
+# The accounts section is scripts/eval-accounts.sh's: kept as it is.
+import os, re
+previous = open(doc).read() if os.path.exists(doc) else ""
+kept = re.search(r"<!-- BEGIN accounts.*?<!-- END accounts -->\n", previous, re.S)
+open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + ("\n" + kept.group(0) if kept else ""))
 PY
 echo "eval.sh: wrote $doc" >&2

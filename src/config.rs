@@ -13,6 +13,8 @@ pub struct Config {
     pub langid: LangIdConfig,
     /// Weight overrides by heuristic code or indicator id, each in [0, 1].
     pub weights: BTreeMap<String, f64>,
+    /// The accounts rollup: level rule and native base rates (`src/accounts/config.rs`).
+    pub accounts: crate::accounts::AccountsConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,7 +142,7 @@ impl Config {
         for (code, w) in &self.weights {
             unit(&format!("weights.{code}"), *w)?;
         }
-        Ok(())
+        self.accounts.validate(origin)
     }
 
     pub fn level(&self, score: f64) -> Level {

@@ -3,8 +3,10 @@
 //!
 //! The pipeline, stage by stage (see `docs/ARCHITECTURE.md`):
 //! [`ingest`] → [`normalize`] + [`script`] + [`langid`] → [`heuristics`] → [`campaigns`] →
-//! [`score`] → [`report`], driven per item by [`analyze`] and per run by [`pipeline`].
+//! [`score`] → [`report`], driven per item by [`analyze`] and per run by [`pipeline`];
+//! [`accounts`] rolls posts up to accounts.
 
+pub mod accounts;
 pub mod analyze;
 pub mod campaigns;
 pub mod config;

@@ -47,6 +47,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// Accounts table path (`--accounts`), if asked for.
+    pub accounts: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -66,6 +68,7 @@ impl Default for ScanOptions {
             raw_cells: false,
             progress: false,
             sort_memory: 64 << 20,
+            accounts: None,
         }
     }
 }
@@ -95,6 +98,9 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// The accounts table's counts (`--accounts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<crate::accounts::table::TableSummary>,
 }
 
 impl Summary {
@@ -141,6 +147,9 @@ impl Summary {
         }
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
+        }
+        if let Some(a) = &self.accounts {
+            s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
         }
         s += &format!(
             "\ncalque: {:.1} MB in {:.2} s: {:.1} MB/s, {:.0} items/s on {} threads\n",

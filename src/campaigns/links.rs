@@ -46,6 +46,46 @@ pub fn refang(token: &str) -> String {
     s
 }
 
+/// Longest host name DNS can resolve, in bytes of its ASCII form (RFC 1035 §2.3.4, without
+/// the final dot): a longer "host" cannot be a working link, and bounding it keeps every
+/// per-host test (suffix lookups, look-alike tests, punycode) to a fixed amount of work.
+pub const MAX_HOST_BYTES: usize = 253;
+
+/// Longest DNS label, in bytes (RFC 1035 §2.3.4).
+pub const MAX_LABEL_BYTES: usize = 63;
+
+/// Bytes of a link's path kept in [`HostRef::path`]: `url` indicators are prefixes far
+/// shorter than this, and a megabyte of query string is not copied for each link.
+pub const MAX_PATH_BYTES: usize = 4096;
+
+/// Whether `host` fits DNS limits ([`MAX_HOST_BYTES`], [`MAX_LABEL_BYTES`]), counted in
+/// characters: a Unicode host's ASCII form has at least one byte per character, so a host
+/// over the limits here is over them once encoded too, and is refused before any encoding.
+fn within_dns_limits(host: &str) -> bool {
+    let chars = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
+    host.len() <= 4 * MAX_HOST_BYTES
+        && chars(host) <= MAX_HOST_BYTES
+        && host.split('.').all(|label| chars(label) <= MAX_LABEL_BYTES)
+}
+
+/// `path` cut to at most [`MAX_PATH_BYTES`], at a character boundary.
+fn bounded_path(path: &str) -> &str {
+    if path.len() <= MAX_PATH_BYTES {
+        return path;
+    }
+    let mut end = MAX_PATH_BYTES;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    &path[..end]
+}
+
 fn is_host_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '.'
 }
@@ -79,6 +119,9 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
     let (raw_host, rest) = after_user.split_at(host_len);
     let host = raw_host.trim_end_matches('.').trim_start_matches('.');
     let host = host.strip_prefix("www.").unwrap_or(host);
+    if !within_dns_limits(host) {
+        return None;
+    }
     let tld = top_level_label(host)?;
     // A TLD is alphabetic (or punycode) and 2–24 letters; this also rules out numbers
     // like "3.5" and file names' extensions are accepted only when the token had a scheme
@@ -90,12 +133,16 @@ pub fn split_link(token: &str) -> Option<(String, String)> {
         return None;
     }
     let host = ascii_host(host)?;
+    if !within_dns_limits(&host) {
+        return None;
+    }
     // A port is not part of the path.
     let rest = rest
         .strip_prefix(':')
         .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let path = if rest.starts_with(['/', '?', '#']) {
-        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+        bounded_path(rest)
+            .trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
             .to_lowercase()
     } else {
         String::new()
@@ -325,6 +372,9 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
     } else {
         host
     };
+    if !within_dns_limits(host) {
+        return None;
+    }
     let tld = top_level_label(host)?;
     let tld_ok = ((2..=24).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()))
         || starts_with_ignore_case(tld, "xn--");
@@ -336,7 +386,8 @@ fn split_ascii_link(token: &str) -> Option<(String, String)> {
         .strip_prefix(':')
         .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let path = if rest.starts_with(['/', '?', '#']) {
-        rest.trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
+        bounded_path(rest)
+            .trim_end_matches(['.', ',', ';', ':', '!', ')', ']', '"', '\''])
             .to_ascii_lowercase()
     } else {
         String::new()
@@ -666,6 +717,36 @@ mod tests {
                 text.contains("dot") || text.contains("DOT")
             );
         }
+    }
+
+    #[test]
+    fn hosts_beyond_dns_limits_are_not_hosts() {
+        let label63 = "a".repeat(63);
+        let at_limit = format!("{label63}.{label63}.{label63}.{}.com", "b".repeat(57));
+        assert_eq!(at_limit.len(), MAX_HOST_BYTES);
+        assert_eq!(
+            hosts(&format!("https://{at_limit}/x")),
+            vec![at_limit.clone()]
+        );
+        assert!(hosts(&format!("https://c{at_limit}/x")).is_empty());
+        assert!(hosts(&format!("https://{}a.com/x", "a.".repeat(500_000))).is_empty());
+        assert!(hosts(&format!("https://a{label63}.com/")).is_empty());
+        assert!(hosts(&format!("www.{label63}.com")).len() == 1);
+        // Counted in characters before encoding, in bytes of the xn-- form after.
+        assert!(hosts(&format!("http://{}.рф/", "п".repeat(64))).is_empty());
+        assert!(hosts(&format!("http://{}.рф/", "п".repeat(60))).is_empty());
+        assert_eq!(hosts(&format!("http://{}.рф/", "п".repeat(20))).len(), 1);
+        assert!(hosts(&format!("hxxps://{}b[.]com", "a[.]".repeat(200))).is_empty());
+    }
+
+    #[test]
+    fn a_long_path_is_kept_up_to_a_bound() {
+        let found = extract_hosts(&format!("https://rrn.media/{}é", "ab/".repeat(5000)));
+        assert_eq!(found[0].host, "rrn.media");
+        assert!(found[0].path.starts_with("/ab/ab/"));
+        assert!(found[0].path.len() <= MAX_PATH_BYTES);
+        let found = extract_hosts(&format!("https://t.me/{}", "é".repeat(5000)));
+        assert!(found[0].path.len() <= MAX_PATH_BYTES && found[0].path.starts_with("/é"));
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct CampaignSet {
     /// For each phrase: the indicators that own it.
     phrase_owners: Vec<Vec<usize>>,
     domains: HashMap<String, Vec<usize>>,
+    /// Length of the longest key of `domains`: a link's longer suffixes are not looked up.
+    longest_domain: usize,
     /// Canonical host → (path prefix, indicator).
     urls: HashMap<String, Vec<(String, usize)>>,
     hashtags: HashMap<String, Vec<usize>>,
@@ -216,6 +218,7 @@ impl CampaignSet {
                 phrases_full: Vec::new(),
                 head_phrases: Vec::new(),
                 domains: HashMap::new(),
+                longest_domain: 0,
                 urls: HashMap::new(),
                 hashtags: HashMap::new(),
                 regexes: Vec::new(),
@@ -341,7 +344,7 @@ impl CampaignSet {
         match &indicator.matcher {
             Matcher::Domain(domains) => {
                 for d in domains {
-                    self.domains.entry(d.clone()).or_default().push(idx);
+                    self.add_domain_key(d.clone(), idx);
                 }
             }
             Matcher::Url(keys) => {
@@ -366,6 +369,20 @@ impl CampaignSet {
         });
         self.campaigns[campaign].indicators.push(idx);
         Ok(idx)
+    }
+
+    /// Make `indicator` fire on links to `domain` and its subdomains.
+    fn add_domain_key(&mut self, domain: String, indicator: usize) {
+        self.longest_domain = self.longest_domain.max(domain.len());
+        self.domains.entry(domain).or_default().push(indicator);
+    }
+
+    /// The suffixes of `host` looked up among domain indicators: only those short enough to
+    /// be a key. With hosts at most 253 bytes ([`links::MAX_HOST_BYTES`]), a fixed amount of
+    /// work per host.
+    fn domain_keys<'h>(&self, host: &'h str) -> impl Iterator<Item = &'h str> {
+        let longest = self.longest_domain;
+        host_suffixes(host).skip_while(move |s| s.len() > longest)
     }
 
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
@@ -436,7 +453,7 @@ impl CampaignSet {
         }
         if !self.domains.is_empty() || !self.urls.is_empty() || !self.typosquats.is_empty() {
             for host in links::extract_hosts(original) {
-                for suffix in host_suffixes(&host.host) {
+                for suffix in self.domain_keys(&host.host) {
                     for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
                         if applies(i) {
                             spans.entry(i).or_default().push(host.span);
@@ -741,7 +758,7 @@ impl Builder {
                                     format!("indicator {id}: {:?} is not a domain", d.get_ref()),
                                 )
                             })?;
-                        self.set.domains.entry(host.clone()).or_default().push(idx);
+                        self.set.add_domain_key(host.clone(), idx);
                         list.push(host);
                     }
                     Matcher::Domain(list)

@@ -28,6 +28,9 @@ pub struct Outlet {
     /// `skeleton` of each brand, computed once at load.
     #[serde(skip)]
     skeletons: Vec<String>,
+    /// For each brand, the shortest host label that can reuse it ([`shortest_reusing_label`]).
+    #[serde(skip)]
+    shortest_labels: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -43,6 +46,8 @@ pub struct Outlets {
     list: Vec<Outlet>,
     /// Identifies this list in the per-thread verdict cache (0: never cached).
     cache_id: u64,
+    /// The shortest host label that can reuse any brand: shorter labels are not examined.
+    shortest_label: usize,
 }
 
 static NEXT_CACHE_ID: AtomicU64 = AtomicU64::new(1);
@@ -69,6 +74,12 @@ impl Outlets {
         let mut file = file;
         for o in &mut file.outlets {
             o.skeletons = o.brands.iter().map(|b| skeleton(b)).collect();
+            o.shortest_labels = o
+                .brands
+                .iter()
+                .zip(&o.skeletons)
+                .map(|(b, s)| shortest_reusing_label(b, s))
+                .collect();
         }
         for o in &file.outlets {
             if o.domains.is_empty() || o.brands.is_empty() {
@@ -78,9 +89,16 @@ impl Outlets {
                 )));
             }
         }
+        let shortest_label = file
+            .outlets
+            .iter()
+            .flat_map(|o| o.shortest_labels.iter().copied())
+            .min()
+            .unwrap_or(0);
         Ok(Outlets {
             list: file.outlets,
             cache_id: NEXT_CACHE_ID.fetch_add(1, Ordering::Relaxed),
+            shortest_label,
         })
     }
 
@@ -105,7 +123,7 @@ impl Outlets {
         if self.is_real(host) {
             return None;
         }
-        let view = HostView::new(host);
+        let view = HostView::new(host, self.shortest_label);
         self.list
             .iter()
             .filter(|o| only.is_empty() || only.contains(&o.id))
@@ -182,7 +200,7 @@ impl Outlets {
         if self.is_real(host) {
             return Vec::new();
         }
-        let view = HostView::new(host);
+        let view = HostView::new(host, self.shortest_label);
         (0..self.list.len())
             .filter(|&k| imitation_strength(&view, &self.list[k]).is_some())
             .map(|k| k as u16)
@@ -214,7 +232,9 @@ struct HostView<'a> {
 }
 
 impl<'a> HostView<'a> {
-    fn new(host: &'a str) -> Self {
+    /// Labels shorter than `shortest_label` bytes can reuse no brand: their pieces are left
+    /// empty (a host of many one-letter labels then costs little).
+    fn new(host: &'a str, shortest_label: usize) -> Self {
         let labels: Vec<&str> = host.split('.').collect();
         // The TLD never counts: "news.bbc" is not a BBC squat through its TLD.
         let body = labels[..labels.len().saturating_sub(1)].to_vec();
@@ -222,6 +242,9 @@ impl<'a> HostView<'a> {
         let pieces = body
             .iter()
             .map(|label| {
+                if label.len() < shortest_label {
+                    return Vec::new();
+                }
                 std::iter::once(*label)
                     .chain(label.split('-').filter(|p| p.len() != label.len()))
                     .map(|p| (p, skeleton(p)))
@@ -243,16 +266,43 @@ fn imitation_strength(view: &HostView, outlet: &Outlet) -> Option<usize> {
         .brands
         .iter()
         .zip(&outlet.skeletons)
-        .filter(|(brand, brand_skeleton)| {
+        .zip(&outlet.shortest_labels)
+        .filter(|((brand, brand_skeleton), &shortest)| {
             if brand.contains('.') {
-                return view.dotted_body.contains(&format!(".{brand}."));
+                return contains_labels(&view.dotted_body, brand);
             }
             view.body.iter().zip(&view.pieces).any(|(label, pieces)| {
-                label_reuses_brand(label, pieces, brand, brand_skeleton, outlet.common_word)
+                label.len() >= shortest
+                    && label_reuses_brand(label, pieces, brand, brand_skeleton, outlet.common_word)
             })
         })
-        .map(|(b, _)| b.len())
+        .map(|((b, _), _)| b.len())
         .max()
+}
+
+/// Whether `dotted` (".a.b.c.") holds `labels` ("b.c") as a run of whole labels: at the
+/// start of some label, followed by a dot.
+fn contains_labels(dotted: &str, labels: &str) -> bool {
+    let bytes = dotted.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|dot| {
+        let start = dot + 1;
+        bytes[start..].starts_with(labels.as_bytes())
+            && bytes.get(start + labels.len()) == Some(&b'.')
+    })
+}
+
+/// The shortest label (in bytes) that [`label_reuses_brand`] can accept for `brand`: each of
+/// its tests needs a piece of the label as long as the brand, its skeleton (which is never
+/// longer than the text it reads), or the brand less one character.
+fn shortest_reusing_label(brand: &str, brand_skeleton: &str) -> usize {
+    let mut shortest = brand.len();
+    if brand.len() >= 4 {
+        shortest = shortest.min(brand_skeleton.len());
+    }
+    if brand.len() >= SHORT_BRAND {
+        shortest = shortest.min(brand.chars().count().saturating_sub(1));
+    }
+    shortest
 }
 
 /// Whether one host label reuses `brand`: equal to it or to one of its hyphen-separated parts
@@ -434,6 +484,60 @@ mod tests {
         assert!(o
             .imitated_by_link("lemonde.fr", "lemonde.fr", &[])
             .is_none());
+    }
+
+    /// Skipping labels shorter than [`shortest_reusing_label`] never changes a verdict: every
+    /// brand tested against labels made of its own pieces, confusable letters and edits.
+    #[test]
+    fn labels_too_short_for_a_brand_never_reuse_it() {
+        let o = outlets();
+        let mut pieces: Vec<&str> = vec!["rn", "vv", "1", "0", "i", "|", "-", "x", "é", "ф"];
+        for outlet in o.list() {
+            for brand in outlet.brands.iter().filter(|b| !b.contains('.')) {
+                pieces.push(brand);
+                pieces.extend((1..brand.len()).filter_map(|i| brand.get(..i)));
+                pieces.extend((1..brand.len()).filter_map(|i| brand.get(i..)));
+            }
+        }
+        let labels = crate::normalize::test_inputs::from_pieces(&pieces, 0xA5A5_1234, 20_000, 1..4);
+        let (mut skipped, mut reused) = (0, 0);
+        for label in &labels {
+            let host = format!("{label}.com");
+            let view = HostView::new(&host, 0);
+            for outlet in o.list() {
+                for ((brand, skel), &shortest) in outlet
+                    .brands
+                    .iter()
+                    .zip(&outlet.skeletons)
+                    .zip(&outlet.shortest_labels)
+                    .filter(|((b, _), _)| !b.contains('.'))
+                {
+                    let hit =
+                        label_reuses_brand(label, &view.pieces[0], brand, skel, outlet.common_word);
+                    reused += usize::from(hit);
+                    if label.len() < shortest {
+                        skipped += 1;
+                        assert!(
+                            !hit,
+                            "{label:?} reuses {brand:?} but is shorter than {shortest}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            skipped > 100_000 && reused > 1_000,
+            "{skipped} skipped, {reused} reused"
+        );
+    }
+
+    #[test]
+    fn dotted_brands_match_whole_labels_anywhere() {
+        assert!(contains_labels(".xab.ab.ab.", "ab.ab"));
+        assert!(contains_labels(".bmi.bund.pe.", "bmi.bund"));
+        assert!(!contains_labels(".xbmi.bund.pe.", "bmi.bund"));
+        assert!(!contains_labels(".bmi.bundx.", "bmi.bund"));
+        assert!(!contains_labels(".bmi.bund", "bmi.bund"));
     }
 
     #[test]

@@ -288,3 +288,107 @@ must_not_fire_on = ["y"]
     );
     assert!(hits(&set, "can yo", "en").is_empty());
 }
+
+/// Texts of about `len` bytes built to make link and host matching slow: one host of many
+/// labels, many distinct hosts of the longest DNS length, a huge path, defanged dots,
+/// Unicode labels, many tiny hosts.
+pub(crate) fn pathological_texts(len: usize) -> Vec<(&'static str, String)> {
+    let repeat = |unit: &str| unit.repeat(len / unit.len());
+    // Distinct hosts of ~250 bytes: `labels` labels of `label_len` letters, then a counter.
+    let distinct_hosts = |labels: u64, label_len: u64| {
+        let mut s = String::with_capacity(len + 300);
+        let mut k = 0u64;
+        while s.len() < len {
+            s.push_str("https://");
+            for i in 0..labels {
+                for j in 0..label_len {
+                    s.push(char::from(b'a' + ((k * 31 + i * 3 + j) % 26) as u8));
+                }
+                s.push('.');
+            }
+            s.push_str(&format!("x{k}.com/p "));
+            k += 1;
+        }
+        s
+    };
+    let long_hosts = distinct_hosts(120, 1);
+    // Five-letter labels, which brand tests cannot skip by length.
+    let word_hosts = distinct_hosts(40, 5);
+    vec![
+        ("distinct hosts of word labels", word_hosts),
+        (
+            "one host of many labels",
+            format!("https://{}com/x", repeat("a.")),
+        ),
+        ("bare dotted labels", repeat("a.")),
+        ("distinct hosts of DNS length", long_hosts),
+        (
+            "a huge path",
+            format!("see https://rrn.media/{} now", repeat("ab/")),
+        ),
+        (
+            "a huge query",
+            format!("http://x.com/?q={}", repeat("%20x")),
+        ),
+        ("defanged dots", format!("{} dot", repeat("a[.]"))),
+        ("defanged hosts", repeat("hxxps://a[.]b[.]com/x ")),
+        ("unicode labels", format!("http://{}рф/", repeat("пример."))),
+        ("tiny hosts", repeat("a.bc ")),
+        ("user and port", repeat("u@a.b:1/")),
+        ("hashtags", repeat("#a")),
+        (
+            "prose",
+            repeat("The meeting will take place in the nearest time. "),
+        ),
+    ]
+}
+
+/// Issue 11, item 12: a 960 KB host of one-letter labels took 46 s, hashing every suffix.
+/// Hosts are now at most 253 bytes and only suffixes as short as a domain key are looked up,
+/// so the bytes hashed are bounded by a constant per byte of text, whatever the text.
+#[test]
+fn pathological_links_cost_work_linear_in_the_text() {
+    let set = CampaignSet::embedded().unwrap();
+    for (name, text) in pathological_texts(64 << 10) {
+        let hosts = links::extract_hosts(&text);
+        let (mut lookups, mut hashed) = (0usize, 0usize);
+        for host in &hosts {
+            assert!(host.host.len() <= links::MAX_HOST_BYTES, "{name}");
+            assert!(host.path.len() <= links::MAX_PATH_BYTES, "{name}");
+            for key in set.domain_keys(&host.host) {
+                lookups += 1;
+                hashed += key.len();
+            }
+        }
+        let host_bytes: usize = hosts.iter().map(|h| h.host.len()).sum();
+        assert!(
+            host_bytes <= text.len(),
+            "{name}: {host_bytes} bytes of hosts"
+        );
+        assert!(lookups <= text.len(), "{name}: {lookups} lookups");
+        assert!(
+            hashed <= (links::MAX_HOST_BYTES / 2 + 1) * text.len(),
+            "{name}: {hashed} bytes hashed for {} bytes of text",
+            text.len()
+        );
+        // And the matcher runs over it (a hang here is the bug this test is for).
+        set.matches(&text, &normalize(&text), "en");
+    }
+}
+
+#[test]
+fn domain_indicators_still_fire_on_subdomains_within_dns_limits() {
+    let set = CampaignSet::embedded().unwrap();
+    let domain = set
+        .domains
+        .keys()
+        .min()
+        .expect("the embedded rules have domain indicators")
+        .clone();
+    assert!(set.longest_domain >= domain.len());
+    let sub = format!("https://a.b.{domain}/x");
+    assert!(!hits(&set, &sub, "en").is_empty(), "{sub}");
+    // A subdomain padded past 253 bytes is not a resolvable host, so not a link.
+    let padded = format!("https://{}{domain}/x", "a.".repeat(130));
+    assert!(hits(&set, &padded, "en").is_empty());
+}

@@ -1,6 +1,7 @@
 //! `calque eval`, and the labelled-input options it shares with `calque tune`.
 
 use super::common::EngineArgs;
+use super::values;
 use calque::eval::report::EvalReport;
 use calque::eval::{self, CollectOptions, Dataset, LabelSpec, LabelledInput};
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
@@ -32,17 +33,18 @@ pub struct LabelledArgs {
     /// Column (CSV) or dotted field (JSON Lines) holding the text (default: discovered, as in scan).
     #[arg(long, value_name = "NAME")]
     pub text_col: Option<String>,
-    /// Records larger than this many bytes are rejected (and counted).
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    /// Records larger than this many bytes are rejected (and counted); 1 to 1073741824.
+    #[arg(long, default_value = "1048576", value_name = "BYTES", value_parser = values::record_bytes)]
     pub max_record_bytes: usize,
     /// Replace invalid UTF-8 bytes with U+FFFD instead of skipping the record.
     #[arg(long)]
     pub lossy_utf8: bool,
-    /// Worker threads (0: one per core). Results are identical whatever the number.
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Worker threads (0: one per core; at most 4 per core). Results are identical whatever
+    /// the number.
+    #[arg(long, default_value = "0", value_name = "N", value_parser = values::threads)]
     pub threads: usize,
-    /// Records analysed per parallel batch.
-    #[arg(long, default_value_t = 4096, value_name = "N")]
+    /// Records analysed per parallel batch (1 to 1048576).
+    #[arg(long, default_value = "4096", value_name = "N", value_parser = values::batch_size)]
     pub batch_size: usize,
 }
 
@@ -91,7 +93,7 @@ impl LabelledArgs {
                 column: self.label_col.clone(),
                 positive: self.positive.clone(),
             },
-            threads: self.threads,
+            threads: values::capped_threads(self.threads),
             batch_size: self.batch_size,
         };
         let data = eval::collect(analyzer, &options)?;

@@ -22,6 +22,7 @@ macro_rules! outln {
     ($($arg:tt)*) => {{ out!($($arg)*); out!("\n"); }};
 }
 
+mod accounts;
 mod common;
 mod eval;
 mod explain;
@@ -29,6 +30,7 @@ mod heuristics;
 mod rules;
 mod scan;
 mod tune;
+mod values;
 
 use clap::{Parser, Subcommand};
 
@@ -74,6 +76,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Fit heuristic and indicator weights on labelled data and write a config.
     Tune(tune::TuneArgs),
+    /// Roll the posts of existing reports up to accounts, with an account-level test.
+    Accounts(accounts::AccountsArgs),
 }
 
 /// Parse arguments, run the subcommand and return the process exit code.
@@ -94,6 +98,7 @@ pub fn run() -> i32 {
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
+        Command::Accounts(args) => accounts::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -1,6 +1,7 @@
 //! `calque scan`.
 
 use super::common::EngineArgs;
+use super::values;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::encode::ReportFormat;
@@ -13,6 +14,7 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan posts.csv -o report.csv --accounts accounts.csv
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
@@ -53,36 +55,42 @@ pub struct ScanArgs {
     /// Extra input columns copied to the end of the report. Example: --keep-cols likes,shares
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     keep_cols: Vec<String>,
+    /// Also roll the posts up to accounts and write the accounts table here (JSON Lines if the
+    /// name ends in .jsonl, CSV if in .csv, else as --format). Same table as
+    /// `calque accounts REPORT`; columns in docs/report-schema.md.
+    #[arg(long, value_name = "FILE")]
+    accounts: Option<String>,
     /// Rejects file (records that could not be read, with source, line and reason).
     #[arg(long, value_name = "FILE")]
     rejects: Option<String>,
     /// Also write the run summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
     summary: Option<String>,
-    /// Worker threads (0: one per core). The report is identical whatever the number.
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Worker threads (0: one per core; at most 4 per core). The report is identical whatever
+    /// the number.
+    #[arg(long, default_value = "0", value_name = "N", value_parser = values::threads)]
     threads: usize,
-    /// Records analysed per parallel batch.
-    #[arg(long, default_value_t = 4096, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    batch_size: u64,
-    /// Keep only the N best-ranked rows.
-    #[arg(long, value_name = "N")]
+    /// Records analysed per parallel batch (1 to 1048576).
+    #[arg(long, default_value = "4096", value_name = "N", value_parser = values::batch_size)]
+    batch_size: usize,
+    /// Keep only the N best-ranked rows (N >= 1).
+    #[arg(long, value_name = "N", value_parser = values::top)]
     top: Option<usize>,
     /// Keep only rows scoring at least X (0–1). Example: --min-score 0.4 keeps medium and high.
-    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    #[arg(long, default_value = "0", value_name = "X", value_parser = values::score)]
     min_score: f64,
-    /// Records larger than this many bytes are rejected (reason too_large).
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    /// Records larger than this many bytes are rejected (reason too_large); 1 to 1073741824.
+    #[arg(long, default_value = "1048576", value_name = "BYTES", value_parser = values::record_bytes)]
     max_record_bytes: usize,
     /// Replace invalid UTF-8 bytes with U+FFFD and screen the record, instead of rejecting it
     /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
     #[arg(long)]
     lossy_utf8: bool,
-    /// Memory for ranking before rows spill to temporary files, in MiB. More means fewer
-    /// temporary files, not a faster scan: memory filled and freed over and over costs more
-    /// than the merge it saves (docs/PERFORMANCE.md).
-    #[arg(long, default_value_t = 64, value_name = "MIB")]
-    sort_memory_mib: usize,
+    /// Memory for ranking before rows spill to temporary files, in MiB (1 to 1048576). More
+    /// means fewer temporary files, not a faster scan: memory filled and freed over and over
+    /// costs more than the merge it saves (docs/PERFORMANCE.md).
+    #[arg(long = "sort-memory-mib", default_value = "64", value_name = "MIB", value_parser = values::sort_memory_bytes)]
+    sort_memory: usize,
     /// Write cells as they are. By default a CSV cell starting with = + - @ tab or CR gets a
     /// leading ' so that spreadsheets do not run it as a formula.
     #[arg(long)]
@@ -95,6 +103,8 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
+    // Ranking needs descriptors for its temporary runs: fail now, not after the whole scan.
+    calque::report::rank::fan_in_for_descriptors()?;
     let analyzer = args.engine.analyzer()?;
     let options = ScanOptions {
         inputs: args.inputs,
@@ -116,13 +126,14 @@ pub fn run(args: ScanArgs) -> Result<()> {
         format: args.format,
         rejects: args.rejects,
         summary: args.summary,
-        threads: args.threads,
-        batch_size: args.batch_size as usize,
+        threads: values::capped_threads(args.threads),
+        batch_size: args.batch_size,
         top: args.top,
         min_score: args.min_score,
         raw_cells: args.raw_cells,
         progress: !args.quiet,
-        sort_memory: args.sort_memory_mib.max(1) << 20,
+        sort_memory: args.sort_memory,
+        accounts: args.accounts,
     };
     let summary = pipeline::scan(&analyzer, &options)?;
     if !args.quiet {

@@ -2,6 +2,7 @@
 
 use super::common::EngineArgs;
 use super::eval::LabelledArgs;
+use super::values;
 use calque::eval::logistic::FitOptions;
 use calque::eval::report::table;
 use calque::eval::tune::{self, TuneOptions, TuneReport};
@@ -29,14 +30,14 @@ pub struct TuneArgs {
     /// Where to write the tuned config (TOML).
     #[arg(short, long, value_name = "FILE")]
     output: String,
-    /// Cross-validation folds (at least 2).
-    #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u64).range(2..))]
-    folds: u64,
+    /// Cross-validation folds (2 to 1000, and at most the number of labelled items).
+    #[arg(long, default_value = "5", value_name = "K", value_parser = values::folds)]
+    folds: usize,
     /// Seed of the fold shuffle.
     #[arg(long, default_value_t = 42, value_name = "N")]
     seed: u64,
     /// L2 penalty on the coefficients (objective: mean log-loss + l2/2 * |coef|^2).
-    #[arg(long, default_value_t = 0.01, value_name = "X")]
+    #[arg(long, default_value = "0.01", value_name = "X", value_parser = values::non_negative)]
     l2: f64,
     /// Only rules that fired on at least this many (training) items are tuned.
     #[arg(long, default_value_t = 5, value_name = "N")]
@@ -124,17 +125,18 @@ fn render(r: &TuneReport) -> String {
 }
 
 pub fn run(args: TuneArgs) -> Result<()> {
-    if !(args.l2 >= 0.0 && args.l2.is_finite()) {
-        return Err(Fatal::input(format!(
-            "--l2 {}: must be a non-negative number",
-            args.l2
-        )));
-    }
     let analyzer = args.engine.analyzer()?;
     let extraction = tune::extraction_analyzer(&analyzer)?;
     let data = args.labelled.collect(&extraction)?;
+    if args.folds > data.items.len() {
+        return Err(Fatal::usage(format!(
+            "--folds {} is more than the {} labelled items",
+            args.folds,
+            data.items.len()
+        )));
+    }
     let opts = TuneOptions {
-        folds: args.folds as usize,
+        folds: args.folds,
         seed: args.seed,
         fit: FitOptions {
             l2: args.l2,

@@ -52,6 +52,14 @@ pub const AUTHOR_NAMES: &[&str] = &[
     "user.name",
     "author.name",
     "user_name",
+    // Ids after names: a handle reads better in the accounts table, but an id still groups.
+    "userid",
+    "user_id",
+    "user.id_str",
+    "account_id",
+    "author_id",
+    "channel_id",
+    "external_author_id",
 ];
 pub const TIME_NAMES: &[&str] = &[
     "timestamp",

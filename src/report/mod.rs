@@ -37,6 +37,8 @@ pub const COLUMNS: &[&str] = &[
     "other_campaigns",
     "evidence",
     "text",
+    "words",
+    "all_campaign_rules",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -48,6 +50,7 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "mixed_script_tokens",
     "interference_score",
     "campaign_score",
+    "words",
 ];
 
 /// Longest snippet of evidence, in characters.
@@ -309,6 +312,21 @@ fn write_cells(
     row.text(cell);
 
     row.text(text);
+
+    cell.clear();
+    fixed::push_uint(cell, a.tokens as u64);
+    row.number(cell);
+    // Every counted indicator of every campaign, best campaign first: what the accounts
+    // rollup counts (`campaign_rules` has the best campaign's only).
+    cell.clear();
+    for (i, &k) in a.campaigns.iter().flat_map(|c| &c.counted).enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        cell.push_str(&set.indicators[a.indicator_hits[k].indicator].id);
+    }
+    row.text(cell);
+
     for kept in &record.kept {
         row.text(kept);
     }

@@ -10,6 +10,13 @@
 //! Most items of a batch score exactly 0, and rows arrive in input order, so those rows are
 //! already in report order: they skip sorting and merging and go, in arrival order, to a
 //! *zero tail* written after every row scoring above 0.
+//!
+//! Each run is an open (unnamed) temporary file, so runs cost file descriptors. At most
+//! `fan_in` runs are open at once: when a spill brings them to `fan_in`, the smaller half is
+//! merged into one run (a multi-pass merge, done as the runs accumulate), and the final merge
+//! reads at most `fan_in` runs. The fan-in comes from the descriptor limit
+//! ([`fan_in_for_descriptors`], checked before the scan). Rows are totally ordered (score,
+//! then input position), so any grouping of merges gives the same report, byte for byte.
 
 use super::encode::ReportWriter;
 use super::streaming::{DropBehindReader, DropBehindWriter, ReadAhead};
@@ -43,9 +50,79 @@ pub struct Ranker {
     budget: usize,
     top: Option<usize>,
     min_score: f64,
-    runs: Vec<std::fs::File>,
-    /// Rows dropped by `--min-score` or `--top`.
-    pub filtered: u64,
+    runs: Vec<Run>,
+    /// Most runs open at once: runs are merged before there are more.
+    fan_in: usize,
+    /// Rows pushed, kept or not: rows filtered are those pushed and not written.
+    pushed: u64,
+    /// Merges done before the final one, to keep at most `fan_in` runs open.
+    pub intermediate_merges: usize,
+    /// The most runs open at once.
+    pub peak_runs: usize,
+}
+
+/// A sorted run on disk, and how many rows it holds.
+struct Run {
+    file: std::fs::File,
+    rows: u64,
+}
+
+/// Descriptors a scan holds besides the ranking's runs: standard streams, the input being
+/// read, the report, rejects and summary and their temporary files, the zero tail, the run
+/// being written, and slack for the libraries.
+pub const RESERVED_DESCRIPTORS: u64 = 16;
+
+/// Largest fan-in: more runs at once only costs read buffers and one row each in memory.
+pub const MAX_FAN_IN: usize = 64;
+
+/// Smallest fan-in that can merge at all.
+pub const MIN_FAN_IN: usize = 2;
+
+/// The merge fan-in that the open-file limit (`ulimit -n`, RLIMIT_NOFILE) allows, given the
+/// descriptors already open: at most [`MAX_FAN_IN`]. An error naming the limit when it is too
+/// low for a scan to rank its report at all, so that the scan fails before reading its input
+/// rather than after.
+pub fn fan_in_for_descriptors() -> Result<usize> {
+    let Some((limit, open)) = descriptor_limit() else {
+        return Ok(MAX_FAN_IN);
+    };
+    let needed = open + RESERVED_DESCRIPTORS + MIN_FAN_IN as u64;
+    if limit < needed {
+        return Err(Fatal::output(format!(
+            "the open-file limit (ulimit -n) is {limit} and {open} files are open: a scan \
+needs at least {needed} ({RESERVED_DESCRIPTORS} for inputs and outputs, {MIN_FAN_IN} for \
+temporary sort runs); raise it, e.g. `ulimit -n 1024`"
+        )));
+    }
+    let spare = limit - open - RESERVED_DESCRIPTORS;
+    Ok(usize::try_from(spare).map_or(MAX_FAN_IN, |n| n.min(MAX_FAN_IN)))
+}
+
+/// The soft open-file limit and the number of descriptors open now; `None` where unknown.
+#[cfg(target_os = "linux")]
+fn descriptor_limit() -> Option<(u64, u64)> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one `rlimit` into the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0 {
+        return None;
+    }
+    if limit.rlim_cur == libc::RLIM_INFINITY {
+        return None;
+    }
+    // The listing itself holds one descriptor while it runs.
+    let open = std::fs::read_dir("/proc/self/fd")
+        .ok()?
+        .count()
+        .saturating_sub(1);
+    Some((limit.rlim_cur, open as u64))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn descriptor_limit() -> Option<(u64, u64)> {
+    None
 }
 
 fn spill_err(e: impl std::fmt::Display) -> Fatal {
@@ -54,8 +131,15 @@ fn spill_err(e: impl std::fmt::Display) -> Fatal {
 
 impl Ranker {
     /// `budget`: bytes of rows kept in memory before spilling; `top`: keep only the best N;
-    /// `min_score`: drop rows scoring below it.
+    /// `min_score`: drop rows scoring below it. The fan-in is what the descriptor limit
+    /// allows ([`fan_in_for_descriptors`]; [`MIN_FAN_IN`] if it allows too few).
     pub fn new(budget: usize, top: Option<usize>, min_score: f64) -> Self {
+        let fan_in = fan_in_for_descriptors().unwrap_or(MIN_FAN_IN);
+        Self::with_fan_in(budget, top, min_score, fan_in)
+    }
+
+    /// [`Self::new`] with a given fan-in (at least [`MIN_FAN_IN`]).
+    pub fn with_fan_in(budget: usize, top: Option<usize>, min_score: f64, fan_in: usize) -> Self {
         Ranker {
             rows: Vec::new(),
             zero_rows: Vec::new(),
@@ -66,7 +150,10 @@ impl Ranker {
             top,
             min_score,
             runs: Vec::new(),
-            filtered: 0,
+            fan_in: fan_in.max(MIN_FAN_IN),
+            pushed: 0,
+            intermediate_merges: 0,
+            peak_runs: 0,
         }
     }
 
@@ -86,8 +173,8 @@ impl Ranker {
             )));
         }
         self.last_seq = Some(seq);
+        self.pushed += 1;
         if score < self.min_score {
-            self.filtered += 1;
             return Ok(());
         }
         let owned = |encoded: &[u8]| ReportRow {
@@ -96,11 +183,17 @@ impl Ranker {
             encoded: encoded.to_vec(),
         };
         if let Some(n) = self.top {
+            // The best N rows, in memory while they fit (a small N never spills), else in
+            // runs of at most N rows each.
             let row = owned(encoded);
             self.bytes += row.heap_bytes();
             self.rows.push(row);
-            if self.rows.len() >= 2 * n.max(1024) {
+            if self.rows.len() >= n.max(1024).saturating_mul(2) {
                 self.truncate_to_top(n);
+            }
+            if self.bytes > self.budget {
+                self.spill_run()?;
+                self.bytes = 0;
             }
             return Ok(());
         }
@@ -125,10 +218,7 @@ impl Ranker {
 
     fn truncate_to_top(&mut self, n: usize) {
         self.rows.sort_unstable_by(rank_order);
-        if self.rows.len() > n {
-            self.filtered += (self.rows.len() - n) as u64;
-            self.rows.truncate(n);
-        }
+        self.rows.truncate(n);
         self.bytes = self.rows.iter().map(ReportRow::heap_bytes).sum();
     }
 
@@ -159,33 +249,52 @@ impl Ranker {
         Ok(())
     }
 
-    /// Sort the non-tail rows and write them as a run: per row, score bits, seq, length, bytes.
+    /// Sort the non-tail rows and write them as a run (with `--top N`, only the best N).
     fn spill_run(&mut self) -> Result<()> {
         self.rows.sort_unstable_by(rank_order);
-        let file = tempfile::tempfile()
-            .and_then(DropBehindWriter::new)
-            .map_err(spill_err)?;
-        let mut w = BufWriter::with_capacity(1 << 20, file);
-        for row in self.rows.drain(..) {
-            w.write_all(&row.score.to_bits().to_le_bytes())
-                .map_err(spill_err)?;
-            w.write_all(&row.seq.to_le_bytes()).map_err(spill_err)?;
-            write_bytes(&mut w, &row.encoded)?;
+        if let Some(n) = self.top {
+            self.rows.truncate(n);
         }
-        let mut file = w
-            .into_inner()
-            .map_err(|e| spill_err(e.error()))?
-            .into_inner();
-        file.rewind().map_err(spill_err)?;
-        self.runs.push(file);
+        let mut w = RunWriter::new()?;
+        for row in self.rows.drain(..) {
+            w.write(&row)?;
+        }
+        self.add_run(w.finish()?)
+    }
+
+    /// Keep a new run, first merging the smaller half of the runs into one if there are
+    /// `fan_in` already: never more than `fan_in` runs (plus the one being written) are open.
+    fn add_run(&mut self, run: Run) -> Result<()> {
+        self.runs.push(run);
+        self.peak_runs = self.peak_runs.max(self.runs.len());
+        if self.runs.len() >= self.fan_in {
+            // Largest first: the smallest runs are at the end. Merging the smaller half keeps
+            // the rows each pass rewrites few, as in a tiered merge.
+            self.runs.sort_by_key(|r| std::cmp::Reverse(r.rows));
+            let smaller = self
+                .runs
+                .split_off(self.runs.len() - (self.fan_in / 2).max(2));
+            let mut w = RunWriter::new()?;
+            let limit = self.top.map_or(u64::MAX, |n| n as u64);
+            Merge::new(smaller)?.for_each(|row| {
+                if w.rows < limit {
+                    w.write(row)?;
+                }
+                Ok(())
+            })?;
+            self.runs.push(w.finish()?);
+            self.intermediate_merges += 1;
+        }
         Ok(())
     }
 
-    /// Write every kept row in rank order; returns (rows written, rows filtered).
+    /// Write every kept row in rank order; returns (rows written, rows filtered by
+    /// `--min-score` or `--top`).
     pub fn finish<W: Write>(mut self, out: &mut ReportWriter<W>) -> Result<(u64, u64)> {
         if let Some(n) = self.top {
             self.truncate_to_top(n);
         }
+        let pushed = self.pushed;
         let mut zero_tail = self.take_zero_tail()?;
         let mut rank = 0;
         if self.runs.is_empty() {
@@ -202,45 +311,28 @@ impl Ranker {
                 rank += 1;
                 out.write_ranked(rank, &row.encoded)?;
             }
-            return Ok((rank, self.filtered));
+            return Ok((rank, pushed - rank));
         }
         if !self.rows.is_empty() {
             self.spill_run()?;
         }
-        let mut readers = Vec::with_capacity(self.runs.len());
-        for run in self.runs.drain(..) {
-            let run = DropBehindReader::new(run).map_err(spill_err)?;
-            readers.push(BufReader::with_capacity(1 << 16, run));
-        }
-        let mut heap = BinaryHeap::new();
-        for (i, r) in readers.iter_mut().enumerate() {
-            let mut row = ReportRow {
-                score: 0.0,
-                seq: 0,
-                encoded: Vec::new(),
-            };
-            if read_run_row(r, &mut row)? {
-                heap.push(HeapEntry { row, run: i });
-            }
-        }
+        let limit = self.top.map_or(u64::MAX, |n| n as u64);
         let mut tail_written = false;
-        // Each run's next row is read into the buffer of the row just written.
-        while let Some(mut entry) = heap.peek_mut() {
-            if !tail_written && !entry.row.score.total_cmp(&0.0).is_gt() {
+        Merge::new(std::mem::take(&mut self.runs))?.for_each(|row| {
+            if !tail_written && !row.score.total_cmp(&0.0).is_gt() {
                 zero_tail.write(out, &mut rank)?;
                 tail_written = true;
             }
-            rank += 1;
-            out.write_ranked(rank, &entry.row.encoded)?;
-            let run = entry.run;
-            if !read_run_row(&mut readers[run], &mut entry.row)? {
-                PeekMut::pop(entry);
+            if rank < limit {
+                rank += 1;
+                out.write_ranked(rank, &row.encoded)?;
             }
-        }
+            Ok(())
+        })?;
         if !tail_written {
             zero_tail.write(out, &mut rank)?;
         }
-        Ok((rank, self.filtered))
+        Ok((rank, pushed - rank))
     }
 
     fn take_zero_tail(&mut self) -> Result<ZeroTail> {
@@ -281,6 +373,91 @@ impl ZeroTail {
         for encoded in self.rows.drain(..) {
             *rank += 1;
             out.write_ranked(*rank, &encoded)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes one run: per row, score bits, seq, length, bytes.
+struct RunWriter {
+    w: BufWriter<DropBehindWriter>,
+    rows: u64,
+}
+
+impl RunWriter {
+    fn new() -> Result<Self> {
+        let file = tempfile::tempfile()
+            .and_then(DropBehindWriter::new)
+            .map_err(spill_err)?;
+        Ok(RunWriter {
+            w: BufWriter::with_capacity(1 << 20, file),
+            rows: 0,
+        })
+    }
+
+    fn write(&mut self, row: &ReportRow) -> Result<()> {
+        self.w
+            .write_all(&row.score.to_bits().to_le_bytes())
+            .map_err(spill_err)?;
+        self.w
+            .write_all(&row.seq.to_le_bytes())
+            .map_err(spill_err)?;
+        write_bytes(&mut self.w, &row.encoded)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// The run, rewound for reading.
+    fn finish(self) -> Result<Run> {
+        let mut file = self
+            .w
+            .into_inner()
+            .map_err(|e| spill_err(e.error()))?
+            .into_inner();
+        file.rewind().map_err(spill_err)?;
+        Ok(Run {
+            file,
+            rows: self.rows,
+        })
+    }
+}
+
+/// A k-way merge of sorted runs, through a heap holding each run's next row.
+struct Merge {
+    readers: Vec<BufReader<DropBehindReader>>,
+    heap: BinaryHeap<HeapEntry>,
+}
+
+impl Merge {
+    fn new(runs: Vec<Run>) -> Result<Self> {
+        let mut readers = Vec::with_capacity(runs.len());
+        for run in runs {
+            let run = DropBehindReader::new(run.file).map_err(spill_err)?;
+            readers.push(BufReader::with_capacity(1 << 16, run));
+        }
+        let mut heap = BinaryHeap::with_capacity(readers.len());
+        for (i, r) in readers.iter_mut().enumerate() {
+            let mut row = ReportRow {
+                score: 0.0,
+                seq: 0,
+                encoded: Vec::new(),
+            };
+            if read_run_row(r, &mut row)? {
+                heap.push(HeapEntry { row, run: i });
+            }
+        }
+        Ok(Merge { readers, heap })
+    }
+
+    /// Hand every row of every run to `f`, in rank order.
+    fn for_each(mut self, mut f: impl FnMut(&ReportRow) -> Result<()>) -> Result<()> {
+        // Each run's next row is read into the buffer of the row just handed over.
+        while let Some(mut entry) = self.heap.peek_mut() {
+            f(&entry.row)?;
+            let run = entry.run;
+            if !read_run_row(&mut self.readers[run], &mut entry.row)? {
+                PeekMut::pop(entry);
+            }
         }
         Ok(())
     }
@@ -450,6 +627,77 @@ mod tests {
             ranked(Ranker::new(500, None, 0.0), &zeros),
             reference(&zeros)
         );
+    }
+
+    /// Rows in input order with varied scores: many zeros, ties, -0.0 and negatives.
+    fn varied(count: u64) -> Vec<(f64, u64)> {
+        (0..count)
+            .map(|i| match (i * 7919) % 17 {
+                0..=8 => (0.0, i),
+                9 => (-0.0, i),
+                10 => (-0.5, i),
+                k => (((i * 31) % (k + 3)) as f64 / 20.0, i),
+            })
+            .collect()
+    }
+
+    /// What `ranker` fed `rows` gives: the report's bytes, (written, filtered), and the
+    /// most runs open at once and the intermediate merges on the way.
+    fn ranked_counts(
+        mut ranker: Ranker,
+        rows: &[(f64, u64)],
+    ) -> (Vec<u8>, (u64, u64), usize, usize) {
+        for &(s, q) in rows {
+            ranker.push(row(s, q)).unwrap();
+        }
+        let (peak, merges) = (ranker.peak_runs, ranker.intermediate_merges);
+        let mut w = ReportWriter::new(Vec::new(), encoder()).unwrap();
+        let counts = ranker.finish(&mut w).unwrap();
+        (w.finish().unwrap(), counts, peak, merges)
+    }
+
+    /// Issue 11, item 14: every run was open at once (EMFILE under `ulimit -n 64`). With a
+    /// bounded fan-in the runs are merged in several passes, never more than the fan-in
+    /// open, and the report is byte for byte the single-pass one.
+    #[test]
+    fn a_bounded_fan_in_merges_in_passes_to_the_same_bytes() {
+        let rows = varied(3000);
+        for (top, min_score) in [
+            (None, -1.0),
+            (None, 0.0),
+            (Some(50), -1.0),
+            (Some(2500), 0.1),
+        ] {
+            let (single, single_counts, peak, _) = ranked_counts(
+                Ranker::with_fan_in(usize::MAX, top, min_score, usize::MAX),
+                &rows,
+            );
+            assert_eq!(peak, 0, "all in memory");
+            assert_eq!(single_counts.0 + single_counts.1, rows.len() as u64);
+            for fan_in in [2, 3, 5, MAX_FAN_IN, usize::MAX] {
+                let (bytes, counts, peak, merges) =
+                    ranked_counts(Ranker::with_fan_in(1000, top, min_score, fan_in), &rows);
+                let case = format!("top {top:?}, min {min_score}, fan-in {fan_in}: {peak} runs open at most, {merges} merges");
+                assert!(bytes == single, "{case}: the report differs");
+                assert_eq!(counts, single_counts, "{case}");
+                assert!(peak <= fan_in, "{case}");
+                if fan_in <= 5 || (fan_in == MAX_FAN_IN && top.is_none() && min_score < 0.0) {
+                    assert!(merges >= 1, "{case}");
+                } else if fan_in == usize::MAX {
+                    assert_eq!(merges, 0, "{case}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_descriptor_limit_gives_a_fan_in_or_a_clear_error() {
+        // Whatever this process's limit, the answer is a usable fan-in or a message naming
+        // `ulimit -n`; the binary's tests run it under small limits (tests/hostile_inputs.rs).
+        match fan_in_for_descriptors() {
+            Ok(n) => assert!((MIN_FAN_IN..=MAX_FAN_IN).contains(&n)),
+            Err(e) => assert!(e.message.contains("ulimit -n"), "{e}"),
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! A new output is a module here implementing [`Sink`], and one line where the scan's sinks
 //! are listed ([`crate::pipeline::scan`]'s caller builds them); the pipeline does not change.
 
+pub mod accounts;
 pub mod rejects;
 pub mod report;
 pub mod tally;
@@ -166,7 +167,7 @@ pub fn for_scan(
         crate::report::header(&opts.ingest.columns.keep),
     );
     let ranker = crate::report::rank::Ranker::new(opts.sort_memory, opts.top, opts.min_score);
-    Ok(vec![
+    let mut sinks = vec![
         boxed(tally::TallySink::new(campaign_ids)),
         boxed(report::ReportSink::new(
             outputs,
@@ -180,5 +181,15 @@ pub fn for_scan(
             opts.raw_cells,
             rejects_optional,
         )?),
-    ])
+    ];
+    if let Some(path) = &opts.accounts {
+        sinks.push(boxed(accounts::AccountsSink::new(
+            analyzer,
+            outputs,
+            path,
+            opts.format,
+            opts.raw_cells,
+        )?));
+    }
+    Ok(sinks)
 }

@@ -1,0 +1,12 @@
+//! The Jsonl reader on arbitrary bytes (no gzip; see read_gzip).
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use calque::ingest::InputFormat;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::read_file(data, "jsonl", InputFormat::Jsonl);
+});

@@ -1,0 +1,12 @@
+//! The Text reader on arbitrary bytes (no gzip; see read_gzip).
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use calque::ingest::InputFormat;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    common::read_file(data, "txt", InputFormat::Text);
+});
