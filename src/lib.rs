@@ -27,6 +27,7 @@ pub mod script;
 pub mod sinks;
 pub mod text;
 pub mod timestamp;
+pub mod values;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};

@@ -39,6 +39,7 @@ __all__ = [
     "Analyzer",
     "get_analyzer",
     "scan",
+    "accounts",
     "explain",
     "CalqueError",
     "UsageError",
@@ -298,6 +299,7 @@ _SCAN_OPTIONS = {
     "input_format": None,
     "rejects": None,
     "summary": None,
+    "accounts": None,
     "threads": 0,
     "batch_size": 4096,
     "top": None,
@@ -333,13 +335,38 @@ def scan(paths, **options):
     run = dict(_SCAN_OPTIONS)
     run.update({k: v for k, v in options.items() if k in _SCAN_OPTIONS})
     run["output"] = os.fspath(run["output"])
-    for name in ("rejects", "summary"):
+    for name in ("rejects", "summary", "accounts"):
         run[name] = _path(run[name])
+    # Numbers as the CLI receives them, as text, for the CLI's own range checks.
+    for name in ("threads", "batch_size", "top", "min_score", "max_record_bytes", "sort_memory_mib"):
+        if run[name] is not None:
+            run[name] = str(run[name])
     columns = dict(_COLUMN_OPTIONS)
     columns.update({k: v for k, v in options.items() if k in _COLUMN_OPTIONS})
     columns["keep_cols"] = _strings(columns["keep_cols"])
     inputs = [p if p == "-" else os.fspath(p) for p in _paths(paths)]
     return json.loads(_calque.scan(inputs, run, columns, engine))
+
+
+def accounts(paths, *, output="accounts.csv", format="csv", author_col=None, raw_cells=False,
+             partial=False, summary=None, **options):
+    """``calque accounts PATHS``: roll reports written by ``scan`` (CSV or JSON Lines) up to
+    accounts and write the table to ``output``; returns its summary as a dict.
+
+    With ``partial=True``, writes the partial aggregates instead (JSON Lines; returns ``{}``).
+    Partials of parts of a batch, rolled up on several workers and given together later (with
+    or without reports), merge exactly into the table of the whole batch (``docs/SCALE.md``).
+    ``options`` are the analyzer's (``config``, ``rules``…): give the scan's."""
+    unknown = sorted(set(options) - set(_ENGINE_OPTIONS))
+    if unknown:
+        raise TypeError("accounts() got unknown options: %s" % ", ".join(unknown))
+    engine = _engine_options(**options)
+    inputs = [p if p == "-" else os.fspath(p) for p in _paths(paths)]
+    result = _calque.accounts(
+        inputs, os.fspath(output), format, author_col, bool(raw_cells), bool(partial),
+        _path(summary), engine,
+    )
+    return json.loads(result) if result else {}
 
 
 def explain(text, **options):

@@ -11,15 +11,18 @@ mod rows;
 
 use arrow::{ArrowBatch, ChunkColumns, Strings};
 use arrow_array::{Array, ArrayRef, Int64Array, StructArray};
+use calque::accounts::report_input::{read_report, ReadOptions};
+use calque::accounts::{partial, table, Accounts, Vocabulary};
 use calque::campaigns::ioc::IocSpec;
 use calque::engine::EngineOptions;
 use calque::eval::explain::Explanation;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::output::OutputSet;
 use calque::pipeline::{self, ScanOptions};
 use calque::record::{Provenance, Record};
 use calque::report::encode::ReportFormat;
 use calque::report::{self, rank::rank_order, ReportRow};
-use calque::{Analyzer, Fatal, Result};
+use calque::{values, Analyzer, Fatal, Result};
 use clap::ValueEnum;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -94,7 +97,9 @@ impl From<ColumnsDict> for ColumnSpec {
     }
 }
 
-/// The rest of `calque scan`'s options, as a dict.
+/// The rest of `calque scan`'s options, as a dict. Numbers arrive as text (`str(value)`) and go
+/// through the CLI's own parsers ([`values`]), so that a value the CLI refuses is refused here
+/// with the same words.
 #[derive(FromPyObject)]
 #[pyo3(from_item_all)]
 struct ScanDict {
@@ -103,13 +108,14 @@ struct ScanDict {
     input_format: Option<String>,
     rejects: Option<String>,
     summary: Option<String>,
-    threads: usize,
-    batch_size: usize,
-    top: Option<usize>,
-    min_score: f64,
-    max_record_bytes: usize,
+    accounts: Option<String>,
+    threads: String,
+    batch_size: String,
+    top: Option<String>,
+    min_score: String,
+    max_record_bytes: String,
     lossy_utf8: bool,
-    sort_memory_mib: usize,
+    sort_memory_mib: String,
     raw_cells: bool,
 }
 
@@ -277,7 +283,8 @@ impl NativeAnalyzer {
                     .collect()
             })
         } else {
-            let pool = pool::get(threads).map_err(errors::CalqueError::new_err)?;
+            let pool =
+                pool::get(values::capped_threads(threads)).map_err(errors::CalqueError::new_err)?;
             py.detach(|| {
                 pool.install(|| {
                     texts
@@ -360,7 +367,8 @@ impl NativeAnalyzer {
                 .collect::<PyResult<Vec<_>>>()?;
             inputs.push((strings, array.len()));
         }
-        let pool = pool::get(threads).map_err(errors::CalqueError::new_err)?;
+        let pool =
+            pool::get(values::capped_threads(threads)).map_err(errors::CalqueError::new_err)?;
         let source: Arc<str> = source.into();
         let assembled = py.detach(|| -> std::result::Result<_, String> {
             pool.install(|| {
@@ -423,6 +431,17 @@ impl NativeAnalyzer {
     }
 }
 
+/// A numeric option through the CLI's parser for it; refused as the CLI refuses it.
+fn value<T>(
+    flag: &str,
+    text: &str,
+    parse: fn(&str) -> std::result::Result<T, String>,
+) -> PyResult<T> {
+    parse(text).map_err(|e| {
+        errors::UsageError::new_err(format!("invalid value '{text}' for '{flag}': {e}"))
+    })
+}
+
 /// The value of a `--format`-like option, by the CLI's own names.
 fn value_enum<T: ValueEnum>(flag: &str, value: &str) -> PyResult<T> {
     T::from_str(value, false).map_err(|_| {
@@ -446,39 +465,108 @@ fn scan(
     columns: ColumnsDict,
     engine: EngineDict,
 ) -> PyResult<String> {
-    if run.batch_size == 0 {
-        return Err(errors::UsageError::new_err(
-            "invalid value '0' for '--batch-size <N>': 0 is not in 1..",
-        ));
-    }
     let engine = engine.options()?;
     let options = ScanOptions {
         inputs,
         input_format: run
             .input_format
-            .map(|f| value_enum::<InputFormat>("--input-format", &f))
+            .map(|f| value_enum::<InputFormat>("--input-format <INPUT_FORMAT>", &f))
             .transpose()?,
         ingest: IngestOptions {
             columns: columns.into(),
-            max_record_bytes: run.max_record_bytes,
+            max_record_bytes: value(
+                "--max-record-bytes <BYTES>",
+                &run.max_record_bytes,
+                values::record_bytes,
+            )?,
             lossy_utf8: run.lossy_utf8,
         },
         output: run.output,
-        format: value_enum::<ReportFormat>("--format", &run.format)?,
+        format: value_enum::<ReportFormat>("--format <FORMAT>", &run.format)?,
         rejects: run.rejects,
         summary: run.summary,
-        threads: run.threads,
-        batch_size: run.batch_size,
-        top: run.top,
-        min_score: run.min_score,
+        threads: values::capped_threads(value("--threads <N>", &run.threads, values::threads)?),
+        batch_size: value("--batch-size <N>", &run.batch_size, values::batch_size)?,
+        top: run
+            .top
+            .map(|top| value("--top <N>", &top, values::top))
+            .transpose()?,
+        min_score: value("--min-score <X>", &run.min_score, values::score)?,
         raw_cells: run.raw_cells,
         progress: false,
-        sort_memory: run.sort_memory_mib.max(1) << 20,
+        sort_memory: value(
+            "--sort-memory-mib <MIB>",
+            &run.sort_memory_mib,
+            values::sort_memory_bytes,
+        )?,
+        accounts: run.accounts,
     };
+    // Ranking needs descriptors for its temporary runs: fail now, not after the whole scan.
+    report::rank::fan_in_for_descriptors().map_err(errors::to_py)?;
     py.detach(|| -> Result<String> {
         let analyzer = engine.analyzer()?;
         let summary = pipeline::scan(&analyzer, &options)?;
         serde_json::to_string(&summary).map_err(|e| Fatal::output(e.to_string()))
+    })
+    .map_err(errors::to_py)
+}
+
+/// `calque accounts` without `--fit-base-rates` and `--eval-labels`: roll reports (or partial
+/// aggregates) up to accounts and write the table, or with `partial` the partial aggregates,
+/// which merge exactly when given together later. Returns the table's summary as JSON (empty
+/// for a partial).
+#[pyfunction(name = "accounts")]
+#[pyo3(signature = (inputs, output, format, author_col, raw_cells, partial, summary, engine))]
+#[allow(clippy::too_many_arguments)]
+fn roll_up_accounts(
+    py: Python<'_>,
+    inputs: Vec<String>,
+    output: String,
+    format: String,
+    author_col: Option<String>,
+    raw_cells: bool,
+    partial: bool,
+    summary: Option<String>,
+    engine: EngineDict,
+) -> PyResult<String> {
+    let engine = engine.options()?;
+    let format = value_enum::<ReportFormat>("--format <FORMAT>", &format)?;
+    py.detach(|| -> Result<String> {
+        let mut outputs = OutputSet::new(&inputs);
+        let mut staged = outputs.stage(&output, "-o")?;
+        let summary_file = match &summary {
+            Some(path) if !partial => Some(outputs.stage(path, "--summary")?),
+            _ => None,
+        };
+        let analyzer = engine.analyzer()?;
+        let vocab = Vocabulary::new(&analyzer);
+        let read = ReadOptions {
+            author_col,
+            raw_cells,
+        };
+        let mut rollup = Accounts::new(analyzer.config.accounts.top_evidence);
+        for input in &inputs {
+            read_report(input, &vocab, &read, &mut rollup)?;
+        }
+        let json = if partial {
+            partial::write(&rollup, &vocab, &mut staged)?;
+            outputs.ready(staged)?;
+            String::new()
+        } else {
+            let table = table::build(&rollup, &vocab);
+            table::write(&table, format, raw_cells, &mut staged)?;
+            outputs.ready(staged)?;
+            if let Some(mut file) = summary_file {
+                let name = file.name().to_string();
+                let pretty = serde_json::to_string_pretty(&table.summary).expect("serializes");
+                std::io::Write::write_all(&mut file, format!("{pretty}\n").as_bytes())
+                    .map_err(|e| Fatal::output(format!("{name}: {e}")))?;
+                outputs.ready(file)?;
+            }
+            serde_json::to_string(&table.summary).expect("serializes")
+        };
+        outputs.commit()?;
+        Ok(json)
     })
     .map_err(errors::to_py)
 }
@@ -513,6 +601,7 @@ fn _calque(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAnalyzer>()?;
     m.add_class::<ArrowBatch>()?;
     m.add_function(wrap_pyfunction!(scan, m)?)?;
+    m.add_function(wrap_pyfunction!(roll_up_accounts, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_columns, m)?)?;
     m.add("SCHEMA_VERSION", report::SCHEMA_VERSION)?;
     m.add("NUMERIC_COLUMNS", report::NUMERIC_COLUMNS.to_vec())?;

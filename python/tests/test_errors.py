@@ -111,5 +111,34 @@ def test_wrong_types_raise_type_errors(analyzer):
         analyzer.analyze_batch(["ok", 3])
     with pytest.raises(TypeError):
         analyzer.analyze_arrow(42)
-    with pytest.raises(calque.UsageError, match="possible values: csv, jsonl"):
-        calque.scan(["data/samples/posts.csv"], format="xlsx")
+
+
+def test_an_unknown_format_is_refused_as_the_cli_refuses_it(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    code, _, stderr = cli("scan", "data/samples/posts.csv", "--format", "xlsx", "-o", tmp_path / "r")
+    with pytest.raises(calque.UsageError, match="possible values: csv, jsonl") as raised:
+        calque.scan(["data/samples/posts.csv"], format="xlsx", output=tmp_path / "r")
+    assert code == raised.value.exit_code
+    assert str(raised.value).startswith(stderr.splitlines()[0][len("error: "):])
+
+
+@pytest.mark.parametrize(
+    "flag, keyword, value",
+    [
+        ("--batch-size", "batch_size", 0),
+        ("--max-record-bytes", "max_record_bytes", 0),
+        ("--min-score", "min_score", 1.5),
+        ("--top", "top", 0),
+        ("--sort-memory-mib", "sort_memory_mib", 0),
+    ],
+)
+def test_numeric_options_are_refused_as_the_cli_refuses_them(
+    flag, keyword, value, cli, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(REPO)
+    code, _, stderr = cli("scan", "data/samples/posts.csv", flag, value, "-o", tmp_path / "r.csv")
+    with pytest.raises(calque.UsageError) as raised:
+        calque.scan(["data/samples/posts.csv"], output=tmp_path / "r.csv", **{keyword: value})
+    assert code == raised.value.exit_code == 2
+    assert stderr.splitlines()[0] == "error: %s" % raised.value
+    assert not (tmp_path / "r.csv").exists()

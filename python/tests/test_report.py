@@ -1,5 +1,6 @@
 """The Python results are the CLI's report, field by field, on the bundled sample."""
 
+import csv
 import json
 
 import pyarrow as pa
@@ -143,3 +144,43 @@ def test_scan_writes_the_cli_report(cli, tmp_path, monkeypatch):
 def test_scan_rejects_unknown_options():
     with pytest.raises(TypeError, match="text_column"):
         calque.scan(["x.csv"], text_column="body")
+
+
+def test_scan_writes_the_cli_accounts_table(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    code, _, err = cli(
+        "scan", "data/samples/posts.csv", "-o", tmp_path / "cli.csv", "-q",
+        "--accounts", tmp_path / "cli-accounts.csv",
+    )
+    assert code == 0, err
+    calque.scan(
+        ["data/samples/posts.csv"], output=tmp_path / "py.csv", accounts=tmp_path / "py-accounts.csv"
+    )
+    assert (tmp_path / "py-accounts.csv").read_bytes() == (tmp_path / "cli-accounts.csv").read_bytes()
+    assert (tmp_path / "py.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+
+
+def test_account_partials_from_workers_merge_into_the_whole_table(cli, tmp_path, sample_rows):
+    # The CLI's table of the whole sample.
+    whole = tmp_path / "whole.jsonl"
+    code, _, err = cli("scan", "data/samples/posts.csv", "--format", "jsonl", "-o", whole, "-q")
+    assert code == 0, err
+    code, _, err = cli("accounts", whole, "-o", tmp_path / "cli.csv", "-q")
+    assert code == 0, err
+    # Two "workers", each scanning half of the posts and writing its partial aggregates.
+    header = list(sample_rows[0])
+    partials = []
+    for k, half in enumerate((sample_rows[:20], sample_rows[20:])):
+        posts = tmp_path / ("half%d.csv" % k)
+        with open(posts, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=header)
+            writer.writeheader()
+            writer.writerows(half)
+        report = tmp_path / ("half%d.jsonl" % k)
+        calque.scan([posts], output=report, format="jsonl")
+        partials.append(tmp_path / ("part%d.jsonl" % k))
+        assert calque.accounts([report], output=partials[-1], partial=True) == {}
+    # The driver merges them: the same table as the CLI's on the whole.
+    summary = calque.accounts(partials, output=tmp_path / "merged.csv")
+    assert (tmp_path / "merged.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+    assert summary["accounts"] == len({r["author"] for r in sample_rows})

@@ -30,7 +30,7 @@ mod heuristics;
 mod rules;
 mod scan;
 mod tune;
-mod values;
+use calque::values;
 
 use clap::{Parser, Subcommand};
 
