@@ -39,9 +39,11 @@ def analyze_partition(frame, options, threads):
 
 def write_sample(directory, parts=4):
     """The bundled sample as `parts` Parquet files, every column as text."""
-    columns = pa.csv.read_csv(SAMPLE).column_names
+    parse = pa.csv.ParseOptions(newlines_in_values=True)  # quoted texts may hold line breaks
+    columns = pa.csv.read_csv(SAMPLE, parse_options=parse).column_names
     table = pa.csv.read_csv(
         SAMPLE,
+        parse_options=parse,
         convert_options=pa.csv.ConvertOptions(
             column_types={c: pa.string() for c in columns}, strings_can_be_null=False
         ),

@@ -63,9 +63,11 @@ def main():
         if directory is None:
             directory = pathlib.Path(scratch) / "posts"
             directory.mkdir()
-            columns = pa.csv.read_csv(SAMPLE).column_names
+            parse = pa.csv.ParseOptions(newlines_in_values=True)
+            columns = pa.csv.read_csv(SAMPLE, parse_options=parse).column_names
             table = pa.csv.read_csv(
                 SAMPLE,
+                parse_options=parse,
                 convert_options=pa.csv.ConvertOptions(
                     column_types={c: pa.string() for c in columns}, strings_can_be_null=False
                 ),

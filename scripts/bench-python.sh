@@ -72,8 +72,11 @@ import pyarrow as pa, pyarrow.csv as pc
 import calque
 path, threads = sys.argv[1], int(sys.argv[2])
 started = time.perf_counter()
-names = pc.read_csv(path, read_options=pc.ReadOptions(use_threads=threads > 1)).column_names
-table = pc.read_csv(path, read_options=pc.ReadOptions(use_threads=threads > 1),
+# Quoted texts may hold line breaks.
+parse = pc.ParseOptions(newlines_in_values=True)
+read = pc.ReadOptions(use_threads=threads > 1)
+names = pc.read_csv(path, read_options=read, parse_options=parse).column_names
+table = pc.read_csv(path, read_options=read, parse_options=parse,
                     convert_options=pc.ConvertOptions(column_types={n: pa.string() for n in names},
                                                       strings_can_be_null=False))
 read = time.perf_counter()
@@ -93,7 +96,8 @@ for run in 1 2; do
         --summary "$work/summary.json"
     python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("calque scan:   %d rows in %.2f s, %.0f rows/s" % (s["records_read"], s["elapsed_seconds"], s["items_per_second"]))' "$work/summary.json"
     echo "               ($(load))"
-    echo "analyze_arrow: $("$py" "$work/arrow.py" "$work/tweets.csv" 2)"
+    result=$("$py" "$work/arrow.py" "$work/tweets.csv" 2)
+    echo "analyze_arrow: $result"
     echo "               ($(load))"
 done
 rm -f "$work/report.csv" "$work"/report.rejects.csv
@@ -103,19 +107,18 @@ mkdir "$work/parquet"
 "$py" - "$work/tweets.csv" "$work/parquet" <<'EOF'
 import sys
 import pyarrow as pa, pyarrow.csv as pc, pyarrow.parquet as pq
-names = pc.read_csv(sys.argv[1]).column_names
-table = pc.read_csv(sys.argv[1], convert_options=pc.ConvertOptions(
+parse = pc.ParseOptions(newlines_in_values=True)
+names = pc.read_csv(sys.argv[1], parse_options=parse).column_names
+table = pc.read_csv(sys.argv[1], parse_options=parse, convert_options=pc.ConvertOptions(
     column_types={n: pa.string() for n in names}, strings_can_be_null=False))
 step = -(-table.num_rows // 8)
 for i in range(8):
     pq.write_table(table.slice(i * step, step), "%s/part-%d.parquet" % (sys.argv[2], i))
 EOF
-for run in 1 2; do
-    for args in "--workers 0 --threads 1" "--workers 0 --threads 2" "--workers 2 --threads 1"; do
-        # shellcheck disable=SC2086
-        "$py" examples/dask_parquet.py --parquet "$work/parquet" --summary-only $args | head -1
-        echo "    ($(load))"
-    done
+for args in "--workers 0 --threads 1" "--workers 2 --threads 1" "--workers 0 --threads 2"; do
+    # shellcheck disable=SC2086
+    "$py" examples/dask_parquet.py --parquet "$work/parquet" --summary-only $args >"$work/dask.out"
+    echo "$(head -1 "$work/dask.out")  ($(load))"
 done
 
 if [ "$instructions" = 1 ]; then
@@ -137,7 +140,8 @@ EOF
     scripts/per-item.sh instructions target/release/calque "$work/once.csv" | sed 's/^/calque scan:   /'
     for run in once twice; do
         valgrind --tool=callgrind --callgrind-out-file="$work/$run.cg" \
-            "$py" "$work/arrow.py" "$work/$run.csv" 1 >/dev/null 2>&1
+            "$py" "$work/arrow.py" "$work/$run.csv" 1 >/dev/null 2>"$work/valgrind.err" ||
+            { cat "$work/valgrind.err" >&2; exit 1; }
         callgrind_annotate "$work/$run.cg" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}'
     done | paste -sd' ' | awk '{printf "analyze_arrow: 10000 items: %.1f instructions per item\n", ($2 - $1) / 10000}'
 fi

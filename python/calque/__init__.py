@@ -149,7 +149,7 @@ class Analyzer:
     ``FILE`` or ``campaign=FILE``; ``narratives``: claim databases (not supported by this
     build yet: raises ``UsageError``); ``outlets``, ``no_embedded_rules``, ``allow_langs``: as
     the CLI's ``--outlets``, ``--no-embedded-rules``, ``--allow-langs``. Building one compiles
-    every rule (about a second); build it once and reuse it.
+    every rule (0.3 s here); build it once and reuse it.
     """
 
     def __init__(
