@@ -151,10 +151,7 @@ fn report_rows(analyzer: &Analyzer, texts: &[String]) {
     use calque::report::{self, encode};
     let texts = &texts[..texts.len().min(50_000)];
     let analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
-    let provenance = Provenance {
-        source: "bench.csv".into(),
-        line: 12345,
-    };
+    let provenance = Provenance::new("bench.csv".into(), 12345);
     let records: Vec<Record> = texts
         .iter()
         .enumerate()

@@ -129,10 +129,15 @@ def main():
             result = result.sort_values("id").reset_index(drop=True)
             alone = alone.sort_values("id").reset_index(drop=True)
             for column in alone.columns.drop(["rank", "source"]):
-                # `spans` holds arrays of {rule, start, end}: compared as lists.
-                as_list = list if column == calque.SPANS_COLUMN else (lambda v: v)
-                have = [as_list(v) for v in result[column]]
-                assert have == [as_list(v) for v in alone[column]], column
+                # `spans` holds arrays of {rule, start, end}: compared as lists; an empty
+                # number (None, NaN or NA once in pandas) equals an empty number.
+                def plain(v, spans=column == calque.SPANS_COLUMN):
+                    if spans:
+                        return list(v)
+                    return None if pd.api.types.is_scalar(v) and pd.isna(v) else v
+
+                have = [plain(v) for v in result[column]]
+                assert have == [plain(v) for v in alone[column]], column
 
 
 if __name__ == "__main__":

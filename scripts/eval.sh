@@ -188,8 +188,10 @@ w("""## The tools behind these figures
   confidence, method), script figures, the normalized view, each heuristic that fired (code, weight,
   hits, `contribution` = weight x sqrt(min(hits, max_repeats)) / length factor, spans as byte offsets
   `start`/`end` in the original text with the `text` there), each indicator that fired (weight, whether
-  it `counted`, `part_of` for parts of combinations, `parts_fired` for combinations, spans), the
-  campaign scores and the overall score with the formula.
+  it `counted`, `part_of` for parts of combinations, `parts_fired` for combinations,
+  `counted_through` / `same_evidence` for evidence counted once, spans), the campaign scores, the
+  `narrative` matched (claim, source, score, matched `words`, whether it `counted`), the `context`
+  (cues with their spans, whether it `capped` the score) and the overall score with the formula.
 - `calque tune LABELLED... -o weights.toml`: see section E. The written file is an ordinary config
   (`scan --config`, `eval --config`); its header records the data, the method and the
   cross-validated ROC-AUC before and after.
@@ -206,10 +208,25 @@ w("Command: `calque tune --label-file neg_en_538_twitter-ratio_BarackObama.csv=0
   "two politicians' accounts is fitted to *this* contrast: it is reported to show what tuning can do "
   "and is not shipped.\n")
 w(open("tune_ira_en.md").read())
-# The accounts section is scripts/eval-accounts.sh's: kept as it is.
+# Three parts are not generated here and are kept as they are: the accounts section
+# (scripts/eval-accounts.sh's, between its BEGIN/END markers), the coordination section
+# (scripts/eval-coordination.sh's) and the hand-written narratives and context sections at the
+# end (from scripts/eval-narratives.sh and the hard-negative test).
 import os, re
+MARK = "<!-- Hand-written from here on"
 previous = open(doc).read() if os.path.exists(doc) else ""
-kept = re.search(r"<!-- BEGIN accounts.*?<!-- END accounts -->\n", previous, re.S)
-open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + ("\n" + kept.group(0) if kept else ""))
+kept = []
+for pattern in (r"<!-- BEGIN accounts.*?<!-- END accounts -->\n",
+                r"<!-- coordination:begin -->.*?<!-- coordination:end -->\n?"):
+    m = re.search(pattern, previous, re.S)
+    if m:
+        kept.append((m.start(), m.group(0) if m.group(0).endswith("\n") else m.group(0) + "\n"))
+kept = [part for _, part in sorted(kept)]  # in the page's order
+hand = previous
+for part in kept:
+    hand = hand.replace(part.rstrip("\n"), "")
+hand = hand[hand.index(MARK):] if MARK in hand else ""
+tail = "".join("\n" + part for part in kept + ([hand] if hand else []))
+open(doc, "w").write("\n".join(out).rstrip("\n") + "\n" + tail)
 PY
 echo "eval.sh: wrote $doc" >&2

@@ -119,6 +119,15 @@ w(f"Highest firing rate on the negatives: `{worst['code']}`, {worst['fires_on_ne
   f"{runs['en']['negatives']} ({pct(worst['fires_on_negatives'], runs['en']['negatives'])}); the bound is 1%.\n")
 w("More per-heuristic notes (design decisions, further native checks, French native-text checks): "
   "`docs/heuristics-en-notes.md`, `docs/heuristics-fr-notes.md`.")
+# Keep the section scripts/gold-recall.sh maintains.
+try:
+    previous = open(doc, encoding="utf-8").read()
+except OSError:
+    previous = ""
+begin, end = "<!-- gold-recall:begin -->", "<!-- gold-recall:end -->"
+if begin in previous and end in previous:
+    out.append("")
+    out.append(begin + previous.split(begin, 1)[1].split(end, 1)[0] + end)
 open(doc, "w", encoding="utf-8").write("\n".join(out) + "\n")
 print(f"heuristics-report.sh: wrote {doc}", file=sys.stderr)
 PY

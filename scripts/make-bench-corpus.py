@@ -7,7 +7,8 @@ Every text column of the corpora (IRA English and French tweets, the IRA Fearmon
 native political tweets, the SPOTTED set, EUvsDisinfo titles) is pooled, then rows
 (id, author, created_at, text) are written, cycling through the pool with a fresh id, until the
 file reaches SIZE_MB megabytes. The mix of languages and lengths is the corpora's own.
-Nothing is written into the repository.
+Nothing is written into the repository. $CALQUE_CORPORA names another corpora folder (a
+worktree outside the usual layout).
 """
 import csv
 import os
@@ -26,21 +27,28 @@ SOURCES = [
 ]
 
 
-def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    out_path, size_mb = sys.argv[1], float(sys.argv[2])
+def texts(shared=SHARED):
+    """Every non-empty text of SOURCES under `shared`, in order (also used by
+    make-export-corpus.py)."""
     csv.field_size_limit(1 << 24)
     pool = []
     for name, col in SOURCES:
-        path = os.path.join(SHARED, name)
+        path = os.path.join(shared, name)
         with open(path, newline="", encoding="utf-8", errors="replace") as f:
             for row in csv.DictReader(f):
                 text = (row.get(col) or "").strip()
                 if text:
                     pool.append(text)
     if not pool:
-        sys.exit(f"no texts found under {SHARED}")
+        sys.exit(f"no texts found under {shared}")
+    return pool
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    out_path, size_mb = sys.argv[1], float(sys.argv[2])
+    pool = texts(os.environ.get("CALQUE_CORPORA") or SHARED)
     target = int(size_mb * 1_000_000)
     written = 0
     n = 0

@@ -6,16 +6,18 @@
 #   e.g. python3 scripts/make-bench-corpus.py /tmp/b5.csv 5
 #        scripts/per-item.sh instructions target/release/calque /tmp/b5.csv
 #        scripts/per-item.sh instructions target/release/calque /tmp/b5.csv --accounts /dev/null
+#        scripts/per-item.sh instructions target/release/calque /tmp/b5.csv --html /dev/null --xlsx /dev/null
+#        scripts/per-item.sh instructions target/release/calque /tmp/b5.csv --narratives claims.csv
 # (also as scripts/instructions-per-item.sh and scripts/allocations-per-item.sh BINARY CORPUS)
 # Runs `calque scan --threads 1` on the corpus and on the corpus twice over; the difference
 # divided by the corpus's items leaves out start-up (rule loading, lazy regex compilation) and
 # the first batches. instructions: user-space instructions (callgrind); allocations: heap
 # allocations (memcheck's heap summary).
 set -euo pipefail
-[ $# -ge 3 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
 mode="$1" bin="$2" corpus="$3"
 extra=("${@:4}")
-case "$mode" in instructions|allocations) ;; *) sed -n '2,13p' "$0" >&2; exit 2 ;; esac
+case "$mode" in instructions|allocations) ;; *) sed -n '2,14p' "$0" >&2; exit 2 ;; esac
 command -v valgrind >/dev/null || { echo "per-item.sh: valgrind not found" >&2; exit 1; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/calque-per-item.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -3,12 +3,16 @@
 
 use crate::campaigns::{CampaignSet, IndicatorHit};
 use crate::config::{Config, Level};
+use crate::context::{Context, ContextDetector, ContextKind, ItemMeta};
 use crate::error::{Fatal, Result};
+use crate::evidence::{self, NarrativeCount};
 use crate::heuristics::{self, Heuristic};
 use crate::langid::{LangId, LangInfo};
 use crate::multi_search::MultiSearch;
+use crate::narratives::{Claim, NarrativeMatch, NarrativeSet};
 use crate::normalize::{normalize, Normalized};
 use crate::record::{Record, Span};
+use crate::rule_selection::RuleSelection;
 use crate::score;
 use crate::script::{self, ScriptStats};
 
@@ -22,14 +26,7 @@ pub struct HeuristicHit {
     pub contribution: f64,
 }
 
-/// A campaign with a non-zero score on an item.
-#[derive(Debug, Clone)]
-pub struct CampaignScore {
-    pub campaign: usize,
-    pub score: f64,
-    /// Indices into the item's `indicator_hits` that counted (non-part indicators).
-    pub counted: Vec<usize>,
-}
+pub use crate::evidence::CampaignScore;
 
 /// Everything the pipeline saw for one item.
 #[derive(Debug, Clone)]
@@ -44,8 +41,20 @@ pub struct Analysis {
     pub campaigns: Vec<CampaignScore>,
     pub interference_score: f64,
     pub campaign_score: f64,
+    /// The best known claim the item repeats (at or above the threshold), if any.
+    pub narrative: Option<NarrativeMatch>,
+    /// How that match was counted against the campaign evidence.
+    pub narrative_count: NarrativeCount,
+    /// The narrative score that entered the overall score (0 if none, or not counted).
+    pub narrative_score: f64,
+    /// Whether the item reports on or debunks what it matched.
+    pub context: Context,
+    /// Whether the context capped the score (it would have been higher).
+    pub capped: bool,
     pub score: f64,
     pub level: Level,
+    /// Article and comma rates of an English item of 150+ words: context, not in any score.
+    pub long_text: Option<heuristics::long_text::LongTextRates>,
 }
 
 impl Analysis {
@@ -64,6 +73,11 @@ pub struct Analyzer {
     pub heuristics: Vec<(&'static dyn Heuristic, f64)>,
     /// Effective weight of each indicator (config override or rule-file weight).
     pub indicator_weights: Vec<f64>,
+    /// Known claims (rule files' narratives and `--narratives` databases); `None` when there
+    /// are none, so that an item costs nothing more.
+    pub narratives: Option<NarrativeSet>,
+    /// Debunk and report cues, fact-checker and newsroom list.
+    pub context: ContextDetector,
     triggers: Triggers,
 }
 
@@ -247,7 +261,32 @@ impl LangTriggers {
 
 impl Analyzer {
     pub fn new(config: Config, campaigns: CampaignSet) -> Result<Self> {
+        Self::with_selection(config, campaigns, &RuleSelection::all())
+    }
+
+    /// An analyzer running only the heuristics `selection` selects (the campaign set obeys the
+    /// selection it was loaded with, see [`crate::campaigns::RuleSources::select`]). A selector
+    /// that matches no heuristic and no indicator is a config error: most likely a typo.
+    pub fn with_selection(
+        config: Config,
+        campaigns: CampaignSet,
+        selection: &RuleSelection,
+    ) -> Result<Self> {
+        // Every code, selected or not: a config weight for a deselected rule is not an error.
+        let known: Vec<&str> = heuristics::all()
+            .map(|h| h.info().code)
+            .chain(campaigns.indicators.iter().map(|i| i.id.as_str()))
+            .chain(campaigns.left_out.iter().map(String::as_str))
+            .collect();
+        let unmatched = selection.unmatched(known.iter().copied());
+        if !unmatched.is_empty() {
+            return Err(Fatal::config(format!(
+                "--select/--ignore: {} matches no heuristic code or indicator id (see `calque heuristics` and `calque rules list`)",
+                unmatched.join(", ")
+            )));
+        }
         let heuristics: Vec<(&'static dyn Heuristic, f64)> = heuristics::all()
+            .filter(|h| selection.selects(h.info().code))
             .map(|h| {
                 (
                     h,
@@ -265,8 +304,7 @@ impl Analyzer {
             .map(|i| config.weights.get(&i.id).copied().unwrap_or(i.weight))
             .collect();
         for code in config.weights.keys() {
-            let known = heuristics.iter().any(|(h, _)| h.info().code == code)
-                || campaigns.indicators.iter().any(|i| &i.id == code);
+            let known = known.contains(&code.as_str());
             if !known {
                 return Err(Fatal::config(format!(
                     "config [weights]: {code:?} is neither a heuristic code nor an indicator id (see `calque heuristics` and `calque rules list`)"
@@ -295,25 +333,60 @@ impl Analyzer {
                 t.merged = MergedPass::build(campaigns.phrase_patterns(), t);
             }
         }
+        let narratives = (!campaigns.narratives.is_empty())
+            .then(|| NarrativeSet::build(campaigns.narratives.clone()));
         Ok(Analyzer {
             config,
             langid,
             campaigns,
             heuristics,
             indicator_weights,
+            narratives,
+            context: ContextDetector::embedded()?,
             triggers,
         })
     }
 
-    /// Analyse one record as `scan` does: its text, and whatever else of the record the
-    /// analysis looks at. The scan pipeline and the Python binding both call this, so that
-    /// they score a record alike.
+    /// Also match these claims (from `--narratives` databases), besides the rule files' own.
+    pub fn with_claims(mut self, claims: Vec<Claim>) -> Self {
+        if claims.is_empty() {
+            return self;
+        }
+        let mut all = self.campaigns.narratives.clone();
+        all.extend(claims);
+        self.narratives = Some(NarrativeSet::build(all));
+        self
+    }
+
+    /// Use this context detector (e.g. another fact-checker list) instead of the embedded one.
+    pub fn with_context(mut self, context: ContextDetector) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Analyse one record as `scan` does: its text, and the author, URL and links the
+    /// campaign rules and the context look at. The scan pipeline and the Python binding both
+    /// call this, so that they score a record alike.
     pub fn analyze_record(&self, record: &Record) -> Analysis {
-        self.analyze(&record.text)
+        self.analyze_item(
+            &record.text,
+            &crate::context::ItemMeta {
+                author: &record.author,
+                url: &record.url,
+                links: &record.links,
+            },
+        )
     }
 
     /// Analyse one item's text.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_item(text, &ItemMeta::default())
+    }
+
+    /// Analyse one item: its text, the author and URL the context looks at, and the links it
+    /// carries outside its text (entity hrefs, expanded URLs: [`crate::record::Record::links`]),
+    /// which the campaign rules see as if written where the text shows them.
+    pub fn analyze_item(&self, text: &str, meta: &ItemMeta<'_>) -> Analysis {
         let script = script::measure(text);
         let lang = self.langid.detect(text, script.cyrillic_share());
         let tokens = score::count_tokens(text);
@@ -338,50 +411,75 @@ impl Analyzer {
                 });
                 (
                     self.run_heuristics(text, &active, tokens),
-                    self.campaigns
-                        .matches_found(text, &normalized, lang.code, phrases.drain(..)),
+                    self.campaigns.matches_found(
+                        text,
+                        &normalized,
+                        lang.code,
+                        meta.links,
+                        phrases.drain(..),
+                    ),
                 )
             }),
             None => (
                 self.heuristic_hits(text, lang.code, tokens),
-                self.campaigns.matches(text, &normalized, lang.code),
+                self.campaigns
+                    .matches_with_links(text, &normalized, lang.code, meta.links),
             ),
         };
         let density: f64 = heuristic_hits.iter().map(|h| h.contribution).sum();
         let interference_score = score::interference_from_density(density, &self.config);
 
-        let fired: Vec<usize> = indicator_hits.iter().map(|h| h.indicator).collect();
-        let subsumed = self.campaigns.subsumed(&fired);
-        let mut campaigns: Vec<CampaignScore> = Vec::new();
-        for (k, hit) in indicator_hits.iter().enumerate() {
-            let ind = &self.campaigns.indicators[hit.indicator];
-            let w = self.indicator_weights[hit.indicator];
-            if ind.part || w <= 0.0 || subsumed.contains(&hit.indicator) {
-                continue;
-            }
-            match campaigns.iter_mut().find(|c| c.campaign == ind.campaign) {
-                Some(c) => c.counted.push(k),
-                None => campaigns.push(CampaignScore {
-                    campaign: ind.campaign,
-                    score: 0.0,
-                    counted: vec![k],
-                }),
-            }
-        }
-        for c in &mut campaigns {
-            c.score = score::campaign_score(
-                c.counted
-                    .iter()
-                    .map(|&k| self.indicator_weights[indicator_hits[k].indicator]),
-            );
-        }
-        campaigns.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.campaign.cmp(&b.campaign))
-        });
+        let mut campaigns =
+            evidence::campaign_scores(&self.campaigns, &self.indicator_weights, &indicator_hits);
+        let params = self.config.narratives.params();
+        let narrative = self
+            .narratives
+            .as_ref()
+            .and_then(|n| n.best(text, lang.code, &params));
+        let narrative_count = match &narrative {
+            Some(m) => evidence::count_narrative(
+                &mut campaigns,
+                &self.indicator_weights,
+                &indicator_hits,
+                &m.spans,
+                self.config.score.narrative_weight * m.score,
+            ),
+            None => NarrativeCount::default(),
+        };
+        let narrative_score = match &narrative {
+            Some(m) if narrative_count.counted => m.score,
+            _ => 0.0,
+        };
         let campaign_score = campaigns.first().map_or(0.0, |c| c.score);
-        let score = score::overall_score(campaign_score, interference_score, &self.config);
+        let mut score = score::overall_score(
+            campaign_score,
+            interference_score,
+            narrative_score,
+            &self.config,
+        );
+        let context = if campaign_score > 0.0 || narrative.is_some() {
+            let mut spans: Vec<Span> = campaigns
+                .iter()
+                .flat_map(|c| c.counted.iter())
+                .flat_map(|&k| indicator_hits[k].spans.iter().copied())
+                .collect();
+            if let Some(m) = &narrative {
+                spans.extend_from_slice(&m.spans);
+            }
+            self.context
+                .detect(text, &normalized, lang.code, meta, &spans)
+        } else {
+            Context::default()
+        };
+        let capped = context.kind != ContextKind::None && score > self.config.score.context_cap;
+        if capped {
+            score = self.config.score.context_cap;
+        }
+        let long_text = if lang.code == "en" {
+            heuristics::long_text::measure(text, tokens)
+        } else {
+            None
+        };
         Analysis {
             normalized,
             lang,
@@ -392,8 +490,14 @@ impl Analyzer {
             campaigns,
             interference_score,
             campaign_score,
+            narrative,
+            narrative_count,
+            narrative_score,
+            context,
+            capped,
             score,
             level: self.config.level(score),
+            long_text,
         }
     }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 pub struct Config {
     pub score: ScoreConfig,
     pub interference: InterferenceConfig,
+    pub narratives: NarrativesConfig,
     pub langid: LangIdConfig,
     /// Weight overrides by heuristic code or indicator id, each in [0, 1].
     pub weights: BTreeMap<String, f64>,
@@ -25,6 +26,11 @@ pub struct ScoreConfig {
     /// How much the interference score counts in the overall score. Below `high`, so that
     /// language evidence alone never makes an item "high".
     pub interference_weight: f64,
+    /// How much the best narrative score counts in the overall score. Below `high`, so that
+    /// a known narrative alone never makes an item "high".
+    pub narrative_weight: f64,
+    /// Highest overall score of an item whose text debunks or reports on what it matched.
+    pub context_cap: f64,
     /// Overall score at or above which an item's level is "high".
     pub high: f64,
     /// Overall score at or above which an item's level is "medium".
@@ -42,6 +48,33 @@ pub struct InterferenceConfig {
     pub max_repeats: usize,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NarrativesConfig {
+    /// Lowest narrative score reported (share of the claim's BM25 weight the item covers).
+    pub threshold: f64,
+    /// Fewest distinct claim terms an item must share with a claim.
+    pub min_terms: usize,
+}
+
+impl Default for NarrativesConfig {
+    fn default() -> Self {
+        NarrativesConfig {
+            threshold: 0.4,
+            min_terms: 3,
+        }
+    }
+}
+
+impl NarrativesConfig {
+    pub fn params(&self) -> crate::narratives::MatchParams {
+        crate::narratives::MatchParams {
+            threshold: self.threshold,
+            min_terms: self.min_terms,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LangIdConfig {
@@ -55,6 +88,8 @@ impl Default for ScoreConfig {
         ScoreConfig {
             campaign_weight: 1.0,
             interference_weight: 0.6,
+            narrative_weight: 0.6,
+            context_cap: 0.6,
             high: 0.7,
             medium: 0.4,
         }
@@ -123,6 +158,14 @@ impl Config {
         };
         unit("score.campaign_weight", s.campaign_weight)?;
         unit("score.interference_weight", s.interference_weight)?;
+        unit("score.narrative_weight", s.narrative_weight)?;
+        unit("score.context_cap", s.context_cap)?;
+        unit("narratives.threshold", self.narratives.threshold)?;
+        if self.narratives.min_terms == 0 {
+            return Err(Fatal::config(format!(
+                "{origin}: narratives.min_terms must be at least 1"
+            )));
+        }
         unit("score.high", s.high)?;
         unit("score.medium", s.medium)?;
         if s.medium > s.high {

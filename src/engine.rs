@@ -1,11 +1,16 @@
 //! Building an [`Analyzer`] from where its parts live: config file, rule directories, outlet
-//! list, indicator feeds. The command line (`src/cli/common.rs`) and the Python binding
-//! (`python/`) both call [`EngineOptions::analyzer`], so the same options give the same
-//! analyzer, and the same error messages, in both.
+//! list, indicator feeds, claim databases, fact-checker list, rule selection. The command line
+//! (`src/cli/common.rs`) and the Python binding (`python/`) both call [`EngineOptions::build`],
+//! so the same options give the same analyzer, and the same error messages, in both.
 
 use crate::campaigns::ioc::{self, IocReport, IocSpec};
 use crate::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
 use crate::config::Config;
+use crate::context::ContextDetector;
+use crate::langid::{LangId, DEFAULT_ALLOW};
+use crate::narratives::load::{self as narratives_load, LoadReport, NarrativeSpec};
+use crate::narratives::Claim;
+use crate::rule_selection::RuleSelection;
 use crate::{Analyzer, Fatal, Result};
 use std::path::PathBuf;
 
@@ -24,13 +29,16 @@ pub struct EngineOptions {
     pub allow_langs: Vec<String>,
     /// Published indicator feeds (`--ioc`).
     pub ioc: Vec<IocSpec>,
-    /// Claim databases (`--narratives`). Hook for the narratives work (issue 13): until it is
-    /// merged, [`EngineOptions::analyzer`] refuses a non-empty list; when it is, load the claims
-    /// here (as `EngineArgs::claims` does on that branch) so that the CLI and Python share it.
-    pub narratives: Vec<String>,
+    /// Claim databases (`--narratives`).
+    pub narratives: Vec<NarrativeSpec>,
+    /// Fact-checker list replacing the embedded one (`--factcheckers`).
+    pub factcheckers: Option<PathBuf>,
+    /// The rules that run (`--select` / `--ignore`); default: all.
+    pub selection: RuleSelection,
 }
 
 impl EngineOptions {
+    /// The rule files, restricted to the selection.
     pub fn rule_sources(&self) -> Result<RuleSources> {
         let mut sources = if self.no_embedded_rules {
             RuleSources::default()
@@ -40,6 +48,7 @@ impl EngineOptions {
         for path in &self.rules {
             sources.add_path(path)?;
         }
+        sources.select(self.selection.clone());
         Ok(sources)
     }
 
@@ -85,13 +94,57 @@ impl EngineOptions {
         Ok(config)
     }
 
+    /// The claims of every claim database, with what each contributed.
+    pub fn claims(&self) -> Result<(Vec<Claim>, Vec<LoadReport>)> {
+        let mut claims = Vec::new();
+        let mut reports = Vec::new();
+        if self.narratives.is_empty() {
+            return Ok((claims, reports));
+        }
+        let langid = claim_langid()?;
+        for spec in &self.narratives {
+            let (c, r) = narratives_load::load_file(spec, &langid)?;
+            claims.extend(c);
+            reports.push(r);
+        }
+        Ok((claims, reports))
+    }
+
+    /// The context detector: the embedded fact-checker list, or `factcheckers`.
+    pub fn context(&self) -> Result<ContextDetector> {
+        match &self.factcheckers {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Fatal::rules(format!(
+                        "{}: cannot read fact-checker list: {e}",
+                        path.display()
+                    ))
+                })?;
+                ContextDetector::with_organisations(&path.display().to_string(), &text)
+            }
+            None => ContextDetector::embedded(),
+        }
+    }
+
+    /// The analyzer these options describe, compiled once, with what each claim database
+    /// contributed (claims it could not use are counted there: the caller says so).
+    pub fn build(&self) -> Result<(Analyzer, Vec<LoadReport>)> {
+        let (claims, reports) = self.claims()?;
+        let analyzer =
+            Analyzer::with_selection(self.config()?, self.campaigns()?, &self.selection)?
+                .with_claims(claims)
+                .with_context(self.context()?);
+        Ok((analyzer, reports))
+    }
+
     /// The analyzer these options describe, compiled once.
     pub fn analyzer(&self) -> Result<Analyzer> {
-        if !self.narratives.is_empty() {
-            return Err(Fatal::usage(
-                "--narratives: claim databases are not supported by this build yet",
-            ));
-        }
-        Analyzer::new(self.config()?, self.campaigns()?)
+        Ok(self.build()?.0)
     }
+}
+
+/// The language detector that decides a claim's language when its database does not say.
+pub fn claim_langid() -> Result<LangId> {
+    let allow: Vec<String> = DEFAULT_ALLOW.iter().map(|s| s.to_string()).collect();
+    LangId::new(&allow).map_err(|e| Fatal::config(format!("language detector: {e}")))
 }

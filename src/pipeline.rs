@@ -17,7 +17,7 @@ use crate::report;
 use crate::report::encode::ReportFormat;
 use crate::sinks::{self, AnyExtract, AnySink, Finish, Item};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -44,11 +44,18 @@ pub struct ScanOptions {
     pub top: Option<usize>,
     pub min_score: f64,
     pub raw_cells: bool,
+    /// Start a CSV report with a UTF-8 byte-order mark, which Excel on Windows needs to read
+    /// it as UTF-8.
+    pub bom: bool,
     pub progress: bool,
     /// Bytes of report rows kept in memory before ranking spills to disk.
     pub sort_memory: usize,
+    /// `--coordination DIR`: the coordination files go there (see `coordinate::sink`).
+    pub coordination: Option<(std::path::PathBuf, crate::coordinate::CoordOptions)>,
     /// Accounts table path (`--accounts`), if asked for.
     pub accounts: Option<String>,
+    /// The HTML page and the workbook (`--html`, `--xlsx`), if asked for.
+    pub page: Option<crate::sinks::page::PageOutputs>,
 }
 
 impl Default for ScanOptions {
@@ -66,15 +73,20 @@ impl Default for ScanOptions {
             top: None,
             min_score: 0.0,
             raw_cells: false,
+            bom: false,
             progress: false,
             sort_memory: 64 << 20,
+            coordination: None,
             accounts: None,
+            page: None,
         }
     }
 }
 
-/// The run summary (printed on stderr, and written as JSON with `--summary`).
-#[derive(Debug, Clone, Default, Serialize)]
+/// The run summary (printed on stderr, and written as JSON with `--summary`; read back by
+/// `calque render --summary`, fields missing from the file left at their defaults).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub schema_version: String,
     pub inputs: Vec<String>,
@@ -98,8 +110,12 @@ pub struct Summary {
     pub report_seconds: f64,
     pub mb_per_second: f64,
     pub items_per_second: f64,
+    /// What the readers noticed without rejecting a record, and hints (e.g. an encoding to
+    /// try when many records are not UTF-8).
+    pub warnings: Vec<String>,
     /// The accounts table's counts (`--accounts`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Not read back by `calque render`.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub accounts: Option<crate::accounts::table::TableSummary>,
 }
 
@@ -148,6 +164,9 @@ impl Summary {
         if let Some(r) = &self.rejects_file {
             s += &format!("; rejects in {r}");
         }
+        for warning in &self.warnings {
+            s += &format!("\ncalque: warning: {warning}");
+        }
         if let Some(a) = &self.accounts {
             s += &format!("\n{}", crate::accounts::table::render_summary(a).trim_end());
         }
@@ -182,7 +201,7 @@ pub fn default_rejects_path(output: &str) -> String {
         .to_string()
 }
 
-type Batch = Vec<(u64, Event)>;
+pub(crate) type Batch = Vec<(u64, Event)>;
 
 /// Batches being analysed or waiting for the sinks at any time: enough for a worker to always
 /// find work, few enough to bound memory (with the reader's two queued batches).
@@ -346,6 +365,12 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
         sink.finish(&mut run)?;
     }
     drop(run);
+    summary.warnings = opts.ingest.warnings.take();
+    let invalid_utf8 = summary.rejected_by_reason.get("invalid_utf8");
+    summary.warnings.extend(ingest::encoding_hint(
+        summary.records_read,
+        invalid_utf8.copied().unwrap_or(0),
+    ));
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -367,8 +392,9 @@ pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
 }
 
 /// Read every input in order into batches of `batch_size` events, numbered across inputs;
-/// the records of `spent` batches are filled again rather than allocated anew.
-fn spawn_reader(
+/// the records of `spent` batches are filled again rather than allocated anew. Of `opts`, only
+/// the inputs, their format, the ingest options and the batch size are used.
+pub(crate) fn spawn_reader(
     opts: ScanOptions,
     bytes: Arc<AtomicU64>,
     tx: std::sync::mpsc::SyncSender<Result<Batch>>,

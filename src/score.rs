@@ -65,10 +65,13 @@ pub fn campaign_score(weights: impl IntoIterator<Item = f64>) -> f64 {
         .fold(1.0, |miss, w| miss * (1.0 - w.clamp(0.0, 1.0)))
 }
 
-/// Overall score combining the best campaign score and the interference score.
-pub fn overall_score(campaign: f64, interference: f64, config: &Config) -> f64 {
+/// Overall score combining the best campaign score, the interference score and the
+/// narrative score (0 when no known claim matched).
+pub fn overall_score(campaign: f64, interference: f64, narrative: f64, config: &Config) -> f64 {
     let s = &config.score;
-    1.0 - (1.0 - s.campaign_weight * campaign) * (1.0 - s.interference_weight * interference)
+    1.0 - (1.0 - s.campaign_weight * campaign)
+        * (1.0 - s.interference_weight * interference)
+        * (1.0 - s.narrative_weight * narrative)
 }
 
 #[cfg(test)]
@@ -139,11 +142,12 @@ mod tests {
     }
 
     #[test]
-    fn interference_alone_cannot_reach_high() {
+    fn interference_alone_or_a_narrative_alone_cannot_reach_high() {
         let c = Config::default();
-        let s = overall_score(0.0, 0.999, &c);
+        let s = overall_score(0.0, 0.999, 0.0, &c);
+        assert!(overall_score(0.0, 0.0, 1.0, &c) < c.score.high);
         assert!(s < c.score.high, "{s}");
-        assert!(overall_score(0.7, 0.0, &c) >= c.score.high);
+        assert!(overall_score(0.7, 0.0, 0.0, &c) >= c.score.high);
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn csv_and_jsonl_reports_give_the_same_accounts() {
         serde_json::from_str(&fs::read_to_string(&summary).unwrap()).unwrap();
     assert_eq!(s["accounts"], 40);
     assert_eq!(s["posts"], 40);
-    assert_eq!(s["accounts_schema_version"], "1");
+    assert_eq!(s["accounts_schema_version"], "2");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("40 accounts"), "{stderr}");
 }

@@ -40,7 +40,7 @@ fn explain_text_shows_spans_contributions_and_the_formula() {
     assert!(out.contains("RU-EN-LEX-001"), "{out}");
     assert!(out.contains("28..47 \"in the nearest time\""), "{out}");
     assert!(
-        out.contains("overall = 1 - (1 - 1 × 0.0000) × (1 - 0.6 × 0.5507)"),
+        out.contains("overall = 1 - (1 - 1 × 0.0000) × (1 - 0.6 × 0.5507) × (1 - 0.6 × 0.0000)"),
         "{out}"
     );
 }

@@ -245,8 +245,12 @@ fn broken_input_is_reconciled_and_rejected_with_reasons() {
         .all(|r| r["source"].ends_with(".csv") && !r["raw"].is_empty()
             || r["reason"] == "empty_text"));
     assert_eq!(s["rejected_by_reason"]["invalid_utf8"], 1);
-    // The unterminated quote swallows the rest of the file into one malformed record.
-    assert_eq!(scored, 3, "b1, u1 and u3 are readable");
+    // The unterminated quote costs its own line only; the row after it is read.
+    assert!(
+        reasons.contains(&("5".into(), "runaway_quote".into())),
+        "{reasons:?}"
+    );
+    assert_eq!(scored, 4, "b1, b5, u1 and u3 are readable");
 }
 
 #[test]
@@ -466,7 +470,7 @@ fn summary_on_stderr_reconciles_counts() {
     let res = calque_ok(&["scan", &fixture("broken.csv"), "-o", &path_str(&report)]);
     let err = String::from_utf8_lossy(&res.stderr);
     assert!(
-        err.contains("read 4 records: 1 scored, 3 rejected"),
+        err.contains("read 5 records: 2 scored, 3 rejected"),
         "{err}"
     );
     assert!(err.contains("rejects in"), "{err}");

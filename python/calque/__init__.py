@@ -84,6 +84,9 @@ def _engine_options(
     outlets=None,
     no_embedded_rules=False,
     allow_langs=None,
+    factcheckers=None,
+    select=None,
+    ignore=None,
 ):
     """The analyzer's options, normalised to plain (picklable, hashable-once-frozen) values."""
     return {
@@ -94,6 +97,9 @@ def _engine_options(
         "outlets": _path(outlets),
         "no_embedded_rules": bool(no_embedded_rules),
         "allow_langs": _strings(allow_langs),
+        "factcheckers": _path(factcheckers),
+        "select": _strings(select),
+        "ignore": _strings(ignore),
     }
 
 
@@ -146,9 +152,10 @@ class Analyzer:
 
     ``config``: a scoring configuration file (``calque tune`` writes one); ``rules``: rule
     files or directories added to the embedded ones; ``ioc``: published indicator feeds,
-    ``FILE`` or ``campaign=FILE``; ``narratives``: claim databases (not supported by this
-    build yet: raises ``UsageError``); ``outlets``, ``no_embedded_rules``, ``allow_langs``: as
-    the CLI's ``--outlets``, ``--no-embedded-rules``, ``--allow-langs``. Building one compiles
+    ``FILE`` or ``campaign=FILE``; ``narratives``: claim databases, ``FILE`` or
+    ``COLUMN=FILE`` (CSV, ClaimReview JSON, JSON Lines); ``outlets``, ``no_embedded_rules``,
+    ``allow_langs``, ``factcheckers``, ``select``, ``ignore``: as the CLI's ``--outlets``,
+    ``--no-embedded-rules``, ``--allow-langs``, ``--factcheckers``, ``--select``, ``--ignore``. Building one compiles
     every rule (0.3 s here); build it once and reuse it.
     """
 
@@ -162,9 +169,21 @@ class Analyzer:
         outlets=None,
         no_embedded_rules=False,
         allow_langs=None,
+        factcheckers=None,
+        select=None,
+        ignore=None,
     ):
         self._options = _engine_options(
-            config, rules, ioc, narratives, outlets, no_embedded_rules, allow_langs
+            config,
+            rules,
+            ioc,
+            narratives,
+            outlets,
+            no_embedded_rules,
+            allow_langs,
+            factcheckers,
+            select,
+            ignore,
         )
         self._native = _calque.NativeAnalyzer(self._options)
         self._columns = self._native.columns()
@@ -318,6 +337,9 @@ _ENGINE_OPTIONS = (
     "outlets",
     "no_embedded_rules",
     "allow_langs",
+    "factcheckers",
+    "select",
+    "ignore",
 )
 
 

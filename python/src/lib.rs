@@ -17,11 +17,13 @@ use calque::campaigns::ioc::IocSpec;
 use calque::engine::EngineOptions;
 use calque::eval::explain::Explanation;
 use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::narratives::load::NarrativeSpec;
 use calque::output::OutputSet;
 use calque::pipeline::{self, ScanOptions};
 use calque::record::{Provenance, Record};
 use calque::report::encode::ReportFormat;
 use calque::report::{self, rank::rank_order, ReportRow};
+use calque::rule_selection::RuleSelection;
 use calque::{values, Analyzer, Fatal, Result};
 use clap::ValueEnum;
 use pyo3::exceptions::PyValueError;
@@ -48,6 +50,9 @@ struct EngineDict {
     outlets: Option<PathBuf>,
     no_embedded_rules: bool,
     allow_langs: Vec<String>,
+    factcheckers: Option<PathBuf>,
+    select: Vec<String>,
+    ignore: Vec<String>,
 }
 
 impl EngineDict {
@@ -58,6 +63,12 @@ impl EngineDict {
             .map(|spec| spec.parse::<IocSpec>())
             .collect::<std::result::Result<Vec<_>, String>>()
             .map_err(errors::UsageError::new_err)?;
+        let narratives = self
+            .narratives
+            .iter()
+            .map(|spec| spec.parse::<NarrativeSpec>())
+            .collect::<std::result::Result<Vec<_>, String>>()
+            .map_err(errors::UsageError::new_err)?;
         Ok(EngineOptions {
             config: self.config,
             rules: self.rules,
@@ -65,7 +76,9 @@ impl EngineDict {
             outlets: self.outlets,
             allow_langs: self.allow_langs,
             ioc,
-            narratives: self.narratives,
+            narratives,
+            factcheckers: self.factcheckers,
+            selection: RuleSelection::new(&self.select, &self.ignore),
         })
     }
 }
@@ -467,7 +480,7 @@ fn scan(
 ) -> PyResult<String> {
     let engine = engine.options()?;
     let options = ScanOptions {
-        inputs,
+        inputs: calque::ingest::expand_inputs(&inputs).map_err(errors::to_py)?,
         input_format: run
             .input_format
             .map(|f| value_enum::<InputFormat>("--input-format <INPUT_FORMAT>", &f))
@@ -480,6 +493,7 @@ fn scan(
                 values::record_bytes,
             )?,
             lossy_utf8: run.lossy_utf8,
+            ..IngestOptions::default()
         },
         output: run.output,
         format: value_enum::<ReportFormat>("--format <FORMAT>", &run.format)?,
@@ -500,6 +514,10 @@ fn scan(
             values::sort_memory_bytes,
         )?,
         accounts: run.accounts,
+        // The CLI's --bom, --coordination, --html and --xlsx: not offered from Python yet.
+        bom: false,
+        coordination: None,
+        page: None,
     };
     // Ranking needs descriptors for its temporary runs: fail now, not after the whole scan.
     report::rank::fan_in_for_descriptors().map_err(errors::to_py)?;

@@ -99,9 +99,23 @@ def test_arrow_column_errors_are_the_clis_for_a_csv_with_that_header(
         analyzer.analyze_arrow(table)
 
 
-def test_narratives_are_refused_until_supported(tmp_path):
-    with pytest.raises(calque.UsageError, match="--narratives"):
-        calque.Analyzer(narratives=tmp_path / "claims.json")
+def test_claim_databases_match_as_the_cli_and_fail_with_its_message(cli):
+    claims = REPO / "tests" / "fixtures" / "narratives" / "claimreview.json"
+    analyzer = calque.Analyzer(
+        narratives=claims, no_embedded_rules=True, rules=REPO / "data" / "campaigns" / "ira.toml"
+    )
+    row = analyzer.analyze(
+        "Maia Sandu embezzled $24 million and she is addicted to psychotropic drugs!"
+    )
+    assert row["narrative"].startswith("Maia Sandu embezzled"), row
+    assert row["narrative_source"] == "https://example.org/fact-check/sandu-24-million"
+    assert row["narrative_score"] > 0
+    broken = REPO / "tests" / "fixtures" / "narratives" / "broken.jsonl"
+    code, _, stderr = cli("explain", "--narratives", broken, "x")
+    with pytest.raises(calque.CalqueError) as raised:
+        calque.Analyzer(narratives=broken)
+    assert code == raised.value.exit_code != 0
+    assert stderr == "calque: error: %s\n" % raised.value
 
 
 def test_wrong_types_raise_type_errors(analyzer):

@@ -35,7 +35,7 @@ pub use config::AccountsConfig;
 pub use vocab::Vocabulary;
 
 /// Version of the accounts table's schema, independent of the report's.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// What one post contributes to its account. Indices are those of the [`Vocabulary`].
 #[derive(Debug, Clone, Copy)]
@@ -155,6 +155,9 @@ pub struct Accounts {
     top_evidence: usize,
     /// Reused to build keys without allocating for accounts already seen.
     key: String,
+    /// Coordination cluster per trimmed author (whatever the platform, as coordination pairs
+    /// accounts): from `scan --coordination`, or from a report's `cluster` column.
+    clusters: Map<u32>,
 }
 
 /// The map key of (platform, account): the platform's length, `:`, platform, account. The
@@ -183,7 +186,25 @@ impl Accounts {
             totals: Totals::default(),
             top_evidence,
             key: String::new(),
+            clusters: Map::default(),
         }
+    }
+
+    /// Record that `author`'s posts are in coordination cluster `cluster`. An author given two
+    /// clusters (reports of different scans) keeps the smaller number.
+    pub fn set_cluster(&mut self, author: &str, cluster: u32) {
+        let author = author.trim();
+        match self.clusters.get_mut(author) {
+            Some(c) => *c = (*c).min(cluster),
+            None => {
+                self.clusters.insert(author.into(), cluster);
+            }
+        }
+    }
+
+    /// The coordination cluster of `author`'s posts, if any.
+    pub fn cluster_of(&self, author: &str) -> Option<u32> {
+        self.clusters.get(author.trim()).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -247,6 +268,9 @@ impl Accounts {
     /// Fold `other`'s aggregates into these: the result equals the aggregate of both streams.
     pub fn merge(&mut self, other: Accounts) {
         let remap: Vec<u32> = other.langs.iter().map(|l| self.intern_lang(l)).collect();
+        for (author, cluster) in &other.clusters {
+            self.set_cluster(author, *cluster);
+        }
         self.totals.merge(&other.totals);
         let limit = self.top_evidence;
         for (key, mut account) in other.accounts {

@@ -37,10 +37,23 @@ const NEEDED: &[&str] = &[
     "words",
 ];
 
-/// Indices of [`NEEDED`] columns in a row, then the author column.
+/// Indices of [`NEEDED`] columns in a row, then the author column, then the coordination
+/// cluster (`scan --coordination` puts it last).
 struct Columns {
     at: Vec<usize>,
     author: usize,
+    cluster: Option<usize>,
+}
+
+/// The cluster cell of a row, if not empty.
+fn cluster_number(cell: &str) -> std::result::Result<Option<u32>, String> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    cell.parse().map(Some).map_err(|_| {
+        format!("column cluster: {cell:?} is not a cluster number (the last column of a report written with --coordination)")
+    })
 }
 
 /// A cell of the report as the scan had it: without the `'` that neutralised a formula.
@@ -163,6 +176,7 @@ fn locate(path: &str, headers: &[&str], opts: &ReadOptions) -> Result<Columns> {
     Ok(Columns {
         at,
         author: author.expect("checked"),
+        cluster: (headers.last() == Some(&"cluster")).then(|| headers.len() - 1),
     })
 }
 
@@ -257,9 +271,13 @@ fn read_csv(
         }
         let line = record.position().map_or(0, |p| p.line());
         let get = |i: usize| unneutralize(record.get(i).unwrap_or(""), opts.raw_cells);
-        fill(&mut buf, vocab, |k| get(columns.at[k]), get(columns.author))
+        let cluster = fill(&mut buf, vocab, |k| get(columns.at[k]), get(columns.author))
+            .and_then(|()| columns.cluster.map_or(Ok(None), |c| cluster_number(get(c))))
             .map_err(|e| Fatal::input(format!("{name}:{line}: {e}")))?;
         accounts.add(&buf.post());
+        if let Some(c) = cluster {
+            accounts.set_cluster(&buf.author, c);
+        }
         rows += 1;
     }
     Ok(rows)
@@ -297,13 +315,18 @@ fn read_jsonl(
             Ok(())
         };
         let mut author = String::new();
+        let mut cluster = String::new();
         let filled = NEEDED
             .iter()
             .zip(cells.iter_mut())
             .try_for_each(|(key, out)| text(key, out))
             .and_then(|()| text(author_name, &mut author))
-            .and_then(|()| fill(&mut buf, vocab, |k| cells[k].as_str(), &author));
-        filled.map_err(|e| {
+            .and_then(|()| fill(&mut buf, vocab, |k| cells[k].as_str(), &author))
+            .and_then(|()| match object.get("cluster") {
+                None => Ok(None),
+                Some(_) => text("cluster", &mut cluster).and_then(|()| cluster_number(&cluster)),
+            });
+        let cluster = filled.map_err(|e| {
             let hint =
                 if e.contains("no column words") || e.contains("no column all_campaign_rules") {
                     " (a report written before accounts existed: scan again)"
@@ -313,6 +336,9 @@ fn read_jsonl(
             Fatal::input(format!("{name}:{line_no}: {e}{hint}"))
         })?;
         accounts.add(&buf.post());
+        if let Some(c) = cluster {
+            accounts.set_cluster(&buf.author, c);
+        }
         rows += 1;
     }
     Ok(rows)

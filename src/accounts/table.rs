@@ -45,6 +45,7 @@ pub const COLUMNS: &[&str] = &[
     "posts_high",
     "posts_medium",
     "evidence_posts",
+    "cluster",
 ];
 
 /// Columns written as JSON numbers in JSON Lines (when not empty).
@@ -67,6 +68,7 @@ const NUMERIC: &[&str] = &[
     "max_post_score",
     "posts_high",
     "posts_medium",
+    "cluster",
 ];
 
 /// Heuristic codes listed per account, most frequent first.
@@ -127,6 +129,8 @@ pub struct Row {
     pub posts_high: u64,
     pub posts_medium: u64,
     pub evidence_posts: Vec<String>,
+    /// The coordination cluster of the account's posts (`scan --coordination`).
+    pub cluster: Option<u32>,
 }
 
 /// The best campaign of an account.
@@ -431,6 +435,7 @@ impl Table<'_> {
             posts_high: 0,
             posts_medium: 0,
             evidence_posts: Vec::new(),
+            cluster: accounts.cluster_of(account),
         };
         let Some(e) = &a.evidence else {
             return row;
@@ -559,6 +564,7 @@ fn cells(rank: usize, row: &Row) -> Vec<String> {
         uint(row.posts_high),
         uint(row.posts_medium),
         row.evidence_posts.join(";"),
+        row.cluster.map_or(String::new(), |c| uint(u64::from(c))),
     ]
 }
 

@@ -614,9 +614,11 @@ fn reading_a_report_fails_clearly_on_bad_input() {
         p.to_str().unwrap().to_string()
     };
     let header = crate::report::COLUMNS.join(",");
+    // The columns up to `all_campaign_rules`, then empty cells for any later ones.
+    let later = ",".repeat(crate::report::COLUMNS.len() - 23);
     let row = |rules: &str, score: &str| {
         format!(
-            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,\n"
+            "1,{score},low,id1,@a,,,x,f.csv:2,en,0.9,0.000,0,0.0000,{rules},,0.0000,,,,hello,1,{later}\n"
         )
     };
     let cases = [

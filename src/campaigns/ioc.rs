@@ -303,6 +303,10 @@ impl Feed {
                 }
                 let n = counters.entry(campaign.clone()).or_default();
                 let id = next_free_id(set, &campaign, n);
+                if !set.selection.selects(&id) {
+                    set.left_out.push(id);
+                    continue;
+                }
                 let indicator = Indicator {
                     id,
                     campaign: 0,

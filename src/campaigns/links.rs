@@ -235,6 +235,182 @@ pub fn link_is_under(host: &str, path: &str, (key_host, key_path): (&str, &str))
             .is_none_or(|c| matches!(c, '/' | '?' | '#' | '&'))
 }
 
+/// Query parameters that only say who shared a link, from where or through which campaign:
+/// two shares of one page differ by them, so coordination drops them.
+const TRACKING_PARAMETERS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gclsrc",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "igsh",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "smid",
+    "cmpid",
+    "ocid",
+    "xtor",
+    "mkt_tok",
+    "spm",
+    "vero_id",
+    "wt_mc",
+    "wt.mc_id",
+    "at_medium",
+    "at_campaign",
+    "share",
+    "feature",
+    "si",
+    "trk",
+    "__twitter_impression",
+    "rss",
+    "s_cid",
+    "sr_share",
+    "fb_source",
+    "fb_ref",
+];
+/// Prefixes of tracking parameter names (`utm_source`, `hsa_acc`, `pk_campaign`…).
+const TRACKING_PREFIXES: &[&str] = &["utm_", "hsa_", "oly_", "pk_", "mtm_", "fb_action_"];
+/// Parameters that track only on one host: X's `?s=20&t=…` share suffix (on YouTube `t` is
+/// the time to start at, a different link).
+const HOST_TRACKING_PARAMETERS: &[(&str, &[&str])] = &[("x.com", &["s", "t"])];
+
+/// Redirect wrappers: (host, path, the query parameter holding the real link); an empty
+/// parameter means the whole query is the link (`href.li/?https://…`).
+const REDIRECT_WRAPPERS: &[(&str, &str, &str)] = &[
+    ("l.facebook.com", "/l.php", "u"),
+    ("lm.facebook.com", "/l.php", "u"),
+    ("facebook.com", "/l.php", "u"),
+    ("facebook.com", "/flx/warn", "u"),
+    ("l.instagram.com", "/", "u"),
+    ("google.com", "/url", "q"),
+    ("google.com", "/url", "url"),
+    ("youtube.com", "/redirect", "q"),
+    ("t.umblr.com", "/redirect", "z"),
+    ("out.reddit.com", "", "url"),
+    ("vk.com", "/away.php", "to"),
+    ("away.vk.com", "/away.php", "to"),
+    ("t.me", "/iv", "url"),
+    ("duckduckgo.com", "/l", "uddg"),
+    ("href.li", "/", ""),
+];
+
+/// A shared link (`host` and `path` as in [`HostRef`]) in the form coordination compares, as
+/// `host/path?query`: platform aliases folded ([`canonical_platform_host`], `youtu.be/ID` as
+/// `youtube.com/watch?v=ID`), a redirect wrapper replaced by the link it wraps, tracking
+/// parameters and the fragment dropped, the other parameters sorted, no trailing '/'.
+/// `None` when nothing is left but the host (a bare domain is not a link to a page).
+pub fn canonical_link(host: &str, path: &str) -> Option<String> {
+    canonical_link_within(host, path, 3)
+}
+
+fn canonical_link_within(host: &str, path: &str, depth: u8) -> Option<String> {
+    let host = canonical_platform_host(host);
+    let before_fragment = path.split('#').next().unwrap_or("");
+    let (page, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    let page = page.trim_end_matches('/');
+    if depth > 0 {
+        if let Some(wrapped) = unwrap_redirect(host, page, query) {
+            let refanged = refang(wrapped.trim());
+            if let Some((inner_host, inner_path)) = split_link(&refanged) {
+                return match canonical_link_within(&inner_host, &inner_path, depth - 1) {
+                    Some(link) => Some(link),
+                    None => Some(canonical_platform_host(&inner_host).to_string()),
+                };
+            }
+        }
+    }
+    let host_tracking = HOST_TRACKING_PARAMETERS
+        .iter()
+        .find(|(h, _)| *h == host)
+        .map_or(&[][..], |(_, names)| *names);
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(name, _)| {
+            !(TRACKING_PARAMETERS.contains(&name.as_ref())
+                || TRACKING_PREFIXES.iter().any(|p| name.starts_with(p))
+                || host_tracking.contains(&name.as_ref())
+                || name.is_empty())
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let (host, page) = match (host, page.strip_prefix('/')) {
+        // youtu.be/ID is youtube.com/watch?v=ID.
+        ("youtube.com", Some(id))
+            if path_is_short_video_id(id) && !params.iter().any(|(k, _)| k == "v") =>
+        {
+            params.push(("v".into(), id.into()));
+            (host, "/watch")
+        }
+        _ => (host, page),
+    };
+    if page.is_empty() && params.is_empty() {
+        return None;
+    }
+    params.sort();
+    let mut link = String::with_capacity(host.len() + page.len() + query.len() + 1);
+    link.push_str(host);
+    link.push_str(page);
+    if !params.is_empty() {
+        link.push('?');
+        link.push_str(
+            &form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(params)
+                .finish(),
+        );
+    }
+    Some(link)
+}
+
+/// Whether `id` (a path without its leading '/') is a youtu.be video id: one segment of
+/// letters, digits, '-' and '_' (the path is lowercased, which is as canonical as it gets).
+fn path_is_short_video_id(id: &str) -> bool {
+    id.len() == 11
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The link a redirect wrapper points to, still percent-decoded from its query.
+fn unwrap_redirect(host: &str, page: &str, query: &str) -> Option<String> {
+    REDIRECT_WRAPPERS
+        .iter()
+        .filter(|(h, p, _)| {
+            *h == host && (page == p.trim_end_matches('/') || (p.is_empty() && !page.is_empty()))
+        })
+        .find_map(|(_, _, param)| {
+            if param.is_empty() {
+                let decoded: String = percent_decode(query);
+                return (!decoded.is_empty()).then_some(decoded);
+            }
+            form_urlencoded::parse(query.as_bytes())
+                .find(|(name, _)| name == param)
+                .map(|(_, value)| value.into_owned())
+                .filter(|v| !v.is_empty())
+        })
+}
+
+/// A whole query string percent-decoded (as `href.li/?https%3A%2F%2F…`).
+fn percent_decode(query: &str) -> String {
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.into_owned()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// File-name extensions that look like TLDs but, without a scheme, are files.
 const FILE_EXTENSIONS: &[&str] = &[
     "jpg", "jpeg", "png", "gif", "mp4", "mov", "pdf", "txt", "csv", "doc", "docx", "html", "htm",
@@ -717,6 +893,68 @@ mod tests {
                 text.contains("dot") || text.contains("DOT")
             );
         }
+    }
+
+    fn canonical(link: &str) -> Option<String> {
+        let found = extract_hosts(link);
+        assert_eq!(found.len(), 1, "{link:?}");
+        canonical_link(&found[0].host, &found[0].path)
+    }
+
+    #[test]
+    fn canonical_links_drop_tracking_and_fragments_and_sort_parameters() {
+        let expected = Some("rrn.media/article?id=3&page=2".to_string());
+        for link in [
+            "https://rrn.media/article?id=3&page=2",
+            "https://www.rrn.media/article/?page=2&id=3&utm_source=tw&utm_medium=social",
+            "http://rrn.media/article?fbclid=IwAR0xyz&id=3&page=2#comments",
+            "hxxps://rrn[.]media/article?id=3&igshid=abc&page=2",
+        ] {
+            assert_eq!(canonical(link), expected, "{link}");
+        }
+        assert_eq!(
+            canonical("https://x.com/user/status/123?s=20&t=AbCd"),
+            Some("x.com/user/status/123".into())
+        );
+        assert_eq!(
+            canonical("https://twitter.com/User/status/123"),
+            Some("x.com/user/status/123".into())
+        );
+        // YouTube's `t` is where the video starts: kept.
+        assert_eq!(
+            canonical("https://youtu.be/dQw4w9WgXcQ?si=xyz&t=42"),
+            Some("youtube.com/watch?t=42&v=dqw4w9wgxcq".into())
+        );
+        assert_eq!(
+            canonical("https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share"),
+            Some("youtube.com/watch?v=dqw4w9wgxcq".into())
+        );
+        // Nothing but the host: not a page.
+        assert_eq!(canonical("https://rrn.media/?utm_source=x"), None);
+        assert_eq!(canonical("rrn.media"), None);
+    }
+
+    #[test]
+    fn canonical_links_unwrap_redirect_wrappers() {
+        let expected = Some("rrn.media/article?id=3".to_string());
+        for link in [
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Frrn.media%2Farticle%3Fid%3D3%26utm_source%3Dfb&h=AT0",
+            "https://www.google.com/url?sa=t&url=https%3A%2F%2Frrn.media%2Farticle%3Fid%3D3",
+            "https://vk.com/away.php?to=https%3A%2F%2Fwww.rrn.media%2Farticle%3Fid%3D3",
+            "https://href.li/?https://rrn.media/article?id=3",
+        ] {
+            assert_eq!(canonical(link), expected, "{link}");
+        }
+        // A wrapper around a bare domain gives the domain.
+        assert_eq!(
+            canonical("https://l.facebook.com/l.php?u=https%3A%2F%2Frrn.media%2F"),
+            Some("rrn.media".into())
+        );
+        // A wrapper without its parameter stays as it is.
+        assert_eq!(
+            canonical("https://l.facebook.com/l.php?x=1"),
+            Some("l.facebook.com/l.php?x=1".into())
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub mod schema;
 use crate::error::{line_col, Fatal, Result};
 use crate::multi_search::MultiSearch;
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Link, Span};
+use crate::rule_selection::RuleSelection;
 use regex::{Regex, RegexBuilder};
 use schema::{Kind, RuleFile};
 use std::collections::{BTreeMap, HashMap};
@@ -90,6 +91,8 @@ const PHRASE_HEAD_BYTES: usize = 8;
 pub struct CampaignSet {
     pub campaigns: Vec<Campaign>,
     pub indicators: Vec<Indicator>,
+    /// The claims rule files declare (`[[narrative]]`), matched like `--narratives` claims.
+    pub narratives: Vec<crate::narratives::Claim>,
     phrases: Option<MultiSearch>,
     /// The patterns of `phrases`, in order: every distinct phrase head, then every regex
     /// literal.
@@ -112,12 +115,18 @@ pub struct CampaignSet {
     regex_prefilter: prefilter::RegexPrefilter,
     combos: Vec<usize>,
     outlets: outlets::Outlets,
+    /// The selection the set was loaded with; feeds added later obey it too.
+    pub selection: RuleSelection,
+    /// Ids of the indicators the selection left out, which are known codes all the same.
+    pub left_out: Vec<String>,
 }
 
 /// Rule files to load, in order; a later file with the same campaign id replaces an earlier one.
 #[derive(Debug, Default, Clone)]
 pub struct RuleSources {
     files: Vec<(String, String)>,
+    /// Indicators left out of the set (`--select` / `--ignore`).
+    selection: RuleSelection,
 }
 
 impl RuleSources {
@@ -128,7 +137,14 @@ impl RuleSources {
                 .iter()
                 .map(|(name, text)| (format!("embedded:{name}"), text.to_string()))
                 .collect(),
+            selection: RuleSelection::all(),
         }
+    }
+
+    /// Compile only the indicators `selection` selects (and the building blocks of selected
+    /// combinations, which then count only through them).
+    pub fn select(&mut self, selection: RuleSelection) {
+        self.selection = selection;
     }
 
     pub fn add(&mut self, origin: impl Into<String>, text: impl Into<String>) {
@@ -207,11 +223,19 @@ impl CampaignSet {
             }
             parsed.push((origin.clone(), text.clone(), file));
         }
+        let mut left_out = Vec::new();
+        if !sources.selection.is_all() {
+            for (_, _, file) in &mut parsed {
+                left_out.extend(select_indicators(&sources.selection, file));
+            }
+            parsed.retain(|(_, _, file)| !file.indicators.is_empty());
+        }
         parsed.sort_by(|a, b| a.2.campaign.id.get_ref().cmp(b.2.campaign.id.get_ref()));
         let mut b = Builder {
             set: CampaignSet {
                 campaigns: Vec::new(),
                 indicators: Vec::new(),
+                narratives: Vec::new(),
                 phrases: None,
                 phrase_owners: Vec::new(),
                 phrase_patterns: Vec::new(),
@@ -226,6 +250,8 @@ impl CampaignSet {
                 regex_prefilter: prefilter::RegexPrefilter::default(),
                 combos: Vec::new(),
                 outlets,
+                selection: sources.selection.clone(),
+                left_out,
             },
             phrase_index: HashMap::new(),
             phrase_patterns: Vec::new(),
@@ -388,11 +414,23 @@ impl CampaignSet {
     /// Every indicator that fires on `original` (whose normalized view is `norm`) for an item
     /// in language `lang`, in indicator order.
     pub fn matches(&self, original: &str, norm: &Normalized, lang: &str) -> Vec<IndicatorHit> {
+        self.matches_with_links(original, norm, lang, &[])
+    }
+
+    /// As [`Self::matches`], with links the item carries outside its text (see
+    /// [`crate::record::Record::links`]): they are matched as if written at their spans.
+    pub fn matches_with_links(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        lang: &str,
+        links: &[Link],
+    ) -> Vec<IndicatorHit> {
         let mut found = Vec::new();
         if let Some(ac) = &self.phrases {
             ac.for_each(norm.text.as_bytes(), |p, s, e| found.push((p, s, e)));
         }
-        self.matches_found(original, norm, lang, found)
+        self.matches_found(original, norm, lang, links, found)
     }
 
     /// The patterns of the phrase automaton, in pattern order: a caller may search them in
@@ -401,13 +439,14 @@ impl CampaignSet {
         &self.phrase_patterns
     }
 
-    /// As [`Self::matches`], given every occurrence in `norm.text` of every pattern of
-    /// [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
+    /// As [`Self::matches_with_links`], given every occurrence in `norm.text` of every pattern
+    /// of [`Self::phrase_patterns`], as (pattern index, start, end), overlapping ones included.
     pub fn matches_found(
         &self,
         original: &str,
         norm: &Normalized,
         lang: &str,
+        links: &[Link],
         found: impl IntoIterator<Item = (usize, usize, usize)>,
     ) -> Vec<IndicatorHit> {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
@@ -452,7 +491,15 @@ impl CampaignSet {
             }
         }
         if !self.domains.is_empty() || !self.urls.is_empty() || !self.typosquats.is_empty() {
-            for host in links::extract_hosts(original) {
+            let mut hosts = links::extract_hosts(original);
+            for link in links {
+                // Hosts of a link carried outside the text count where the text shows it.
+                hosts.extend(links::extract_hosts(&link.url).into_iter().map(|mut h| {
+                    h.span = link.span;
+                    h
+                }));
+            }
+            for host in hosts {
                 for suffix in self.domain_keys(&host.host) {
                     for &i in self.domains.get(suffix).map_or(&[][..], |v| v.as_slice()) {
                         if applies(i) {
@@ -569,12 +616,53 @@ impl CampaignSet {
     }
 }
 
+/// Keep the indicators of `file` that `selection` selects, and the ones that kept combinations
+/// are made of (combinations refer only to indicators defined before them in the same file),
+/// turned into building blocks so that they count only through the combination. Returns the
+/// ids left out.
+fn select_indicators(selection: &RuleSelection, file: &mut RuleFile) -> Vec<String> {
+    let defs = &mut file.indicators;
+    let mut keep: Vec<bool> = defs
+        .iter()
+        .map(|d| selection.selects(d.id.get_ref().trim()))
+        .collect();
+    let mut as_part = vec![false; defs.len()];
+    for i in (0..defs.len()).rev() {
+        if !keep[i] {
+            continue;
+        }
+        for r in &defs[i].of {
+            let r = r.get_ref().trim();
+            if let Some(j) = defs[..i].iter().rposition(|d| d.id.get_ref().trim() == r) {
+                if !keep[j] {
+                    keep[j] = true;
+                    as_part[j] = true;
+                }
+            }
+        }
+    }
+    let mut left_out = Vec::new();
+    let mut k = 0;
+    defs.retain_mut(|d| {
+        let (kept, part) = (keep[k], as_part[k]);
+        k += 1;
+        if !kept {
+            left_out.push(d.id.get_ref().trim().to_string());
+        } else if part && !d.part {
+            d.part = true;
+            d.weight = None;
+        }
+        kept
+    });
+    left_out
+}
+
 /// `host` and each parent domain: "a.b.example.com", "b.example.com", "example.com", "com".
 pub fn host_suffixes(host: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(host), |h| h.split_once('.').map(|(_, rest)| rest))
 }
 
-fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();
@@ -622,11 +710,76 @@ impl Builder {
         let campaign = self.set.campaigns.len();
         let mut local: HashMap<String, usize> = HashMap::new();
         let mut own = Vec::new();
-        if file.indicators.is_empty() {
+        if file.indicators.is_empty() && file.narratives.is_empty() {
             return Err(err(
                 c.id.span().start,
-                format!("campaign {:?} has no [[indicator]]", c.id.get_ref()),
+                format!(
+                    "campaign {:?} has no [[indicator]] nor [[narrative]]",
+                    c.id.get_ref()
+                ),
             ));
+        }
+        for def in &file.narratives {
+            let id = def.id.get_ref().trim().to_string();
+            let id_at = def.id.span().start;
+            let (line, _) = line_col(text, id_at);
+            if id.is_empty() {
+                return Err(err(id_at, "narrative id must not be empty".into()));
+            }
+            if let Some(previous) = seen_ids.get(&id.to_ascii_uppercase()) {
+                return Err(err(
+                    id_at,
+                    format!("narrative id {id:?} is already used at {previous}"),
+                ));
+            }
+            seen_ids.insert(id.to_ascii_uppercase(), format!("{origin}:{line}"));
+            let lang = match def.lang.get_ref().trim() {
+                "en" => "en",
+                "fr" => "fr",
+                other => {
+                    return Err(err(
+                        def.lang.span().start,
+                        format!(
+                        "narrative {id}: lang {other:?}: only \"en\" and \"fr\" claims are matched"
+                    ),
+                    ))
+                }
+            };
+            let claim = def
+                .claim
+                .get_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if claim.is_empty() {
+                return Err(err(
+                    def.claim.span().start,
+                    format!("narrative {id}: empty claim"),
+                ));
+            }
+            if def.source.get_ref().trim().is_empty() {
+                return Err(err(
+                    def.source.span().start,
+                    format!("narrative {id}: `source` must cite where the claim comes from"),
+                ));
+            }
+            if def.fires_on.is_empty() {
+                return Err(err(
+                    id_at,
+                    format!("narrative {id}: needs at least one `fires_on` example (a paraphrase)"),
+                ));
+            }
+            self.set.narratives.push(crate::narratives::Claim {
+                text: claim,
+                lang,
+                id,
+                url: def.url.trim().to_string(),
+                origin: format!("{origin}:{line}"),
+                campaign: Some(c.id.get_ref().clone()),
+                fires_on: def.fires_on.clone(),
+                must_not_fire_on: def.must_not_fire_on.clone(),
+                ..crate::narratives::Claim::default()
+            });
         }
         for def in file.indicators {
             let id = def.id.get_ref().trim().to_string();
@@ -944,6 +1097,46 @@ impl CampaignSet {
                         location: ind.location.clone(),
                         message: format!("must not fire on {ex:?} but did"),
                     });
+                }
+            }
+        }
+        failures.extend(self.test_narrative_examples());
+        failures
+    }
+
+    /// Run the `[[narrative]]` examples: each `fires_on` text must have the narrative as its
+    /// best match at or above the default threshold, no `must_not_fire_on` text may.
+    fn test_narrative_examples(&self) -> Vec<ExampleFailure> {
+        if self.narratives.is_empty() {
+            return Vec::new();
+        }
+        let params = crate::config::NarrativesConfig::default().params();
+        let set = crate::narratives::NarrativeSet::build(self.narratives.clone());
+        let mut failures = Vec::new();
+        for (i, claim) in set.claims.iter().enumerate() {
+            let best = |text: &str| set.best(text, claim.lang, &params);
+            let mut fail = |message: String| {
+                failures.push(ExampleFailure {
+                    indicator: claim.id.clone(),
+                    location: claim.origin.clone(),
+                    message,
+                })
+            };
+            for ex in &claim.fires_on {
+                match best(ex) {
+                    Some(m) if m.claim == i => {}
+                    Some(m) => fail(format!(
+                        "must be the best match of {ex:?} but {} is ({:.2})",
+                        set.claims[m.claim].id, m.score
+                    )),
+                    None => fail(format!(
+                        "must match {ex:?} but nothing reaches the threshold"
+                    )),
+                }
+            }
+            for ex in &claim.must_not_fire_on {
+                if let Some(m) = best(ex).filter(|m| m.claim == i) {
+                    fail(format!("must not match {ex:?} but did ({:.2})", m.score));
                 }
             }
         }

@@ -9,6 +9,31 @@ pub struct RuleFile {
     pub campaign: CampaignDef,
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<IndicatorDef>,
+    /// Claims the campaign spreads, matched like `--narratives` claims (`docs/rules.md`).
+    #[serde(default, rename = "narrative")]
+    pub narratives: Vec<NarrativeDef>,
+}
+
+/// A known claim of the campaign: matched by the narrative index, never a phrase.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeDef {
+    /// Unique across all indicators and narratives, e.g. "S1516-N01".
+    pub id: Spanned<String>,
+    /// "en" or "fr": the language of the claim and of the items it is matched against.
+    pub lang: Spanned<String>,
+    /// The claim, in one sentence, as a fact-checker would summarise it.
+    pub claim: Spanned<String>,
+    /// Where it comes from: report and date.
+    pub source: Spanned<String>,
+    /// A fact-check or report URL, shown in `narrative_source`.
+    #[serde(default)]
+    pub url: String,
+    /// Texts the claim must be the best match of (at or above the threshold).
+    pub fires_on: Vec<String>,
+    /// Texts it must not be matched on.
+    #[serde(default)]
+    pub must_not_fire_on: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,6 +1,6 @@
 //! `calque eval`, and the labelled-input options it shares with `calque tune`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, SelectionArgs};
 use super::values;
 use calque::eval::report::EvalReport;
 use calque::eval::{self, CollectOptions, Dataset, LabelSpec, LabelledInput};
@@ -88,6 +88,7 @@ impl LabelledArgs {
                 },
                 max_record_bytes: self.max_record_bytes,
                 lossy_utf8: self.lossy_utf8,
+                ..IngestOptions::default()
             },
             label: LabelSpec {
                 column: self.label_col.clone(),
@@ -136,10 +137,12 @@ pub struct EvalArgs {
     out: Option<String>,
     #[command(flatten)]
     engine: EngineArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
-    let analyzer = args.engine.analyzer()?;
+    let analyzer = args.engine.analyzer_selecting(&args.selection)?;
     let data = args.labelled.collect(&analyzer)?;
     let report = EvalReport::build(&analyzer, &data);
     if let Some(path) = &args.out {

@@ -1,6 +1,6 @@
 //! `calque explain`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, SelectionArgs};
 use calque::eval::explain::Explanation;
 use calque::ingest::{self, ColumnSpec, IngestOptions, InputFormat};
 use calque::record::Event;
@@ -55,6 +55,8 @@ pub struct ExplainArgs {
     format: ExplainFormat,
     #[command(flatten)]
     engine: EngineArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 fn read_file(path: &str) -> Result<String> {
@@ -103,7 +105,7 @@ fn find_record(args: &ExplainArgs, path: &str, id: &str) -> Result<String> {
 }
 
 pub fn run(args: ExplainArgs) -> Result<()> {
-    let analyzer = args.engine.analyzer()?;
+    let analyzer = args.engine.analyzer_selecting(&args.selection)?;
     let text = match (&args.text, &args.file, &args.input, &args.id) {
         (Some(t), _, _, _) => t.clone(),
         (None, Some(f), _, _) => read_file(f)?,

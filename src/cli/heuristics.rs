@@ -8,14 +8,16 @@ use clap::Args;
 #[command(after_help = "Examples:
   calque heuristics                 # one line per heuristic
   calque heuristics RU-EN-PREP-001  # its full documentation and examples
-  calque heuristics --lang fr --format csv")]
+  calque heuristics --lang fr --format csv
+  calque heuristics --format json   # every field, as `calque rule --format json`
+  calque rule MAT-005               # campaign indicators too")]
 pub struct HeuristicsArgs {
     /// Show this heuristic in full.
     code: Option<String>,
     /// Only heuristics of this language (en, fr).
     #[arg(long)]
     lang: Option<String>,
-    /// Output as a table, CSV, or with full docs.
+    /// Output as a table, CSV or JSON (every field of `calque rule`), or with full docs.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     format: ListFormat,
 }
@@ -24,6 +26,7 @@ pub struct HeuristicsArgs {
 enum ListFormat {
     Table,
     Csv,
+    Json,
     Full,
 }
 
@@ -65,7 +68,7 @@ pub fn run(args: HeuristicsArgs) -> Result<()> {
     if let Some(code) = &args.code {
         let h = heuristics::by_code(code).ok_or_else(|| {
             Fatal::input(format!(
-                "no heuristic with code {code:?}; `calque heuristics` lists them"
+                "no heuristic with code {code:?}; `calque heuristics` lists them, and `calque rule {code}` looks campaign indicators up too"
             ))
         })?;
         out!("{}", full(h));
@@ -99,6 +102,14 @@ pub fn run(args: HeuristicsArgs) -> Result<()> {
                     summary_line(i.doc)
                 );
             }
+        }
+        ListFormat::Json => {
+            let rules = calque::catalog::heuristic_rules(&calque::config::Config::default());
+            super::rule::print_json(
+                rules
+                    .iter()
+                    .filter(|r| selected.iter().any(|h| h.info().code == r.code)),
+            )?;
         }
         ListFormat::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout());

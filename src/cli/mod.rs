@@ -24,9 +24,13 @@ macro_rules! outln {
 
 mod accounts;
 mod common;
+mod coordinate;
 mod eval;
 mod explain;
 mod heuristics;
+mod narratives;
+mod render;
+mod rule;
 mod rules;
 mod scan;
 mod tune;
@@ -39,8 +43,9 @@ Exit codes:
   0  success (records that could not be read are in the rejects file, not an error)
   2  usage error (unknown flag, bad value)
   3  input error: a file cannot be opened or read, an unknown column, a corrupt gzip stream
-  4  rule error: a campaign rule file, outlet list or IOC feed is invalid
-  5  config error: the --config file is invalid
+  4  rule error: a campaign rule file, outlet list, IOC feed, claim database or
+     fact-checker list is invalid
+  5  config error: the --config file is invalid, or --select/--ignore names no rule
   6  output error: the report, rejects or summary cannot be written
   7  a self-test failed (calque rules test)";
 
@@ -64,11 +69,18 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Screen inputs and write a ranked, explained report.
-    Scan(scan::ScanArgs),
+    Scan(Box<scan::ScanArgs>),
     /// List the interference heuristics, or show one in full.
     Heuristics(heuristics::HeuristicsArgs),
     /// List, check and test campaign rules.
     Rules(rules::RulesArgs),
+    /// Check claim databases (--narratives) and list the claims texts match.
+    Narratives(narratives::NarrativesArgs),
+    /// Render an existing report as a self-contained HTML page and/or an Excel workbook.
+    Render(render::RenderArgs),
+    /// Describe any rule code, heuristic or campaign indicator: description, examples, source
+    /// and DISARM ids.
+    Rule(rule::RuleArgs),
     /// Show everything the pipeline saw for one item: language, normalized view, every rule
     /// that fired with its span and contribution, and the final score.
     Explain(explain::ExplainArgs),
@@ -76,6 +88,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Fit heuristic and indicator weights on labelled data and write a config.
     Tune(tune::TuneArgs),
+    /// Find accounts that act together (co-shared texts, near-duplicates, links, domains,
+    /// hashtags, mentions, reposts within a time window), with the posts behind every link.
+    Coordinate(coordinate::CoordinateArgs),
     /// Roll the posts of existing reports up to accounts, with an account-level test.
     Accounts(accounts::AccountsArgs),
 }
@@ -92,12 +107,16 @@ pub fn run() -> i32 {
     // An interrupted run removes its temporary outputs (and never leaves a partial one).
     calque::output::install_signal_cleanup();
     let result = match cli.command {
-        Command::Scan(args) => scan::run(args),
+        Command::Scan(args) => scan::run(*args),
         Command::Heuristics(args) => heuristics::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Narratives(args) => narratives::run(args),
+        Command::Rule(args) => rule::run(args),
+        Command::Render(args) => render::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Tune(args) => tune::run(args),
+        Command::Coordinate(args) => coordinate::run(args),
         Command::Accounts(args) => accounts::run(args),
     };
     match result {

@@ -3,6 +3,7 @@
 use super::common::EngineArgs;
 use calque::campaigns::ioc::IocReport;
 use calque::campaigns::{CampaignSet, RuleSources};
+use calque::catalog::RuleCatalog;
 use calque::{Fatal, FatalKind, Result};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -16,8 +17,14 @@ pub struct RulesArgs {
 #[derive(Subcommand, Debug)]
 enum RulesCommand {
     /// List campaigns and their indicators.
-    #[command(after_help = "Example:\n  calque rules list --rules my-rules/")]
+    #[command(
+        after_help = "Examples:\n  calque rules list --rules my-rules/\n  calque rules list --format csv > indicators.csv   # one row per indicator, every field\n  calque rule MAT-005                               # one rule in full"
+    )]
     List {
+        /// Output: one line per indicator under its campaign, or one CSV row / JSON object
+        /// per indicator with every field of `calque rule`.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
         #[command(flatten)]
         engine: EngineArgs,
     },
@@ -41,6 +48,13 @@ enum RulesCommand {
         #[command(flatten)]
         engine: EngineArgs,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormat {
+    Text,
+    Csv,
+    Json,
 }
 
 fn load(dir: &Option<PathBuf>, engine: &EngineArgs) -> Result<(CampaignSet, Vec<IocReport>)> {
@@ -73,8 +87,15 @@ fn print_feeds(reports: &[IocReport]) {
 
 pub fn run(args: RulesArgs) -> Result<()> {
     match args.command {
-        RulesCommand::List { engine } => {
+        RulesCommand::List { format, engine } => {
             let (set, feeds) = engine.campaigns_and_feeds()?;
+            if format != ListFormat::Text {
+                let catalog = RuleCatalog::new(&set, &engine.config()?);
+                return match format {
+                    ListFormat::Csv => super::rule::print_csv(catalog.indicators()),
+                    _ => super::rule::print_json(catalog.indicators()),
+                };
+            }
             print_feeds(&feeds);
             for c in &set.campaigns {
                 let aliases = if c.aliases.is_empty() {
@@ -110,10 +131,12 @@ pub fn run(args: RulesArgs) -> Result<()> {
         RulesCommand::Check { dir, engine } => {
             let (set, feeds) = load(&dir, &engine)?;
             print_feeds(&feeds);
+            engine.context()?;
             outln!(
-                "ok: {} campaigns, {} indicators",
+                "ok: {} campaigns, {} indicators, {} narratives",
                 set.campaigns.len(),
-                set.indicators.len()
+                set.indicators.len(),
+                set.narratives.len()
             );
             Ok(())
         }
@@ -124,6 +147,11 @@ pub fn run(args: RulesArgs) -> Result<()> {
                 .indicators
                 .iter()
                 .map(|i| i.fires_on.len() + i.must_not_fire_on.len())
+                .chain(
+                    set.narratives
+                        .iter()
+                        .map(|n| n.fires_on.len() + n.must_not_fire_on.len()),
+                )
                 .sum();
             for f in &failures {
                 outln!("FAIL {} ({}): {}", f.indicator, f.location, f.message);

@@ -1,10 +1,12 @@
 //! `calque scan`.
 
-use super::common::EngineArgs;
+use super::common::{EngineArgs, PostInputArgs, SelectionArgs};
+use super::render::PageArgs;
 use super::values;
-use calque::ingest::{ColumnSpec, IngestOptions, InputFormat};
+use calque::ingest::{self, ColumnSpec};
 use calque::pipeline::{self, ScanOptions};
 use calque::report::encode::ReportFormat;
+use calque::sinks::page::PageOutputs;
 use calque::Result;
 use clap::Args;
 
@@ -14,13 +16,17 @@ use clap::Args;
   calque scan tweets.csv.gz export.jsonl notes.txt -o report.csv --threads 8
   cat posts.jsonl | calque scan - --format jsonl -o -
   calque scan posts.csv --text-col body --keep-cols likes,shares --top 100 -o top.csv
+  calque scan result.json --keep-cols chat.name,forwarded_from -o telegram.csv
+  calque scan video.srt subtitles/ --transcript-window 60s -o transcripts.csv
   calque scan posts.csv -o report.csv --accounts accounts.csv
+  calque scan posts.csv -o report.csv --html report.html --xlsx report.xlsx --bom
 
 Every record read ends up in the report or in the rejects file (default: next to the report,
 REPORT.rejects.csv) with a reason; the summary on stderr reconciles the counts.
 Report columns are documented in docs/report-schema.md.")]
 pub struct ScanArgs {
-    /// Input files (CSV, TSV, JSON Lines or text, optionally .gz); - reads standard input.
+    /// Input files (CSV, TSV, JSON, JSON Lines, text, SRT/VTT subtitles, Telegram exports…,
+    /// optionally gzipped) or directories of them; - reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
     /// Report path; - writes to standard output. The file appears only when complete.
@@ -29,23 +35,8 @@ pub struct ScanArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     format: ReportFormat,
-    /// Input format, instead of guessing from the extension (stdin: JSON Lines if it starts
-    /// with '{', else text). Example: --input-format tsv
-    #[arg(long, value_enum)]
-    input_format: Option<InputFormat>,
-    /// Column (CSV) or dotted field path (JSON Lines) holding the text. Default: the first of
-    /// text, content, tweet_text, full_text, message, body, post, transcript, caption…
-    #[arg(long, value_name = "NAME")]
-    text_col: Option<String>,
-    /// Column holding the item id (default: id, tweet_id, post_id…).
-    #[arg(long, value_name = "NAME")]
-    id_col: Option<String>,
-    /// Column holding the author (default: author, user, username, screen_name, user.screen_name…).
-    #[arg(long, value_name = "NAME")]
-    author_col: Option<String>,
-    /// Column holding the timestamp (default: timestamp, created_at, date, publish_date…).
-    #[arg(long, value_name = "NAME")]
-    time_col: Option<String>,
+    #[command(flatten)]
+    input: PostInputArgs,
     /// Column holding the item's URL (default: url, link, permalink…).
     #[arg(long, value_name = "NAME")]
     url_col: Option<String>,
@@ -79,13 +70,6 @@ pub struct ScanArgs {
     /// Keep only rows scoring at least X (0–1). Example: --min-score 0.4 keeps medium and high.
     #[arg(long, default_value = "0", value_name = "X", value_parser = values::score)]
     min_score: f64,
-    /// Records larger than this many bytes are rejected (reason too_large); 1 to 1073741824.
-    #[arg(long, default_value = "1048576", value_name = "BYTES", value_parser = values::record_bytes)]
-    max_record_bytes: usize,
-    /// Replace invalid UTF-8 bytes with U+FFFD and screen the record, instead of rejecting it
-    /// (reason invalid_utf8). Useful for exports with truncated multi-byte characters.
-    #[arg(long)]
-    lossy_utf8: bool,
     /// Memory for ranking before rows spill to temporary files, in MiB (1 to 1048576). More
     /// means fewer temporary files, not a faster scan: memory filled and freed over and over
     /// costs more than the merge it saves (docs/PERFORMANCE.md).
@@ -95,33 +79,60 @@ pub struct ScanArgs {
     /// leading ' so that spreadsheets do not run it as a formula.
     #[arg(long)]
     raw_cells: bool,
+    /// Start the CSV report with a UTF-8 byte-order mark, so that Excel on Windows shows
+    /// accents, «», and Cyrillic correctly when the file is opened by double-click (CSV only;
+    /// JSON Lines never gets one).
+    #[arg(long)]
+    bom: bool,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Also find coordinated accounts, with the defaults of `calque coordinate`, and write
+    /// its files (pairs.csv, edges.csv, nodes.csv, clusters.csv, network.graphml,
+    /// summary.json) into this directory; the report gains a `cluster` column.
+    #[arg(long, value_name = "DIR")]
+    coordination: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    page: PageArgs,
     #[command(flatten)]
     engine: EngineArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 pub fn run(args: ScanArgs) -> Result<()> {
     // Ranking needs descriptors for its temporary runs: fail now, not after the whole scan.
     calque::report::rank::fan_in_for_descriptors()?;
-    let analyzer = args.engine.analyzer()?;
+    let analyzer = args.engine.analyzer_selecting(&args.selection)?;
+    let page = args.page.any().then(|| {
+        let mut settings = super::render::settings(&args.engine, &analyzer.config);
+        let sel = &args.selection;
+        if !sel.select.is_empty() || !sel.ignore.is_empty() {
+            settings.push((
+                "rules selected".into(),
+                format!(
+                    "--select {} --ignore {}",
+                    sel.select.join(","),
+                    sel.ignore.join(",")
+                ),
+            ));
+        }
+        PageOutputs {
+            html: args.page.html.clone(),
+            xlsx: args.page.xlsx.clone(),
+            options: args.page.options(),
+            settings,
+        }
+    });
     let options = ScanOptions {
-        inputs: args.inputs,
-        input_format: args.input_format,
-        ingest: IngestOptions {
-            columns: ColumnSpec {
-                text: args.text_col,
-                id: args.id_col,
-                author: args.author_col,
-                timestamp: args.time_col,
-                url: args.url_col,
-                platform: args.platform_col,
-                keep: args.keep_cols,
-            },
-            max_record_bytes: args.max_record_bytes,
-            lossy_utf8: args.lossy_utf8,
-        },
+        inputs: ingest::expand_inputs(&args.inputs)?,
+        input_format: args.input.input_format,
+        ingest: args.input.ingest(ColumnSpec {
+            url: args.url_col,
+            platform: args.platform_col,
+            keep: args.keep_cols,
+            ..ColumnSpec::default()
+        }),
         output: args.output,
         format: args.format,
         rejects: args.rejects,
@@ -131,9 +142,18 @@ pub fn run(args: ScanArgs) -> Result<()> {
         top: args.top,
         min_score: args.min_score,
         raw_cells: args.raw_cells,
+        bom: args.bom,
         progress: !args.quiet,
         sort_memory: args.sort_memory,
+        coordination: args.coordination.map(|dir| {
+            let options = calque::coordinate::CoordOptions {
+                raw_cells: args.raw_cells,
+                ..calque::coordinate::CoordOptions::default()
+            };
+            (dir, options)
+        }),
         accounts: args.accounts,
+        page,
     };
     let summary = pipeline::scan(&analyzer, &options)?;
     if !args.quiet {

@@ -70,6 +70,11 @@ pub struct IndicatorView {
     pub part_of: Vec<String>,
     /// For a combination: its parts that fired on this item.
     pub parts_fired: Vec<String>,
+    /// Not counted because the same evidence (words, domain, link) counts through this
+    /// indicator, or through the narrative ("NARRATIVE").
+    pub counted_through: Option<String>,
+    /// For a counted indicator: the indicators on the same evidence counted through it.
+    pub same_evidence: Vec<String>,
     pub description: String,
     pub spans: Vec<SpanView>,
 }
@@ -81,6 +86,59 @@ pub struct CampaignView {
     /// Noisy-OR of the counted indicators' weights: 1 − Π(1 − w).
     pub score: f64,
     pub counted: Vec<String>,
+}
+
+/// The known claim an item matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct NarrativeView {
+    pub claim: String,
+    pub id: String,
+    pub lang: &'static str,
+    pub source: String,
+    pub campaign: Option<String>,
+    /// coverage × information × density (docs/scoring.md).
+    pub score: f64,
+    pub terms_matched: usize,
+    pub claim_terms: usize,
+    pub words: Vec<SpanView>,
+    /// Whether it entered the overall score (not when its words count through an indicator).
+    pub counted: bool,
+    pub counted_through: Option<String>,
+    /// Indicators on the same words counted through the narrative instead.
+    pub same_evidence: Vec<String>,
+}
+
+/// A sign of debunking or reporting context.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextHitView {
+    pub label: String,
+    pub context: &'static str,
+    pub spans: Vec<SpanView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextView {
+    /// "debunk", "report", "none"; "" when not looked for (nothing matched).
+    pub context: &'static str,
+    pub hits: Vec<ContextHitView>,
+    /// Whether it capped the score at `cap`.
+    pub capped: bool,
+    pub cap: f64,
+}
+
+/// Article and comma rates of a long English item, with the native reference range: context
+/// for a reader, not part of any score (`heuristics::long_text`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LongTextView {
+    /// a / an / the per word.
+    pub article_rate: f64,
+    /// Complementisers (that, what, whether) right after a comma, per
+    /// complementiser; null when the text has none.
+    pub subordinate_comma_rate: Option<f64>,
+    /// 5th–95th percentile of each rate over native English documents of 150+ words.
+    pub native_article_rate: (f64, f64),
+    pub native_subordinate_comma_rate: (f64, f64),
+    pub native_documents: usize,
 }
 
 /// Everything the pipeline saw for one item.
@@ -106,11 +164,19 @@ pub struct Explanation {
     /// Campaigns with a score, best first.
     pub campaigns: Vec<CampaignView>,
     pub campaign_score: f64,
-    /// 1 − (1 − campaign_weight × campaign) × (1 − interference_weight × interference).
+    pub narrative: Option<NarrativeView>,
+    /// The narrative score that entered the overall score.
+    pub narrative_score: f64,
+    pub context: ContextView,
+    /// 1 − (1 − campaign_weight × campaign) × (1 − interference_weight × interference)
+    /// × (1 − narrative_weight × narrative), capped by the context.
     pub score: f64,
     pub level: &'static str,
     pub campaign_weight: f64,
     pub interference_weight: f64,
+    pub narrative_weight: f64,
+    /// English items of 150+ words only.
+    pub long_text: Option<LongTextView>,
 }
 
 impl Explanation {
@@ -140,10 +206,25 @@ impl Explanation {
             .iter()
             .flat_map(|c| c.counted.iter().map(|&k| a.indicator_hits[k].indicator))
             .collect();
+        let id_of = |k: usize| set.indicators[a.indicator_hits[k].indicator].id.clone();
+        let mut through: Vec<Option<String>> = vec![None; a.indicator_hits.len()];
+        let mut same: Vec<Vec<String>> = vec![Vec::new(); a.indicator_hits.len()];
+        for c in &a.campaigns {
+            for (&k, also) in c.counted.iter().zip(&c.also) {
+                for &j in also {
+                    through[j] = Some(id_of(k));
+                    same[k].push(id_of(j));
+                }
+            }
+        }
+        for &j in &a.narrative_count.absorbed {
+            through[j] = Some("NARRATIVE".into());
+        }
         let indicators = a
             .indicator_hits
             .iter()
-            .map(|hit| {
+            .enumerate()
+            .map(|(k, hit)| {
                 let ind = &set.indicators[hit.indicator];
                 let combo_parts = |m: &Matcher| match m {
                     Matcher::AllOf(of) | Matcher::AnyOf { of, .. } => Some(of.clone()),
@@ -172,6 +253,8 @@ impl Explanation {
                     counted: counted.contains(&hit.indicator),
                     part_of,
                     parts_fired,
+                    counted_through: through[k].clone(),
+                    same_evidence: same[k].clone(),
                     description: ind.description.clone(),
                     spans: hit.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
                 }
@@ -196,6 +279,47 @@ impl Explanation {
             .iter()
             .filter(|(h, w)| h.info().lang.code() == a.lang.code && *w > 0.0)
             .count();
+        let narrative = a.narrative.as_ref().and_then(|m| {
+            let claim = &analyzer.narratives.as_ref()?.claims[m.claim];
+            Some(NarrativeView {
+                claim: claim.text.clone(),
+                id: claim.id.clone(),
+                lang: claim.lang,
+                source: claim.source().to_string(),
+                campaign: claim.campaign.clone(),
+                score: m.score,
+                terms_matched: m.terms,
+                claim_terms: m.claim_terms,
+                words: m.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
+                counted: a.narrative_count.counted,
+                counted_through: a.narrative_count.through.map(id_of),
+                same_evidence: a
+                    .narrative_count
+                    .absorbed
+                    .iter()
+                    .map(|&j| id_of(j))
+                    .collect(),
+            })
+        });
+        let context = ContextView {
+            context: if a.context.evaluated {
+                a.context.kind.as_str()
+            } else {
+                ""
+            },
+            hits: a
+                .context
+                .hits
+                .iter()
+                .map(|h| ContextHitView {
+                    label: h.label.clone(),
+                    context: h.kind.as_str(),
+                    spans: h.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
+                })
+                .collect(),
+            capped: a.capped,
+            cap: config.score.context_cap,
+        };
         Explanation {
             bytes: text.len(),
             tokens: a.tokens,
@@ -225,10 +349,24 @@ impl Explanation {
             indicators,
             campaigns,
             campaign_score: a.campaign_score,
+            narrative,
+            narrative_score: a.narrative_score,
+            context,
             score: a.score,
             level: a.level.as_str(),
             campaign_weight: config.score.campaign_weight,
             interference_weight: config.score.interference_weight,
+            narrative_weight: config.score.narrative_weight,
+            long_text: a.long_text.map(|r| {
+                let native = crate::heuristics::long_text::NATIVE_RANGE;
+                LongTextView {
+                    article_rate: r.article_rate,
+                    subordinate_comma_rate: r.subordinate_comma_rate,
+                    native_article_rate: native.article_rate,
+                    native_subordinate_comma_rate: native.subordinate_comma_rate,
+                    native_documents: native.documents,
+                }
+            }),
         }
     }
 
@@ -302,14 +440,40 @@ normalized:    {}\n",
             "interference score = 1 - exp(-{:.4} / {}) = {:.4}\n",
             self.interference_density, self.interference_scale, self.interference_score
         );
+        if let Some(l) = &self.long_text {
+            let comma = l
+                .subordinate_comma_rate
+                .map_or("n/a (no that/what/whether)".to_string(), |r| {
+                    format!("{r:.3}")
+                });
+            out += &format!(
+                "\nLong text (context only, not in the score; native range = 5th-95th percentile of {} native documents of 150+ words):\n\
+article rate (a/an/the per word):             {:.3}  native {:.3}-{:.3}\n\
+comma before that/what/whether:               {}  native {:.3}-{:.3}\n",
+                l.native_documents,
+                l.article_rate,
+                l.native_article_rate.0,
+                l.native_article_rate.1,
+                comma,
+                l.native_subordinate_comma_rate.0,
+                l.native_subordinate_comma_rate.1,
+            );
+        }
         out += &format!("\nCampaign indicators ({} fired):\n", self.indicators.len());
         if !self.indicators.is_empty() {
             let rows: Vec<Vec<String>> = self
                 .indicators
                 .iter()
                 .map(|i| {
-                    let role = if i.part {
+                    let role = if let Some(k) = &i.counted_through {
+                        format!("same evidence, counted through {k}")
+                    } else if i.part {
                         format!("part of {}", i.part_of.join(", "))
+                    } else if i.counted && !i.same_evidence.is_empty() {
+                        format!(
+                            "counted (also on its evidence: {})",
+                            i.same_evidence.join(", ")
+                        )
                     } else if i.counted {
                         if i.parts_fired.is_empty() {
                             "counted".to_string()
@@ -353,16 +517,62 @@ normalized:    {}\n",
             );
         }
         out += &format!(
-            "campaign score (best campaign) = {:.4}\n\n\
-overall = 1 - (1 - {} × {:.4}) × (1 - {} × {:.4}) = {:.4} → {}\n",
-            self.campaign_score,
+            "campaign score (best campaign) = {:.4}\n",
+            self.campaign_score
+        );
+        match &self.narrative {
+            Some(n) => {
+                let words: Vec<&str> = n.words.iter().map(|w| w.text.as_str()).collect();
+                out += &format!(
+                    "\nNarrative: {:?} ({}, {})\n  score {:.4} (coverage × information × density), {} of {} claim words: {}\n",
+                    n.claim,
+                    n.lang,
+                    n.source,
+                    n.score,
+                    n.terms_matched,
+                    n.claim_terms,
+                    words.join(", ")
+                );
+                if let Some(k) = &n.counted_through {
+                    out += &format!("  not counted: its words already count through {k}\n");
+                } else if !n.same_evidence.is_empty() {
+                    out += &format!(
+                        "  counted instead of {} (same words, weaker)\n",
+                        n.same_evidence.join(", ")
+                    );
+                }
+            }
+            None => out += "\nNarrative: none at or above the threshold\n",
+        }
+        if self.context.context.is_empty() {
+            out += "Context: not looked for (nothing matched)\n";
+        } else {
+            out += &format!("Context: {}\n", self.context.context);
+            for h in &self.context.hits {
+                out += &format!("  {} ({}) {}\n", h.label, h.context, spans(&h.spans));
+            }
+        }
+        let uncapped = 1.0
+            - (1.0 - self.campaign_weight * self.campaign_score)
+                * (1.0 - self.interference_weight * self.interference_score)
+                * (1.0 - self.narrative_weight * self.narrative_score);
+        out += &format!(
+            "\noverall = 1 - (1 - {} × {:.4}) × (1 - {} × {:.4}) × (1 - {} × {:.4}) = {:.4}",
             self.campaign_weight,
             self.campaign_score,
             self.interference_weight,
             self.interference_score,
-            self.score,
-            self.level
+            self.narrative_weight,
+            self.narrative_score,
+            uncapped,
         );
+        if self.context.capped {
+            out += &format!(
+                ", capped at {:.2} by the {} context",
+                self.context.cap, self.context.context
+            );
+        }
+        out += &format!(" → {:.4} {}\n", self.score, self.level);
         out
     }
 }

@@ -114,6 +114,12 @@ pub struct Item {
     pub heuristics: Vec<(usize, usize)>,
     /// Indices of the indicators that fired (parts included).
     pub indicators: Vec<usize>,
+    /// The hits themselves, with their spans (to count each piece of evidence once).
+    pub indicator_hits: Vec<crate::campaigns::IndicatorHit>,
+    /// The narrative match (score, matched spans), if any.
+    pub narrative: Option<(f64, Vec<crate::record::Span>)>,
+    /// The item's context (debunk/report caps its score).
+    pub context: crate::context::ContextKind,
     pub score: f64,
     pub interference: f64,
     /// Score of every campaign of the set, in campaign order (0 when nothing counted).
@@ -173,6 +179,9 @@ pub fn summarize(analyzer: &Analyzer, text: &str, label: bool, input: usize) -> 
             .map(|h| (h.heuristic, h.spans.len()))
             .collect(),
         indicators,
+        narrative: a.narrative.as_ref().map(|m| (m.score, m.spans.clone())),
+        context: a.context.kind,
+        indicator_hits: a.indicator_hits,
         score: a.score,
         interference: a.interference_score,
         campaigns,

@@ -95,18 +95,36 @@ pub fn rescore(analyzer: &Analyzer, item: &Item, weights: &Weights) -> f64 {
         .map(|&(h, n)| score::heuristic_contribution(weights.heuristics[h], n, config))
         .fold(0.0, |acc, c| acc + c);
     let interference = score::interference_score(sum, item.tokens, config);
-    let set = &analyzer.campaigns;
-    let subsumed = set.subsumed(&item.indicators);
-    let mut campaign = 0.0f64;
-    for c in 0..set.campaigns.len() {
-        let counted = item.indicators.iter().filter(|&&i| {
-            let ind = &set.indicators[i];
-            ind.campaign == c && !ind.part && weights.indicators[i] > 0.0 && !subsumed.contains(&i)
-        });
-        let s = score::campaign_score(counted.map(|&i| weights.indicators[i]));
-        campaign = campaign.max(s);
+    let mut campaigns = crate::evidence::campaign_scores(
+        &analyzer.campaigns,
+        &weights.indicators,
+        &item.indicator_hits,
+    );
+    let narrative = match &item.narrative {
+        Some((s, spans)) => {
+            let count = crate::evidence::count_narrative(
+                &mut campaigns,
+                &weights.indicators,
+                &item.indicator_hits,
+                spans,
+                config.score.narrative_weight * s,
+            );
+            if count.counted {
+                *s
+            } else {
+                0.0
+            }
+        }
+        None => 0.0,
+    };
+    let campaign = campaigns.first().map_or(0.0, |c| c.score);
+    let score = score::overall_score(campaign, interference, narrative, config);
+    let evaluated = campaign > 0.0 || item.narrative.is_some();
+    if evaluated && item.context != crate::context::ContextKind::None {
+        score.min(config.score.context_cap)
+    } else {
+        score
     }
-    score::overall_score(campaign, interference, config)
 }
 
 /// What a feature column stands for.

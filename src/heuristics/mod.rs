@@ -9,6 +9,7 @@
 
 pub mod en;
 pub mod fr;
+pub mod long_text;
 pub mod support;
 
 use crate::record::Span;
@@ -46,6 +47,7 @@ pub enum Family {
     Gender,
     Negation,
     Numbers,
+    Pronouns,
 }
 
 impl Family {
@@ -65,6 +67,7 @@ impl Family {
             Family::Gender => "gender",
             Family::Negation => "negation",
             Family::Numbers => "numbers",
+            Family::Pronouns => "pronouns",
         }
     }
 }

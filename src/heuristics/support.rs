@@ -306,6 +306,111 @@ pub fn ends_noun_phrase(text: &str, end: usize) -> bool {
     FUNCTION_WORDS.contains(&next.as_str())
 }
 
+/// Whether the word at the start of `next` is a verb, so the noun before it is a subject, not
+/// an attribute ("EU fell" vs "EU countries"): a past form in -ed or a frequent verb of the chart and
+/// argument genres. Nouns after the name make it attributive and are left alone.
+pub fn verb_follows(next: &str) -> bool {
+    let word: String = next
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (word.len() > 4 && word.ends_with("ed") && word != "united")
+        || matches!(
+            word.as_str(),
+            "fell"
+                | "rose"
+                | "grew"
+                | "saw"
+                | "sees"
+                | "shows"
+                | "showed"
+                | "became"
+                | "becomes"
+                | "went"
+                | "goes"
+                | "got"
+                | "gets"
+                | "gives"
+                | "gave"
+                | "offers"
+                | "provides"
+                | "makes"
+                | "made"
+                | "allows"
+                | "helps"
+                | "plays"
+                | "needs"
+                | "wants"
+                | "tries"
+                | "continues"
+                | "seems"
+                | "began"
+                | "begins"
+                | "starts"
+                | "remains"
+                | "stays"
+                | "takes"
+                | "took"
+                | "had"
+                | "faces"
+                | "suffers"
+                | "leads"
+                | "led"
+                | "reaches"
+                | "occupies"
+                | "demonstrates"
+                | "experiences"
+                | "increases"
+                | "decreases"
+                | "declines"
+                | "drops"
+                | "rises"
+                | "falls"
+                | "grows"
+                | "keeps"
+                | "kept"
+                | "comes"
+                | "came"
+                | "holds"
+                | "held"
+                | "gained"
+                | "lost"
+                | "loses"
+                | "spends"
+                | "spent"
+                | "contains"
+                | "includes"
+                | "consists"
+                | "belongs"
+                | "ranks"
+                | "ranked"
+                | "shares"
+                | "differs"
+        )
+}
+
+/// Whether position `at` starts a sentence inside running prose: a sentence-final ".", "!"
+/// or "?" ends a word of three letters or more (or a figure) just before it. Headings, list
+/// items ("VII. Amount of…", "8 Number of…") and the start of the text do not count.
+pub fn is_prose_sentence_start(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    if head.len() == text[..at].len() || !head.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let word = head[..head.len() - 1]
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let word = word.trim_end_matches(['%', ')', '"', '\'', '”', '’']);
+    word.len() >= 3
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | '-'))
+        && word.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
 /// Words after which a noun phrase is over (see [`ends_noun_phrase`]).
 const FUNCTION_WORDS: &[&str] = &[
     "and",

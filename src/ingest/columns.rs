@@ -27,10 +27,17 @@ pub const TEXT_NAMES: &[&str] = &[
     "post_text",
     "message_text",
     "description",
+    // Spreadsheets exported in other languages.
+    "texte",
+    "contenu",
+    "inhalt",
+    "texto",
+    "текст",
 ];
 pub const ID_NAMES: &[&str] = &[
     "id",
     "tweet_id",
+    "tweetid",
     "post_id",
     "message_id",
     "status_id",
@@ -52,6 +59,9 @@ pub const AUTHOR_NAMES: &[&str] = &[
     "user.name",
     "author.name",
     "user_name",
+    "auteur",
+    "autor",
+    "автор",
     // Ids after names: a handle reads better in the accounts table, but an id still groups.
     "userid",
     "user_id",
@@ -71,6 +81,9 @@ pub const TIME_NAMES: &[&str] = &[
     "datetime",
     "time",
     "tweet_time",
+    "datum",
+    "fecha",
+    "дата",
 ];
 pub const URL_NAMES: &[&str] = &[
     "url",

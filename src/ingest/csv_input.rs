@@ -1,10 +1,14 @@
-//! CSV and TSV input: a header row, then one record per row (quoted fields may span lines).
+//! CSV and TSV input: a header row, then one record per row (quoted fields may span lines in
+//! CSV; TSV fields are read literally). `csv_records` finds each record with bounded memory,
+//! `csv_core` splits it into fields.
 
 use super::columns::{self, ColumnSpec};
+use super::csv_records::{Fields, RecordScanner, Scan};
+use super::twitter::{self, ArchiveColumns};
 use super::{io_error, IngestOptions, RecordReader, SparePool};
 use crate::error::{Fatal, Result};
 use crate::record::{Event, Provenance, Record, Reject, RejectReason};
-use std::io::BufRead;
+use std::io::Read;
 use std::sync::Arc;
 
 /// Column indices resolved from the header.
@@ -20,79 +24,87 @@ pub struct Layout {
 }
 
 pub struct CsvReader {
-    reader: csv::Reader<Box<dyn BufRead + Send>>,
-    record: csv::ByteRecord,
+    records: RecordScanner,
     layout: Layout,
+    /// The columns of the Twitter information operations archive, when the input is one.
+    archive: Option<ArchiveColumns>,
     source: Arc<str>,
-    delimiter: u8,
     max_record_bytes: usize,
     lossy_utf8: bool,
     spares: SparePool,
 }
 
 impl CsvReader {
+    /// `quoting`: whether `"` quotes fields (CSV) or is a plain byte (TSV read literally).
     pub fn new(
-        input: Box<dyn BufRead + Send>,
+        input: Box<dyn Read + Send>,
         delimiter: u8,
+        quoting: bool,
         source: Arc<str>,
         options: &IngestOptions,
     ) -> Result<Self> {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(input);
-        let headers: Vec<String> = reader
-            .byte_headers()
-            .map_err(|e| io_error(&source, 1, e))?
-            .iter()
-            .map(|h| {
-                String::from_utf8_lossy(h)
-                    .trim()
-                    .trim_start_matches('\u{FEFF}')
-                    .to_string()
-            })
-            .collect();
+        let mut records = RecordScanner::new(input, delimiter, quoting, options.max_record_bytes);
+        let header_error = |what: &str, line: u64| {
+            Fatal::input(format!(
+                "{source}:{line}: the header row {what}; a CSV input needs a header naming its columns"
+            ))
+        };
+        let headers: Vec<String> =
+            match records.next_record().map_err(|e| io_error(&source, 1, e))? {
+                None => {
+                return Err(Fatal::input(format!(
+                    "{source}:1: empty input or header row; a CSV input needs a header naming its columns"
+                )))
+            }
+                Some(Scan::Record(r)) if r.unclosed => {
+                    return Err(header_error("has a quote that never closes", r.line))
+                }
+                Some(Scan::Record(r)) => r
+                    .fields
+                    .iter()
+                    .map(|h| String::from_utf8_lossy(h).trim().to_string())
+                    .collect(),
+                Some(Scan::TooLarge { line, .. } | Scan::Runaway { line, .. }) => {
+                    return Err(header_error("is over --max-record-bytes", line))
+                }
+            };
         if headers.iter().all(|h| h.is_empty()) {
-            return Err(Fatal::input(format!("{source}:1: empty input or header row; a CSV input needs a header naming its columns")));
+            return Err(header_error("is empty", 1));
         }
         let layout = resolve(&headers, &options.columns, &source)?;
         Ok(CsvReader {
-            reader,
-            record: csv::ByteRecord::new(),
+            records,
             layout,
+            archive: ArchiveColumns::detect(&headers),
             source,
-            delimiter,
             max_record_bytes: options.max_record_bytes,
             lossy_utf8: options.lossy_utf8,
             spares: SparePool::default(),
         })
     }
 
-    fn raw(&self) -> String {
-        let mut raw = Vec::with_capacity(self.record.as_slice().len() + self.record.len());
-        for (i, field) in self.record.iter().enumerate() {
-            if i > 0 {
-                raw.push(self.delimiter);
-            }
-            raw.extend_from_slice(&field[..field.len().min(self.max_record_bytes)]);
-        }
-        String::from_utf8_lossy(&raw).into_owned()
+    /// Bytes of buffer held (for tests of the memory bound).
+    #[cfg(test)]
+    pub fn buffered_bytes(&self) -> usize {
+        self.records.buffered_bytes()
     }
+}
 
-    /// Overwrite `slot` with field `index` ("" when absent); `Err(index)` when the field is
-    /// not UTF-8 (and not read lossily).
-    fn fill(&self, index: Option<usize>, slot: &mut String) -> std::result::Result<(), usize> {
-        slot.clear();
-        match index.and_then(|i| self.record.get(i)) {
-            Some(bytes) if self.lossy_utf8 => slot.push_str(&String::from_utf8_lossy(bytes)),
-            Some(bytes) => {
-                slot.push_str(std::str::from_utf8(bytes).map_err(|_| index.unwrap_or(0))?)
-            }
-            None => {}
-        }
-        Ok(())
+/// Overwrite `slot` with field `index` of `fields` ("" when absent); `Err(index)` when the
+/// field is not UTF-8 (and not read lossily).
+fn fill(
+    fields: &Fields<'_>,
+    lossy_utf8: bool,
+    index: Option<usize>,
+    slot: &mut String,
+) -> std::result::Result<(), usize> {
+    slot.clear();
+    match index.and_then(|i| fields.get(i)) {
+        Some(bytes) if lossy_utf8 => slot.push_str(&String::from_utf8_lossy(bytes)),
+        Some(bytes) => slot.push_str(std::str::from_utf8(bytes).map_err(|_| index.unwrap_or(0))?),
+        None => {}
     }
+    Ok(())
 }
 
 /// Which header is the text, id… (named in `spec`, else discovered), as every table-shaped
@@ -139,56 +151,103 @@ pub fn resolve(headers: &[String], spec: &ColumnSpec, source: &str) -> Result<La
 
 impl RecordReader for CsvReader {
     fn next_event(&mut self) -> Result<Option<Event>> {
-        let more = match self.reader.read_byte_record(&mut self.record) {
-            Ok(more) => more,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(io_error(&self.source, line, e));
-            }
+        let limit = self.max_record_bytes;
+        let scan = match self.records.next_record() {
+            Ok(Some(scan)) => scan,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(io_error(&self.source, 0, e)),
         };
-        if !more {
-            return Ok(None);
-        }
-        let line = self.record.position().map_or(0, |p| p.line());
-        let provenance = Provenance {
-            source: self.source.clone(),
-            line,
-        };
-        let reject = |reason, detail: String, raw: String| {
+        let reject = |line, reason, detail: String, raw: &[u8]| {
+            let provenance = Provenance::new(self.source.clone(), line);
             Ok(Some(Event::Reject(
-                provenance.clone(),
+                provenance,
                 Reject {
                     reason,
                     detail,
-                    raw,
+                    raw: raw.to_vec(),
                 },
             )))
         };
-        let size = self.record.as_slice().len();
-        if size > self.max_record_bytes {
+        let record = match scan {
+            Scan::Record(r) => r,
+            Scan::TooLarge {
+                prefix,
+                len,
+                line,
+                last_line,
+            } => {
+                return reject(
+                    line,
+                    RejectReason::TooLarge,
+                    format!(
+                        "record{} is {len} bytes, over --max-record-bytes {limit}; its first {} bytes are kept here",
+                        line_range(line, last_line),
+                        prefix.len()
+                    ),
+                    prefix,
+                )
+            }
+            Scan::Runaway {
+                bytes,
+                line,
+                last_line,
+            } => {
+                return reject(
+                    line,
+                    RejectReason::RunawayQuote,
+                    format!(
+                        "a quoted field opened here is still open after --max-record-bytes {limit}; line{} rejected, reading resumes on the next line",
+                        if last_line > line { format!("s {line}-{last_line}") } else { format!(" {line}") }
+                    ),
+                    bytes,
+                )
+            }
+        };
+        let fields = record.fields;
+        let width = self.layout.width;
+        let count = fields.len();
+        let line = record.line;
+        if record.multiline && (record.unclosed || record.stray_after_quote) {
+            // A quote that opened by mistake ran over line ends (it never closes, or closes
+            // with more text after it): reject the first line and read the others again.
+            let last_line = record.last_line;
+            let why = if record.unclosed {
+                "never closes"
+            } else {
+                "closes with a quote followed by other text"
+            };
+            let (first, line) = self
+                .records
+                .reject_first_line()
+                .expect("a multi-line record");
             return reject(
-                RejectReason::TooLarge,
+                line,
+                RejectReason::RunawayQuote,
                 format!(
-                    "record is {size} bytes, over --max-record-bytes {}",
-                    self.max_record_bytes
+                    "a quoted field opened on this line runs over lines {line}-{last_line} and {why}; this line is rejected and reading resumes on the next one"
                 ),
-                self.raw(),
+                first,
             );
         }
-        if self.record.len() != self.layout.width {
+        if record.unclosed {
             return reject(
+                line,
+                RejectReason::RunawayQuote,
+                "a quoted field opened on this line never closes".into(),
+                record.bytes,
+            );
+        }
+        if count != width {
+            return reject(
+                line,
                 RejectReason::MalformedCsv,
-                format!(
-                    "expected {} fields as in the header, found {}",
-                    self.layout.width,
-                    self.record.len()
-                ),
-                self.raw(),
+                format!("expected {width} fields as in the header, found {count}"),
+                record.bytes,
             );
         }
         let l = &self.layout;
         let mut rec = self.spares.take();
-        let fields = [
+        let slots = [
             (Some(l.text), &mut rec.text),
             (l.id, &mut rec.id),
             (l.author, &mut rec.author),
@@ -198,26 +257,50 @@ impl RecordReader for CsvReader {
         ];
         rec.kept.resize_with(l.keep.len(), String::new);
         let kept = l.keep.iter().map(|&k| Some(k)).zip(rec.kept.iter_mut());
-        for (index, slot) in fields.into_iter().chain(kept) {
-            if let Err(col) = self.fill(index, slot) {
+        for (index, slot) in slots.into_iter().chain(kept) {
+            if let Err(col) = fill(&fields, self.lossy_utf8, index, slot) {
                 return reject(
+                    line,
                     RejectReason::InvalidUtf8,
                     format!("field {} is not valid UTF-8", col + 1),
-                    self.raw(),
+                    record.bytes,
                 );
             }
         }
         if rec.text.trim().is_empty() {
             return reject(
+                line,
                 RejectReason::EmptyText,
                 "the text field is empty".into(),
-                self.raw(),
+                record.bytes,
             );
         }
+        if let Some(archive) = &self.archive {
+            let cell = |i: usize| String::from_utf8_lossy(fields.get(i).unwrap_or_default());
+            if l.url.is_none() {
+                rec.url = ArchiveColumns::url(&cell(archive.tweetid));
+            }
+            if l.platform.is_none() {
+                rec.platform.push_str("twitter");
+            }
+            if let Some(urls) = archive.urls {
+                rec.links = twitter::archive_links(&cell(urls), &rec.text);
+            }
+        }
+        let provenance = Provenance::new(self.source.clone(), line);
         Ok(Some(Event::Record(provenance, rec)))
     }
 
     fn recycle(&mut self, spare: Record) {
         self.spares.put(spare);
+    }
+}
+
+/// " (lines A-B)" for a record spanning lines, else "".
+fn line_range(line: u64, last_line: u64) -> String {
+    if last_line > line {
+        format!(" (lines {line}-{last_line})")
+    } else {
+        String::new()
     }
 }

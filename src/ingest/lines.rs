@@ -38,18 +38,16 @@ impl Lines {
             };
             self.line += 1;
             if !self.buf.iter().all(u8::is_ascii_whitespace) {
-                let provenance = Provenance {
-                    source: self.source.clone(),
-                    line: self.line,
-                };
+                let provenance = Provenance::new(self.source.clone(), self.line);
                 return Ok(Some((provenance, len)));
             }
         }
     }
 }
 
-/// Read one line (without its `\n` / `\r\n`) into `buf`, keeping at most `limit` bytes.
-/// Returns `None` at end of input, else the line's full length in bytes.
+/// Read one line (without its line ending: `\n`, `\r\n` or a lone `\r`) into `buf`, keeping
+/// at most `limit + 1` bytes. Returns `None` at end of input, else the line's full length in
+/// bytes.
 pub fn read_bounded_line<R: BufRead + ?Sized>(
     reader: &mut R,
     buf: &mut Vec<u8>,
@@ -59,40 +57,42 @@ pub fn read_bounded_line<R: BufRead + ?Sized>(
     let mut total = 0usize;
     let mut saw_any = false;
     loop {
-        let available = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let available = fill(reader)?;
         if available.is_empty() {
             break;
         }
         saw_any = true;
-        let (chunk, done) = match memchr_newline(available) {
-            Some(i) => (&available[..i], Some(i + 1)),
-            None => (available, None),
-        };
+        let end = memchr::memchr2(b'\n', b'\r', available);
+        let chunk = &available[..end.unwrap_or(available.len())];
         let room = (limit + 1).saturating_sub(buf.len());
         buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
         total += chunk.len();
-        let used = done.unwrap_or(available.len());
-        reader.consume(used);
-        if done.is_some() {
-            break;
+        let Some(end) = end else {
+            let used = available.len();
+            reader.consume(used);
+            continue;
+        };
+        let cr = available[end] == b'\r';
+        reader.consume(end + 1);
+        // A `\n` right after a `\r` ends the same line.
+        if cr && fill(reader)?.first() == Some(&b'\n') {
+            reader.consume(1);
         }
+        break;
     }
-    if !saw_any {
-        return Ok(None);
-    }
-    if buf.last() == Some(&b'\r') && total <= limit + 1 {
-        buf.pop();
-        total -= 1;
-    }
-    Ok(Some(total))
+    Ok(saw_any.then_some(total))
 }
 
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+/// The reader's buffered bytes, read again after an interruption.
+fn fill<R: BufRead + ?Sized>(reader: &mut R) -> io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+            Ok(_) => break,
+        }
+    }
+    reader.fill_buf()
 }
 
 #[cfg(test)]
@@ -119,5 +119,28 @@ mod tests {
         );
         assert_eq!(buf, b"last");
         assert_eq!(read_bounded_line(&mut input, &mut buf, 100).unwrap(), None);
+    }
+
+    /// `\r`, `\n` and `\r\n` end a line alike, also when a `\r\n` is split between two
+    /// reads of the underlying stream.
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let bytes: &[u8] = b"one\rtwo\r\nthree\n\rfive\r";
+        for capacity in [1, 2, 3, 64] {
+            let mut input = std::io::BufReader::with_capacity(capacity, bytes);
+            let mut buf = Vec::new();
+            let mut lines = Vec::new();
+            while read_bounded_line(&mut input, &mut buf, 100)
+                .unwrap()
+                .is_some()
+            {
+                lines.push(String::from_utf8(buf.clone()).unwrap());
+            }
+            assert_eq!(
+                lines,
+                ["one", "two", "three", "", "five"],
+                "capacity {capacity}"
+            );
+        }
     }
 }

@@ -166,15 +166,21 @@ fn text_input_one_item_per_non_empty_line() {
 }
 
 #[test]
-fn unknown_extension_and_missing_file_are_clear_errors() {
+fn unknown_extensions_are_read_by_content_and_a_missing_file_is_a_clear_error() {
     let (_d, p) = file_with("h.xyz", b"x");
-    assert!(events(&p, None, &IngestOptions::default())
-        .unwrap_err()
-        .message
-        .contains("--input-format"));
     assert_eq!(
-        summary(&events(&p, Some(InputFormat::Text), &IngestOptions::default()).unwrap()),
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
         vec!["1:x"]
+    );
+    let (_d, p) = file_with("export", b"id;text\n1;bonjour\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2:bonjour"]
+    );
+    let (_d, p) = file_with("export.dat", b"{\"text\":\"hi\"}\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["1:hi"]
     );
     let e = events("/nonexistent/in.csv", None, &IngestOptions::default()).unwrap_err();
     assert!(
@@ -305,4 +311,246 @@ fn spare_pool_is_bounded() {
         pool.put(with_text(1));
     }
     assert_eq!(pool.spares.len(), SparePool::MAX_SPARES);
+}
+
+fn raw_of(event: &Event) -> &[u8] {
+    match event {
+        Event::Reject(_, r) => &r.raw,
+        Event::Record(..) => panic!("{event:?} is not a reject"),
+    }
+}
+
+/// Issue 11, item 6: one stray quote no longer swallows the rest of a CSV file.
+#[test]
+fn a_stray_quote_rejects_one_line_and_the_rest_is_read() {
+    let mut csv = b"id,text\n".to_vec();
+    for i in 1..=1000 {
+        if i == 3 {
+            csv.extend_from_slice(b"3,\"a stray quote\n");
+        } else if i == 500 {
+            csv.extend_from_slice(b"500,\"quoted, properly\"\n");
+        } else {
+            csv.extend_from_slice(format!("{i},row {i}\n").as_bytes());
+        }
+    }
+    let (_d, p) = file_with("q.csv", &csv);
+    let ev = events(&p, None, &IngestOptions::default()).unwrap();
+    assert_eq!(ev.len(), 1000);
+    let got = summary(&ev);
+    assert_eq!(got[2], "4!runaway_quote");
+    assert_eq!(raw_of(&ev[2]), b"3,\"a stray quote");
+    assert_eq!(got[3], "5:row 4");
+    assert_eq!(got[499], "501:quoted, properly");
+    assert_eq!(got[999], "1001:row 1000");
+    // Without any closing quote further on, the same.
+    let (_d, p) = file_with("q2.csv", b"id,text\n1,\"open\n2,two\n3,three\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2!runaway_quote", "3:two", "4:three"]
+    );
+    // A legitimate multi-line field is one record.
+    let (_d, p) = file_with("q3.csv", b"id,text\n1,\"two\nlines\"\n2,next\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2:two\nlines", "4:next"]
+    );
+}
+
+/// Issue 11, item 6: TSV fields are literal; a leading quote neither merges rows nor is
+/// stripped.
+#[test]
+fn tsv_reads_quotes_literally() {
+    let tsv = b"id\ttext\n1\t\"quoted start\n2\tplain\n3\t\"x\"\n4\tsay \"hi\"\n5\tx\n6\ty\n7\tz\n";
+    let (_d, p) = file_with("t.tsv", tsv);
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec![
+            "2:\"quoted start",
+            "3:plain",
+            "4:\"x\"",
+            "5:say \"hi\"",
+            "6:x",
+            "7:y",
+            "8:z"
+        ]
+    );
+}
+
+/// Issue 11, item 7: a lone `\r` ends a line of text, JSON Lines and CSV like `\n`.
+#[test]
+fn lone_carriage_returns_separate_records() {
+    let (_d, t) = file_with("cr.txt", b"one\rtwo\r\rthree");
+    assert_eq!(
+        summary(&events(&t, None, &IngestOptions::default()).unwrap()),
+        vec!["1:one", "2:two", "4:three"]
+    );
+    let (_d, j) = file_with("cr.jsonl", b"{\"text\":\"a\"}\r{\"text\":\"b\"}\r");
+    assert_eq!(
+        summary(&events(&j, None, &IngestOptions::default()).unwrap()),
+        vec!["1:a", "2:b"]
+    );
+    let (_d, c) = file_with("cr.csv", b"id,text\r1,a\r2,b\r");
+    assert_eq!(
+        summary(&events(&c, None, &IngestOptions::default()).unwrap()),
+        vec!["2:a", "3:b"]
+    );
+}
+
+/// Issue 11, item 8: a UTF-8 BOM is not part of the first record, in any format.
+#[test]
+fn a_utf8_bom_costs_no_record() {
+    for (name, body, expected) in [
+        (
+            "b.jsonl",
+            &b"{\"text\":\"first\"}\n{\"text\":\"second\"}\n"[..],
+            vec!["1:first", "2:second"],
+        ),
+        ("b.csv", b"text,id\nfirst,1\n", vec!["2:first"]),
+        ("b.txt", b"first\n", vec!["1:first"]),
+    ] {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(body);
+        let (_d, p) = file_with(name, &bytes);
+        assert_eq!(
+            summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+/// Issue 11, item 8: gzip is recognised by its magic bytes, whatever the file's name; bytes
+/// after the last member are ignored with a warning.
+#[test]
+fn gzip_without_its_extension_and_with_trailing_garbage() {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"id,text\n1,compressed\n").unwrap();
+    let mut bytes = gz.finish().unwrap();
+    bytes.extend_from_slice(b"\0\0\0 trailing junk");
+    let (_d, p) = file_with("posts.csv", &bytes);
+    let options = IngestOptions::default();
+    assert_eq!(
+        summary(&events(&p, None, &options).unwrap()),
+        vec!["2:compressed"]
+    );
+    let warnings = options.warnings.take();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("17 bytes"), "{warnings:?}");
+}
+
+/// Issue 11, item 10: a reject keeps the record's bytes exactly: quotes, line breaks inside
+/// quotes, invalid UTF-8.
+#[test]
+fn rejects_keep_the_raw_bytes() {
+    let csv = b"id,text\n1,\"a, \"\"quoted\"\" field\",extra\n2,caf\xe9 \xd0\xbf\xd1\n3,\"multi\r\nline\",x\n";
+    let (_d, p) = file_with("raw.csv", csv);
+    let ev = events(&p, None, &IngestOptions::default()).unwrap();
+    assert_eq!(
+        summary(&ev),
+        vec!["2!malformed_csv", "3!invalid_utf8", "4!malformed_csv"]
+    );
+    assert_eq!(raw_of(&ev[0]), b"1,\"a, \"\"quoted\"\" field\",extra");
+    assert_eq!(raw_of(&ev[1]), b"2,caf\xe9 \xd0\xbf\xd1");
+    let (_d, t) = file_with("raw.txt", b"ok\nbad \xff\xfe\n");
+    let ev = events(&t, None, &IngestOptions::default()).unwrap();
+    assert_eq!(raw_of(&ev[1]), b"bad \xff\xfe");
+}
+
+/// Issue 11, item 11: UTF-16 with a BOM (Excel's "Unicode text") and a named encoding.
+#[test]
+fn utf16_and_named_encodings_are_decoded() {
+    let text = "id\ttext\n1\tПривет, мир\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let (_d, p) = file_with("unicode.txt", &utf16);
+    // The content, once decoded, is a tab-separated header and row.
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2:Привет, мир"]
+    );
+    let (_d, p) = file_with("cp.csv", b"id,text\n1,\xcf\xf0\xe8\xe2\xe5\xf2\n");
+    assert_eq!(
+        summary(&events(&p, None, &IngestOptions::default()).unwrap()),
+        vec!["2!invalid_utf8"]
+    );
+    let cp1251 = IngestOptions {
+        encoding: Some(InputEncoding::from_label("windows-1251").unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(
+        summary(&events(&p, None, &cp1251).unwrap()),
+        vec!["2:Привет"]
+    );
+}
+
+#[test]
+fn encoding_hint_above_a_few_percent() {
+    assert_eq!(encoding_hint(100, 2), None);
+    assert!(encoding_hint(100, 3).unwrap().contains("--encoding"));
+    assert_eq!(encoding_hint(0, 0), None);
+}
+
+/// Issue 11, item 13: a huge field is not held in memory: reading it keeps a bounded prefix.
+#[test]
+fn a_huge_field_is_skipped_with_bounded_memory() {
+    /// `id,text` then a record whose field is `len` bytes long, quoted, then a short record;
+    /// produced as it is read.
+    struct HugeField {
+        len: usize,
+        at: usize,
+    }
+    impl Read for HugeField {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let head = b"id,text\n1,\"";
+            let tail = b"\"\n2,after\n";
+            let total = head.len() + self.len + tail.len();
+            let mut n = 0;
+            while n < buf.len() && self.at < total {
+                buf[n] = if self.at < head.len() {
+                    head[self.at]
+                } else if self.at < head.len() + self.len {
+                    b'x'
+                } else {
+                    tail[self.at - head.len() - self.len]
+                };
+                n += 1;
+                self.at += 1;
+            }
+            Ok(n)
+        }
+    }
+    let options = IngestOptions {
+        max_record_bytes: 1000,
+        ..Default::default()
+    };
+    let input = HugeField {
+        len: 8 << 20,
+        at: 0,
+    };
+    let mut reader =
+        csv_input::CsvReader::new(Box::new(input), b',', true, Arc::from("huge"), &options)
+            .unwrap();
+    match reader.next_event().unwrap() {
+        Some(Event::Reject(p, r)) => {
+            assert_eq!((p.line, r.reason.as_str()), (2, "too_large"));
+            assert_eq!(r.raw.len(), 1001);
+            assert!(
+                r.detail.contains(&format!("{} bytes", (8 << 20) + 4)),
+                "{}",
+                r.detail
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        reader.buffered_bytes() < 4 << 16,
+        "{} bytes buffered",
+        reader.buffered_bytes()
+    );
+    match reader.next_event().unwrap() {
+        Some(Event::Record(p, r)) => assert_eq!((p.line, r.text.as_str()), (3, "after")),
+        other => panic!("{other:?}"),
+    }
 }

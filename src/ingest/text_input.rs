@@ -31,7 +31,7 @@ impl RecordReader for TextReader {
         };
         let buf = &mut self.lines.buf;
         let reject = |reason, detail, buf: &[u8]| {
-            let raw = String::from_utf8_lossy(buf).into_owned();
+            let raw = buf.to_vec();
             Ok(Some(Event::Reject(
                 provenance.clone(),
                 Reject {

@@ -29,6 +29,8 @@ pub struct RowEncoder {
     numeric: Vec<bool>,
     /// Per column, what precedes its value in a JSON line: `,"name":`.
     json_keys: Vec<Vec<u8>>,
+    /// A CSV report starts with a UTF-8 byte-order mark (for Excel on Windows).
+    bom: bool,
 }
 
 impl RowEncoder {
@@ -48,6 +50,7 @@ impl RowEncoder {
             })
             .collect();
         RowEncoder {
+            bom: false,
             format,
             raw_cells,
             header,
@@ -77,7 +80,25 @@ impl RowEncoder {
         out
     }
 
+    /// Start a CSV report with a UTF-8 byte-order mark when `bom` (JSON Lines never gets one).
+    pub fn with_bom(mut self, bom: bool) -> Self {
+        self.bom = bom && self.format == ReportFormat::Csv;
+        self
+    }
+
+    /// The report's columns, `rank` first.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    pub fn format(&self) -> ReportFormat {
+        self.format
+    }
+
     fn write_header(&self, out: &mut impl Write) -> Result<()> {
+        if self.bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(out_err)?;
+        }
         if self.format == ReportFormat::Csv {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(&self.header).map_err(out_err)?;
@@ -169,7 +190,10 @@ impl RowWriter<'_> {
             }
             ReportFormat::Jsonl => {
                 out.extend_from_slice(&self.encoder.json_keys[column]);
-                if numeric {
+                if cell.is_empty() && self.encoder.numeric[column] {
+                    // A numeric column with no value for this item.
+                    out.extend_from_slice(b"null");
+                } else if numeric {
                     out.extend_from_slice(cell.as_bytes());
                 } else {
                     serde_json::to_writer(&mut *out, cell).expect("writing to memory");
@@ -199,17 +223,71 @@ fn needs_quotes(bytes: &[u8]) -> bool {
 pub struct ReportWriter<W: Write> {
     encoder: RowEncoder,
     out: W,
+    /// With `scan --coordination`: a last `cluster` cell, from the row's input position.
+    last_cell: Option<Box<dyn Fn(u64) -> Option<u32> + Send>>,
+    /// The first rows written (cells without the rank, as written), kept for the HTML page
+    /// and the workbook.
+    first_rows: Vec<Vec<u8>>,
+    keep_first: usize,
 }
 
 impl<W: Write> ReportWriter<W> {
     pub fn new(mut out: W, encoder: RowEncoder) -> Result<Self> {
         encoder.write_header(&mut out)?;
-        Ok(ReportWriter { encoder, out })
+        Ok(ReportWriter {
+            encoder,
+            out,
+            last_cell: None,
+            first_rows: Vec::new(),
+            keep_first: 0,
+        })
+    }
+
+    /// Keep a copy of the first `n` rows written ([`Self::take_first_rows`]).
+    pub fn keep_first_rows(&mut self, n: usize) {
+        self.keep_first = n;
+    }
+
+    /// The first rows written, in rank order (every cell but the rank).
+    pub fn take_first_rows(&mut self) -> Vec<Vec<u8>> {
+        std::mem::take(&mut self.first_rows)
+    }
+
+    /// End every row with a number (or an empty cell, `null` in JSON Lines) given by the row's
+    /// input position; the header already names that last column.
+    pub fn set_last_cell(&mut self, cell: Box<dyn Fn(u64) -> Option<u32> + Send>) {
+        self.last_cell = Some(cell);
     }
 
     /// Write one row: its rank, then the encoded cells of every other column.
-    pub fn write_ranked(&mut self, rank: u64, encoded: &[u8]) -> Result<()> {
-        self.encoder.write_ranked(&mut self.out, rank, encoded)
+    pub fn write_ranked(&mut self, rank: u64, seq: u64, encoded: &[u8]) -> Result<()> {
+        let keep = self.first_rows.len() < self.keep_first;
+        let Some(cell) = &self.last_cell else {
+            if keep {
+                self.first_rows.push(encoded.to_vec());
+            }
+            return self.encoder.write_ranked(&mut self.out, rank, encoded);
+        };
+        let value = cell(seq);
+        let mut digits = itoa::Buffer::new();
+        let (end, before, after): (&[u8], &[u8], &[u8]) = match self.encoder.format {
+            ReportFormat::Csv => (b"\n", b",", b"\n"),
+            ReportFormat::Jsonl => (b"}\n", b",\"cluster\":", b"}\n"),
+        };
+        let body = encoded.strip_suffix(end).unwrap_or(encoded);
+        self.encoder.write_ranked(&mut self.out, rank, body)?;
+        let text: &[u8] = match (value, self.encoder.format) {
+            (Some(v), _) => digits.format(v).as_bytes(),
+            (None, ReportFormat::Csv) => b"",
+            (None, ReportFormat::Jsonl) => b"null",
+        };
+        for part in [before, text, after] {
+            self.out.write_all(part).map_err(out_err)?;
+        }
+        if keep {
+            self.first_rows.push([body, before, text, after].concat());
+        }
+        Ok(())
     }
 
     /// Flush and return the underlying writer.
@@ -235,9 +313,9 @@ mod tests {
     fn csv_rows_are_quoted_and_neutralised() {
         let enc = RowEncoder::new(ReportFormat::Csv, false, header());
         let mut w = ReportWriter::new(Vec::new(), enc.clone()).unwrap();
-        w.write_ranked(1, &enc.encode(&["0.5000", "=cmd, \"x\""]))
+        w.write_ranked(1, 0, &enc.encode(&["0.5000", "=cmd, \"x\""]))
             .unwrap();
-        w.write_ranked(2, &enc.encode(&["0.1000", "plain"]))
+        w.write_ranked(2, 1, &enc.encode(&["0.1000", "plain"]))
             .unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         assert_eq!(
@@ -317,7 +395,9 @@ mod tests {
                 expected += ",";
                 expected += &serde_json::to_string(&header[i + 1]).unwrap();
                 expected += ":";
-                if header[i + 1] == "score" && !cell.is_empty() && cell.parse::<f64>().is_ok() {
+                if header[i + 1] == "score" && cell.is_empty() {
+                    expected += "null";
+                } else if header[i + 1] == "score" && cell.parse::<f64>().is_ok() {
                     expected += cell;
                 } else {
                     expected += &serde_json::to_string(cell).unwrap();
@@ -351,12 +431,22 @@ mod tests {
     fn jsonl_rows_have_typed_numbers() {
         let enc = RowEncoder::new(ReportFormat::Jsonl, false, header());
         let mut w = ReportWriter::new(Vec::new(), enc.clone()).unwrap();
-        w.write_ranked(3, &enc.encode(&["0.5000", "=not neutralised in JSON"]))
+        w.write_ranked(3, 2, &enc.encode(&["0.5000", "=not neutralised in JSON"]))
             .unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert_eq!(v["rank"], 3);
         assert_eq!(v["score"], 0.5);
         assert_eq!(v["text"], "=not neutralised in JSON");
+    }
+
+    #[test]
+    fn jsonl_empty_numeric_cells_are_null() {
+        let enc = RowEncoder::new(ReportFormat::Jsonl, false, header());
+        let encoded = enc.encode(&["", ""]);
+        let line = format!("{{\"rank\":1{}", String::from_utf8(encoded).unwrap());
+        let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+        assert!(v["score"].is_null(), "{line}");
+        assert_eq!(v["text"], "");
     }
 }

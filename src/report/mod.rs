@@ -3,12 +3,13 @@
 
 pub mod cells;
 pub mod encode;
+pub mod evidence_spans;
 pub mod fixed;
 pub mod rank;
 pub mod streaming;
 
 use crate::analyze::{Analysis, Analyzer};
-use crate::record::{Provenance, Record, Span};
+use crate::record::{format_media_time, Provenance, Record, Span};
 use std::cell::RefCell;
 
 /// Version of the report schema; bumped on any change to columns or their meaning.
@@ -39,6 +40,15 @@ pub const COLUMNS: &[&str] = &[
     "text",
     "words",
     "all_campaign_rules",
+    "evidence_spans",
+    "article_rate",
+    "subordinate_comma_rate",
+    "narrative",
+    "narrative_score",
+    "narrative_source",
+    "context",
+    "position",
+    "cue_time",
 ];
 
 /// Columns written as JSON numbers in `--format jsonl`.
@@ -51,7 +61,13 @@ pub const NUMERIC_COLUMNS: &[&str] = &[
     "interference_score",
     "campaign_score",
     "words",
+    "article_rate",
+    "subordinate_comma_rate",
+    "narrative_score",
 ];
+
+/// At most this many matched words of a narrative in the evidence column.
+const NARRATIVE_WORDS: usize = 12;
 
 /// Longest snippet of evidence, in characters.
 const SNIPPET_CHARS: usize = 80;
@@ -117,17 +133,44 @@ fn push_snippet(out: &mut String, text: &str, span: Span) {
     }
 }
 
-/// Append `CODE: "snippet", "snippet"` for one rule to `out`.
-fn push_evidence_entry(out: &mut String, code: &str, text: &str, spans: &[Span]) {
+/// Append `CODE: "snippet", "snippet"` for one rule to `out`. A snippet of a transcript is
+/// followed by the time of its cue (`@00:01:12.400`), a snippet showing a link carried
+/// outside the text by that link (`"here" <https://…>`), and a link the text does not show at
+/// all stands alone (`<https://…>`).
+fn push_evidence_entry(out: &mut String, code: &str, record: &Record, spans: &[Span]) {
+    let text = record.text.as_str();
     out.push_str(code);
     out.push_str(": ");
     for (i, span) in spans.iter().take(SNIPPETS_PER_RULE).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push('"');
-        push_snippet(out, text, *span);
-        out.push('"');
+        let link = record.links.iter().find(|l| l.span == *span);
+        match link {
+            Some(link) if link.is_unshown(text) => {
+                out.push('<');
+                out.push_str(&link.url);
+                out.push('>');
+                continue;
+            }
+            _ => {
+                out.push('"');
+                push_snippet(out, text, *span);
+                out.push('"');
+            }
+        }
+        if !record.cues.is_empty() {
+            let cue = record.cues.partition_point(|c| c.offset <= span.start);
+            if let Some(cue) = record.cues.get(cue.saturating_sub(1)) {
+                out.push_str(" @");
+                out.push_str(&format_media_time(cue.start_ms));
+            }
+        }
+        if let Some(link) = link.filter(|l| !span.slice(text).contains(l.url.as_str())) {
+            out.push_str(" <");
+            out.push_str(&link.url);
+            out.push('>');
+        }
     }
     let more = spans.len().saturating_sub(SNIPPETS_PER_RULE);
     if more > 0 {
@@ -209,12 +252,14 @@ pub fn build_row(
     }
 }
 
-/// The evidence of an item: each heuristic hit, then each counted indicator hit of every
-/// campaign, as (code, spans).
+/// The evidence of an item as (code, spans), in the order of the `evidence` column: each
+/// heuristic hit, each counted indicator hit of every campaign (by its own id; the indicators
+/// counted through it are named in `evidence` only), the narrative's matched words
+/// (`NARRATIVE`), then the context's cues found in the text.
 pub fn evidence_entries<'a>(
     analyzer: &'a Analyzer,
     a: &'a Analysis,
-) -> impl Iterator<Item = (&'a str, &'a [Span])> {
+) -> impl Iterator<Item = (&'a str, &'a [Span])> + Clone {
     let set = &analyzer.campaigns;
     let heuristics = a
         .heuristic_hits
@@ -226,7 +271,14 @@ pub fn evidence_entries<'a>(
             (set.indicators[hit.indicator].id.as_str(), &hit.spans[..])
         })
     });
-    heuristics.chain(indicators)
+    let narrative = a.narrative.iter().map(|m| ("NARRATIVE", &m.spans[..]));
+    let context = a
+        .context
+        .hits
+        .iter()
+        .filter(|h| !h.spans.is_empty())
+        .map(|h| (h.label.as_str(), &h.spans[..]));
+    heuristics.chain(indicators).chain(narrative).chain(context)
 }
 
 /// A cell with `x` to `decimals` decimals.
@@ -303,14 +355,8 @@ fn write_cells(
     row.text(cell);
 
     cell.clear();
-    for (i, (code, spans)) in evidence_entries(analyzer, a).enumerate() {
-        if i > 0 {
-            cell.push_str(" | ");
-        }
-        push_evidence_entry(cell, code, text, spans);
-    }
+    push_evidence(cell, analyzer, a, record);
     row.text(cell);
-
     row.text(text);
 
     cell.clear();
@@ -327,8 +373,135 @@ fn write_cells(
     }
     row.text(cell);
 
+    // The same entries as `evidence`, every span as character offsets into `text`.
+    cell.clear();
+    evidence_spans::push_cell(cell, text, evidence_entries(analyzer, a));
+    row.text(cell);
+
+    // Long English items only (empty otherwise): context, not part of any score.
+    let rates = a.long_text.as_ref();
+    match rates {
+        Some(r) => number(row, cell, r.article_rate, 4),
+        None => row.text(""),
+    }
+    match rates.and_then(|r| r.subordinate_comma_rate) {
+        Some(rate) => number(row, cell, rate, 4),
+        None => row.text(""),
+    }
+
+    let claim = a
+        .narrative
+        .as_ref()
+        .and_then(|m| analyzer.narratives.as_ref().map(|n| &n.claims[m.claim]));
+    row.text(claim.map_or("", |c| c.text.as_str()));
+    number(row, cell, a.narrative.as_ref().map_or(0.0, |m| m.score), 4);
+    row.text(claim.map_or("", |c| c.source()));
+    row.text(if a.context.evaluated {
+        a.context.kind.as_str()
+    } else {
+        ""
+    });
+
+    row.text(&provenance.position);
+    cell.clear();
+    if let (Some(first), Some(last)) = (record.cues.first(), record.cues.last()) {
+        cell.push_str(&format_media_time(first.start_ms));
+        cell.push('-');
+        cell.push_str(&format_media_time(last.end_ms));
+    }
+    row.text(cell);
     for kept in &record.kept {
         row.text(kept);
+    }
+}
+
+/// The evidence column: each heuristic hit; each counted indicator hit of every campaign,
+/// with the indicators counted through it (`ID = OTHER, OTHER`); the narrative's matched
+/// words; the context and whether it capped the score.
+pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, record: &Record) {
+    let text = record.text.as_str();
+    let set = &analyzer.campaigns;
+    let mut first = true;
+    let mut sep = |cell: &mut String| {
+        if !first {
+            cell.push_str(" | ");
+        }
+        first = false;
+    };
+    for hit in &a.heuristic_hits {
+        sep(cell);
+        push_evidence_entry(
+            cell,
+            analyzer.heuristic(hit).info().code,
+            record,
+            &hit.spans,
+        );
+    }
+    let id = |k: usize| set.indicators[a.indicator_hits[k].indicator].id.as_str();
+    for c in &a.campaigns {
+        for (&k, also) in c.counted.iter().zip(&c.also) {
+            sep(cell);
+            let mut code = id(k).to_string();
+            if !also.is_empty() {
+                code.push_str(" = ");
+                code.push_str(&also.iter().map(|&j| id(j)).collect::<Vec<_>>().join(", "));
+            }
+            push_evidence_entry(cell, &code, record, &a.indicator_hits[k].spans);
+        }
+    }
+    if let Some(m) = &a.narrative {
+        sep(cell);
+        cell.push_str("NARRATIVE");
+        let nc = &a.narrative_count;
+        if let Some(k) = nc.through {
+            cell.push_str(" (counted through ");
+            cell.push_str(id(k));
+            cell.push(')');
+        } else if !nc.absorbed.is_empty() {
+            cell.push_str(" = ");
+            cell.push_str(
+                &nc.absorbed
+                    .iter()
+                    .map(|&j| id(j))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        cell.push_str(": ");
+        for (i, span) in m.spans.iter().take(NARRATIVE_WORDS).enumerate() {
+            if i > 0 {
+                cell.push_str(", ");
+            }
+            cell.push('"');
+            push_snippet(cell, text, *span);
+            cell.push('"');
+        }
+        cell.push_str(" (");
+        fixed::push_uint(cell, m.terms as u64);
+        cell.push_str(" of ");
+        fixed::push_uint(cell, m.claim_terms as u64);
+        cell.push_str(" claim words)");
+    }
+    if a.context.kind != crate::context::ContextKind::None {
+        sep(cell);
+        cell.push_str("CONTEXT ");
+        cell.push_str(a.context.kind.as_str());
+        if a.capped {
+            cell.push_str(" (score capped at ");
+            fixed::push_fixed(cell, analyzer.config.score.context_cap, 2);
+            cell.push_str(", below high)");
+        }
+        cell.push_str(": ");
+        for (i, hit) in a.context.hits.iter().enumerate() {
+            if i > 0 {
+                cell.push_str("; ");
+            }
+            if hit.spans.is_empty() {
+                cell.push_str(&hit.label);
+            } else {
+                push_evidence_entry(cell, &hit.label, record, &hit.spans);
+            }
+        }
     }
 }
 
@@ -383,16 +556,55 @@ mod tests {
 
     #[test]
     fn evidence_entries_quote_three_snippets_then_count_the_rest() {
-        let text = "one two three four five";
+        let record = Record {
+            text: "one two three four five".into(),
+            ..Record::default()
+        };
         let spans: Vec<Span> = [(0, 3), (4, 7), (8, 13), (14, 18), (19, 23)]
             .iter()
             .map(|&(s, e)| Span::new(s, e))
             .collect();
         let mut out = String::new();
-        push_evidence_entry(&mut out, "EN-X", text, &spans);
+        push_evidence_entry(&mut out, "EN-X", &record, &spans);
         assert_eq!(out, "EN-X: \"one\", \"two\", \"three\" (+2 more)");
         out.clear();
-        push_evidence_entry(&mut out, "EN-Y", text, &spans[..1]);
+        push_evidence_entry(&mut out, "EN-Y", &record, &spans[..1]);
         assert_eq!(out, "EN-Y: \"one\"");
+    }
+
+    #[test]
+    fn evidence_tells_cue_times_and_links_outside_the_text() {
+        use crate::record::{Cue, Link};
+        let record = Record {
+            text: "first cue text. click here in the second".into(),
+            cues: vec![
+                Cue {
+                    offset: 0,
+                    start_ms: 1_000,
+                    end_ms: 4_000,
+                },
+                Cue {
+                    offset: 16,
+                    start_ms: 72_400,
+                    end_ms: 75_000,
+                },
+            ],
+            links: vec![Link {
+                url: "https://rrn.media/x".into(),
+                span: Span::new(16, 26),
+            }],
+            ..Record::default()
+        };
+        let mut out = String::new();
+        push_evidence_entry(
+            &mut out,
+            "C",
+            &record,
+            &[Span::new(6, 9), Span::new(16, 26)],
+        );
+        assert_eq!(
+            out,
+            "C: \"cue\" @00:00:01.000, \"click here\" @00:01:12.400 <https://rrn.media/x>"
+        );
     }
 }

@@ -41,7 +41,8 @@ pub struct Ranker {
     /// Rows not in the zero tail, in memory.
     rows: Vec<ReportRow>,
     /// Encoded rows scoring 0, in input order, while they fit in memory (until the first spill).
-    zero_rows: Vec<Vec<u8>>,
+    /// (input position, encoded row): the position gives the row its coordination cluster.
+    zero_rows: Vec<(u64, Vec<u8>)>,
     /// Rows scoring 0, in input order (length-prefixed), from the first spill on.
     zero_file: Option<BufWriter<DropBehindWriter>>,
     /// Input position of the last row pushed: rows must arrive in input order.
@@ -201,10 +202,10 @@ impl Ranker {
             // Once the tail has a file, rows go straight to it: the sink then writes a little
             // at every row rather than a budget's worth at once, which stalled the analysis.
             if let Some(w) = self.zero_file.as_mut() {
-                return write_bytes(w, encoded);
+                return write_zero_row(w, seq, encoded);
             }
-            self.bytes += encoded.len() + std::mem::size_of::<Vec<u8>>();
-            self.zero_rows.push(encoded.to_vec());
+            self.bytes += encoded.len() + std::mem::size_of::<(u64, Vec<u8>)>();
+            self.zero_rows.push((seq, encoded.to_vec()));
         } else {
             let row = owned(encoded);
             self.bytes += row.heap_bytes();
@@ -238,8 +239,8 @@ impl Ranker {
                 self.zero_file = Some(BufWriter::with_capacity(1 << 20, file));
             }
             let w = self.zero_file.as_mut().expect("just created");
-            for encoded in self.zero_rows.drain(..) {
-                write_bytes(w, &encoded)?;
+            for (seq, encoded) in self.zero_rows.drain(..) {
+                write_zero_row(w, seq, &encoded)?;
             }
         }
         if !self.rows.is_empty() {
@@ -304,12 +305,12 @@ impl Ranker {
                 .partition_point(|r| r.score.total_cmp(&0.0).is_gt());
             for row in &self.rows[..above] {
                 rank += 1;
-                out.write_ranked(rank, &row.encoded)?;
+                out.write_ranked(rank, row.seq, &row.encoded)?;
             }
             zero_tail.write(out, &mut rank)?;
             for row in &self.rows[above..] {
                 rank += 1;
-                out.write_ranked(rank, &row.encoded)?;
+                out.write_ranked(rank, row.seq, &row.encoded)?;
             }
             return Ok((rank, pushed - rank));
         }
@@ -325,7 +326,7 @@ impl Ranker {
             }
             if rank < limit {
                 rank += 1;
-                out.write_ranked(rank, &row.encoded)?;
+                out.write_ranked(rank, row.seq, &row.encoded)?;
             }
             Ok(())
         })?;
@@ -358,21 +359,24 @@ impl Ranker {
 /// The rows scoring 0, in input order: first those on disk, then those still in memory.
 struct ZeroTail {
     file: Option<ReadAhead>,
-    rows: Vec<Vec<u8>>,
+    rows: Vec<(u64, Vec<u8>)>,
 }
 
 impl ZeroTail {
     fn write<W: Write>(&mut self, out: &mut ReportWriter<W>, rank: &mut u64) -> Result<()> {
         if let Some(r) = self.file.as_mut() {
             let mut encoded = Vec::new();
-            while read_bytes(r, &mut encoded)? {
+            while let Some(seq) = read_word(r)? {
+                if !read_bytes(r, &mut encoded)? {
+                    return Err(spill_err("the zero tail ends inside a row"));
+                }
                 *rank += 1;
-                out.write_ranked(*rank, &encoded)?;
+                out.write_ranked(*rank, seq, &encoded)?;
             }
         }
-        for encoded in self.rows.drain(..) {
+        for (seq, encoded) in self.rows.drain(..) {
             *rank += 1;
-            out.write_ranked(*rank, &encoded)?;
+            out.write_ranked(*rank, seq, &encoded)?;
         }
         Ok(())
     }
@@ -461,6 +465,12 @@ impl Merge {
         }
         Ok(())
     }
+}
+
+/// A zero-tail row: its input position, then its bytes as [`write_bytes`] writes them.
+fn write_zero_row(w: &mut impl Write, seq: u64, bytes: &[u8]) -> Result<()> {
+    w.write_all(&seq.to_le_bytes()).map_err(spill_err)?;
+    write_bytes(w, bytes)
 }
 
 /// Write `bytes` preceded by their length, as the run and tail readers expect.

@@ -1,7 +1,8 @@
 //! The accounts table (`scan --accounts FILE`): a thin adapter over [`crate::accounts`]. The
 //! analysis threads keep each item's few facts ([`ChunkFacts`]); the sink folds them into the
 //! per-account aggregates in input order and, at the end, writes the ranked table — the same
-//! bytes as `calque accounts` on this scan's report.
+//! bytes as `calque accounts` on this scan's report. With `--coordination`, the coordination
+//! sink finishes first and publishes each account's cluster for the table's `cluster` column.
 
 use super::{Extract, Finish, Item, Sink};
 use crate::accounts::extract::ChunkFacts;
@@ -89,13 +90,18 @@ impl Sink for AccountsSink {
 
     fn finish(self: Box<Self>, run: &mut Finish<'_>) -> Result<()> {
         let AccountsSink {
-            accounts,
+            mut accounts,
             vocab,
             mut staged,
             format,
             raw_cells,
             ..
         } = *self;
+        if let Some(clusters) = run.fact::<crate::coordinate::sink::AccountClusters>() {
+            for (author, cluster) in &clusters.0 {
+                accounts.set_cluster(author, *cluster);
+            }
+        }
         let table = table::build(&accounts, &vocab);
         table::write(&table, format, raw_cells, &mut staged)?;
         run.outputs.ready(staged)?;

@@ -11,6 +11,7 @@
 //! are listed ([`crate::pipeline::scan`]'s caller builds them); the pipeline does not change.
 
 pub mod accounts;
+pub mod page;
 pub mod rejects;
 pub mod report;
 pub mod tally;
@@ -161,27 +162,38 @@ pub fn for_scan(
         .clone()
         .unwrap_or_else(|| crate::pipeline::default_rejects_path(&opts.output));
     let rejects_optional = opts.rejects.is_none() && opts.output == "-";
-    let encoder = crate::report::encode::RowEncoder::new(
-        opts.format,
-        opts.raw_cells,
-        crate::report::header(&opts.ingest.columns.keep),
-    );
+    let mut header = crate::report::header(&opts.ingest.columns.keep);
+    if opts.coordination.is_some() {
+        // Appended by the report sink from the coordination sink's clusters.
+        header.push("cluster".into());
+    }
+    let encoder = crate::report::encode::RowEncoder::new(opts.format, opts.raw_cells, header)
+        .with_bom(opts.bom);
     let ranker = crate::report::rank::Ranker::new(opts.sort_memory, opts.top, opts.min_score);
-    let mut sinks = vec![
-        boxed(tally::TallySink::new(campaign_ids)),
-        boxed(report::ReportSink::new(
+    let mut sinks = vec![boxed(tally::TallySink::new(campaign_ids))];
+    // Before the report and the accounts: it publishes the clusters their rows carry.
+    if let Some((dir, options)) = &opts.coordination {
+        sinks.push(boxed(crate::coordinate::sink::CoordinationSink::new(
             outputs,
-            &opts.output,
-            encoder,
-            ranker,
-        )?),
+            dir,
+            options.clone(),
+            analyzer.campaigns.clone(),
+        )?));
+    }
+    // The report publishes its first rows for the page, which finishes last.
+    let first_rows = opts.page.as_ref().map_or(0, |p| p.options.rows_needed());
+    sinks.extend([
+        boxed(
+            report::ReportSink::new(outputs, &opts.output, encoder.clone(), ranker)?
+                .publishing_first_rows(first_rows),
+        ),
         boxed(rejects::RejectsSink::new(
             outputs,
             &rejects_path,
             opts.raw_cells,
             rejects_optional,
         )?),
-    ];
+    ]);
     if let Some(path) = &opts.accounts {
         sinks.push(boxed(accounts::AccountsSink::new(
             analyzer,
@@ -189,6 +201,11 @@ pub fn for_scan(
             path,
             opts.format,
             opts.raw_cells,
+        )?));
+    }
+    if let Some(page) = &opts.page {
+        sinks.push(boxed(page::PageSink::new(
+            outputs, analyzer, page, encoder,
         )?));
     }
     Ok(sinks)

@@ -7,8 +7,17 @@ use crate::output::{OutputSet, Staged};
 use crate::record::{Event, Provenance, Reject};
 use crate::report::cells::neutralize;
 
-/// Columns of the rejects file.
-pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail", "raw"];
+/// Columns of the rejects file: `raw` is readable (invalid UTF-8 shown as U+FFFD),
+/// `raw_base64` holds the record's bytes exactly, `position` where in a structured input it is.
+pub const REJECT_COLUMNS: &[&str] = &[
+    "source",
+    "line",
+    "reason",
+    "detail",
+    "raw",
+    "raw_base64",
+    "position",
+];
 
 pub struct RejectsSink {
     csv: csv::Writer<Staged>,
@@ -41,24 +50,34 @@ impl RejectsSink {
     }
 
     fn write(&mut self, provenance: &Provenance, reject: &Reject) -> Result<()> {
+        use base64::Engine as _;
         let mut line = itoa::Buffer::new();
+        let readable = String::from_utf8_lossy(&reject.raw);
         let cells = [
             &*provenance.source,
             line.format(provenance.line),
             reject.reason.as_str(),
             reject.detail.as_str(),
-            reject.raw.as_str(),
+            &readable,
         ];
         let raw = self.raw_cells;
+        let cell = |c: &str| {
+            if raw {
+                std::borrow::Cow::Borrowed(c)
+            } else {
+                neutralize(c)
+            }
+            .into_owned()
+        };
+        // Base64 cannot hold a formula's parentheses: it is written as is, so that it decodes.
+        let exact = base64::engine::general_purpose::STANDARD.encode(&reject.raw);
         self.csv
-            .write_record(cells.iter().map(|c| {
-                if raw {
-                    std::borrow::Cow::Borrowed(*c)
-                } else {
-                    neutralize(c)
-                }
-                .into_owned()
-            }))
+            .write_record(
+                cells
+                    .iter()
+                    .map(|c| cell(c))
+                    .chain([exact, cell(&provenance.position)]),
+            )
             .map_err(|e| write_err(&self.path, e))?;
         self.written += 1;
         Ok(())

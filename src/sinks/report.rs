@@ -16,7 +16,17 @@ pub struct ReportSink {
     writer: ReportWriter<Staged>,
 }
 
+/// The report's first rows in rank order (encoded cells, without the rank), published for the
+/// sinks that finish after the report (the HTML page and the workbook).
+pub struct FirstRows(pub Vec<Vec<u8>>);
+
 impl ReportSink {
+    /// Publish the report's first `n` rows as [`FirstRows`] when it finishes.
+    pub fn publishing_first_rows(mut self, n: usize) -> Self {
+        self.writer.keep_first_rows(n);
+        self
+    }
+
     /// Stage the report at `path` (header written now) with `ranker`'s limits.
     pub fn new(
         outputs: &mut OutputSet,
@@ -108,7 +118,12 @@ impl Sink for ReportSink {
         let ReportSink {
             ranker, mut writer, ..
         } = *self;
+        if let Some(clusters) = run.fact::<crate::coordinate::sink::PostClusters>() {
+            let clusters = clusters.clone();
+            writer.set_last_cell(Box::new(move |seq| clusters.of(seq)));
+        }
         let (written, filtered) = ranker.finish(&mut writer)?;
+        run.publish(FirstRows(writer.take_first_rows()));
         run.outputs.ready(writer.finish()?)?;
         run.summary.rows_written = written;
         run.summary.rows_filtered = filtered;

@@ -1,7 +1,7 @@
 use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
-static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?i:to|in|at|from|into|on|near|inside|behind|around|through|for|with|about) (?:(?:new|old|big|small|local|nice|beautiful|famous|huge|main|good|bad|little|large|expensive|cheap|nearest|central|same|other)\s+)?(apartment|airport|cafe|cinema|city|concert|exhibition|factory|forest|hotel|museum|restaurant|station|supermarket|theatre|theater|village|zoo|stadium|embassy|library|kitchen|garden|cemetery|situation|article|newspaper|magazine|region|world|dentist|doctor|island|shop|car|plane|bus|border|street|square|lake|river|conference|festival|pharmacy|bakery|gym|beach|park|hairdresser|bank|store|mall|market)(?-u:\b)"#).unwrap());
+static RE: Pattern = Pattern::new(|| Regex::new(r#"(?-u:\b)(?i:to|in|at|from|into|on|near|inside|behind|around|through|for|with|about) (?:(?:new|old|big|small|local|nice|beautiful|famous|huge|main|good|bad|little|large|expensive|cheap|nearest|central|same|other)\s+)?(apartment|airport|cafe|cinema|city|concert|exhibition|factory|forest|hotel|museum|restaurant|station|supermarket|theatre|theater|village|zoo|stadium|embassy|library|kitchen|garden|cemetery|situation|article|newspaper|magazine|region|world|dentist|doctor|island|shop|car|plane|bus|border|street|square|lake|river|conference|festival|pharmacy|bakery|gym|beach|park|hairdresser|bank|store|mall|market|chart|graph|diagram)(?-u:\b)"#).unwrap());
 
 crate::heuristic! {
     /// ## What it detects
@@ -46,6 +46,8 @@ crate::heuristic! {
             "I want to shop for shoes with you",
             "We went to shop for shoes after lunch",
             "It uses a plug-in library for core math",
+            "I spent 3 months going from shop to shop trying to fix it",
+            "Let me know if you would like for me to conference you in.",
         ],
         triggers: [
             "apartment", "airport", "cafe", "cinema", "city", "concert", "exhibition", "factory",
@@ -54,7 +56,7 @@ crate::heuristic! {
             "article", "newspaper", "magazine", "region", "world", "dentist", "doctor", "island",
             "shop", "car", "plane", "bus", "border", "street", "square", "lake", "river",
             "conference", "festival", "pharmacy", "bakery", "gym", "beach", "park", "hairdresser",
-            "bank", "store", "mall", "market",
+            "bank", "store", "mall", "market", "chart", "graph", "diagram",
         ],
     }
     fn check(text, hits) {
@@ -79,10 +81,21 @@ crate::heuristic! {
                         || right.starts_with(" near "))
             };
             let verb_after_to = prep == "to"
-                && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor")
+                && matches!(noun, "shop" | "park" | "bus" | "bank" | "store" | "market" | "doctor" | "conference")
                 && !motion_to_place;
             let idiom_after_in = prep == "in" && matches!(noun, "concert" | "cinema" | "conference" | "store" | "market" | "bank" | "park");
+            // "from shop to shop", "from city to city": a distributive idiom without articles.
+            let repeated = {
+                let right = support::after(text, m.end(), 24).to_ascii_lowercase();
+                let left = support::before(text, m.start(), 24).to_ascii_lowercase();
+                let noun = noun.to_ascii_lowercase();
+                right.starts_with(&format!(" to {noun}"))
+                    || right.starts_with(&format!(" by {noun}"))
+                    || right.starts_with(&format!(" after {noun}"))
+                    || left.ends_with(&format!("{noun} "))
+            };
             !glued
+                && !repeated
                 && !verb_after_to
                 && !idiom_after_in
                 && support::ends_noun_phrase(text, m.end())

@@ -2,13 +2,14 @@ use crate::heuristics::support::{self, Pattern};
 use regex::Regex;
 
 static RE: Pattern = Pattern::new(|| {
-    Regex::new(r"(?-u:\b)[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev)(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)[Tt]he (Europe|Russia|Germany|France|Italy|Spain|Poland|Moscow|America|China|Britain|Japan|Canada|Israel|Syria|Iran|Belarus|Kyiv|Kiev|(Latin America|North Africa|Northern Africa|South Asia|Southern Asia|South America|North America|Africa|Asia|Australia|Eastern Europe|Western Europe|Central Asia|East Asia|Southeast Asia|Scandinavia|Siberia|Facebook|Instagram|LinkedIn))(?-u:\b)").unwrap()
 });
 
 crate::heuristic! {
     /// ## What it detects
-    /// The definite article before the name of a country, continent or capital that takes no
-    /// article in English: "the Europe", "the Russia", "the Germany".
+    /// The definite article before the name of a country, continent, region, capital or social
+    /// network that takes no article in English: "the Europe", "the Russia", "the Germany",
+    /// "the North Africa", "the Latin America", "the Facebook".
     ///
     /// ## Why it signals Russian interference
     /// Russian has no articles; writers who learned them as a rule over-apply "the" to proper
@@ -36,6 +37,8 @@ crate::heuristic! {
             "Sanctions destroyed the Europe economy completely",
             "Soon the Russia will answer to this provocation",
             "Refugees in the Germany commit crimes every day",
+            "The unemployment rate in the North Africa was the highest.",
+            "Most teenagers use the Instagram every day.",
         ],
         must_not_fire_on: [
             "The UK and the US announced new sanctions",
@@ -43,8 +46,13 @@ crate::heuristic! {
             "The Germany team won the match",
             "Schumer hated the Iran deal made by Obama",
             "The Russia-Trump collusion story is a hoax",
+            "He fought in the North Africa campaign of 1942",
+            "I saw the Facebook post about it",
         ],
         triggers: [
+            "the latin", "the north", "the south", "the africa", "the asia", "the australia",
+            "the eastern", "the western", "the central", "the east", "the southeast",
+            "the scandinav", "the siberia", "the facebook", "the instagram", "the linkedin",
             "the europe", "the russia", "the germany", "the france", "the italy", "the spain",
             "the poland", "the moscow", "the america", "the china", "the britain", "the japan",
             "the canada", "the israel", "the syria", "the iran", "the belarus", "the kyiv",
@@ -60,6 +68,14 @@ crate::heuristic! {
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
+            // Regions and networks (added for the REALEC gold errors "the North Africa", "the
+            // Facebook"): only as a whole noun phrase, since attributive uses abound ("the North
+            // Africa campaign", "the Facebook post").
+            if caps.get(2).is_some()
+                && !(support::ends_noun_phrase(text, end) || support::verb_follows(&next))
+            {
+                return false;
+            }
             !(next.starts_with(" of ")
                 || next.starts_with("'s")
                 || next.starts_with("’s")

@@ -221,6 +221,14 @@ pub fn is_determiner_use(text: &str, det_start: usize) -> bool {
 
 /// Whether `token` is mojibake: UTF-8 punctuation decoded as Windows-1251 ("вЂ™" for ’,
 /// "вЂ“" for –), which looks Cyrillic but says nothing about the writer.
+/// Whether `text` reads as transcribed speech: it holds a hesitation ("euh", "heu", "hum"),
+/// the transcriber's mark. There commas are pauses that the transcriber heard, not the
+/// writer's punctuation, so punctuation heuristics stay silent.
+pub fn looks_transcribed(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "euh" | "Euh" | "heu" | "hum" | "euhm"))
+}
+
 pub fn is_mojibake(token: &str) -> bool {
     token.contains("вЂ") || token.contains("тА")
 }
