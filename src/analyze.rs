@@ -11,7 +11,7 @@ use crate::langid::{LangId, LangInfo};
 use crate::multi_search::MultiSearch;
 use crate::narratives::{Claim, NarrativeMatch, NarrativeSet};
 use crate::normalize::{normalize, Normalized};
-use crate::record::Span;
+use crate::record::{Record, Span};
 use crate::rule_selection::RuleSelection;
 use crate::score;
 use crate::script::{self, ScriptStats};
@@ -362,6 +362,20 @@ impl Analyzer {
     pub fn with_context(mut self, context: ContextDetector) -> Self {
         self.context = context;
         self
+    }
+
+    /// Analyse one record as `scan` does: its text, and the author, URL and links the
+    /// campaign rules and the context look at. The scan pipeline and the Python binding both
+    /// call this, so that they score a record alike.
+    pub fn analyze_record(&self, record: &Record) -> Analysis {
+        self.analyze_item(
+            &record.text,
+            &crate::context::ItemMeta {
+                author: &record.author,
+                url: &record.url,
+                links: &record.links,
+            },
+        )
     }
 
     /// Analyse one item's text.

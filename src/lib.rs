@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod config;
 pub mod context;
 pub mod coordinate;
+pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod evidence;
@@ -33,6 +34,7 @@ pub mod script;
 pub mod sinks;
 pub mod text;
 pub mod timestamp;
+pub mod values;
 
 pub use analyze::{Analysis, Analyzer};
 pub use error::{Fatal, FatalKind, Result};

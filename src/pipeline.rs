@@ -220,14 +220,7 @@ fn analyse_chunk(
     let mut parts: Vec<_> = extractors.iter().map(|e| e.begin(events)).collect();
     for (seq, event) in events {
         let analysis = match event {
-            Event::Record(_, r) => Some(analyzer.analyze_item(
-                &r.text,
-                &crate::context::ItemMeta {
-                    author: &r.author,
-                    url: &r.url,
-                    links: &r.links,
-                },
-            )),
+            Event::Record(_, r) => Some(analyzer.analyze_record(r)),
             Event::Reject(..) => None,
         };
         let item = Item {

@@ -1,16 +1,15 @@
 //! Options shared by every command that analyses text.
 
 use super::values;
-use calque::campaigns::ioc::{self, IocReport, IocSpec};
-use calque::campaigns::{outlets::Outlets, CampaignSet, RuleSources};
+use calque::campaigns::ioc::{IocReport, IocSpec};
+use calque::campaigns::{outlets::Outlets, CampaignSet};
 use calque::config::Config;
 use calque::context::ContextDetector;
+use calque::engine::EngineOptions;
 use calque::ingest::{self, ColumnSpec, IngestOptions, InputEncoding, InputFormat};
-use calque::langid::{LangId, DEFAULT_ALLOW};
-use calque::narratives::load::{self as narratives_load, LoadReport, NarrativeSpec};
-use calque::narratives::Claim;
+use calque::narratives::load::NarrativeSpec;
 use calque::rule_selection::RuleSelection;
-use calque::{Analyzer, Fatal, Result};
+use calque::{Analyzer, Result};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -119,89 +118,45 @@ pub struct EngineArgs {
 }
 
 impl EngineArgs {
-    pub fn rule_sources(&self) -> Result<RuleSources> {
-        let mut sources = if self.no_embedded_rules {
-            RuleSources::default()
-        } else {
-            RuleSources::embedded()
-        };
-        for path in &self.rules {
-            sources.add_path(path)?;
+    /// The library's description of the analyzer these flags ask for.
+    pub fn options(&self) -> EngineOptions {
+        EngineOptions {
+            config: self.config.clone(),
+            rules: self.rules.clone(),
+            no_embedded_rules: self.no_embedded_rules,
+            outlets: self.outlets.clone(),
+            allow_langs: self.allow_langs.clone(),
+            ioc: self.ioc.clone(),
+            narratives: self.narratives.clone(),
+            factcheckers: self.factcheckers.clone(),
+            selection: RuleSelection::all(),
         }
-        Ok(sources)
     }
 
     pub fn outlets(&self) -> Result<Outlets> {
-        match &self.outlets {
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    Fatal::rules(format!("{}: cannot read outlet list: {e}", path.display()))
-                })?;
-                Outlets::parse(&path.display().to_string(), &text)
-            }
-            None => Outlets::embedded(),
-        }
-    }
-
-    pub fn campaigns(&self) -> Result<CampaignSet> {
-        Ok(self.campaigns_and_feeds()?.0)
+        self.options().outlets()
     }
 
     /// The rules, plus what each `--ioc` feed added.
     pub fn campaigns_and_feeds(&self) -> Result<(CampaignSet, Vec<IocReport>)> {
-        let set = CampaignSet::load(&self.rule_sources()?, self.outlets()?)?;
-        self.add_feeds(set)
+        self.options().campaigns_and_feeds()
     }
 
     /// Load the `--ioc` feeds into `set`.
-    pub fn add_feeds(&self, mut set: CampaignSet) -> Result<(CampaignSet, Vec<IocReport>)> {
-        let mut reports = Vec::new();
-        for spec in &self.ioc {
-            reports.push(ioc::load_file(&mut set, spec)?);
-        }
-        Ok((set, reports))
-    }
-
-    pub fn config(&self) -> Result<Config> {
-        let mut config = match &self.config {
-            Some(path) => Config::load(path)?,
-            None => Config::default(),
-        };
-        if !self.allow_langs.is_empty() {
-            config.langid.allow = self.allow_langs.clone();
-        }
-        Ok(config)
-    }
-
-    /// The claims of every `--narratives` database, with what each contributed.
-    pub fn claims(&self) -> Result<(Vec<Claim>, Vec<LoadReport>)> {
-        let mut claims = Vec::new();
-        let mut reports = Vec::new();
-        if self.narratives.is_empty() {
-            return Ok((claims, reports));
-        }
-        let langid = claim_langid()?;
-        for spec in &self.narratives {
-            let (c, r) = narratives_load::load_file(spec, &langid)?;
-            claims.extend(c);
-            reports.push(r);
-        }
-        Ok((claims, reports))
+    pub fn add_feeds(&self, set: CampaignSet) -> Result<(CampaignSet, Vec<IocReport>)> {
+        self.options().add_feeds(set)
     }
 
     pub fn context(&self) -> Result<ContextDetector> {
-        match &self.factcheckers {
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    Fatal::rules(format!(
-                        "{}: cannot read fact-checker list: {e}",
-                        path.display()
-                    ))
-                })?;
-                ContextDetector::with_organisations(&path.display().to_string(), &text)
-            }
-            None => ContextDetector::embedded(),
-        }
+        self.options().context()
+    }
+
+    pub fn config(&self) -> Result<Config> {
+        self.options().config()
+    }
+
+    pub fn campaigns(&self) -> Result<CampaignSet> {
+        self.options().campaigns()
     }
 
     /// The analyzer: rules, feeds, claim databases and context lists.
@@ -210,14 +165,15 @@ impl EngineArgs {
     }
 
     /// An analyzer that runs only the rules `selection` selects (the others are not compiled),
-    /// with the claim databases and context lists. A claim database with claims it could not
-    /// use says so on stderr (never silently).
+    /// with the claim databases and context lists; built by the library
+    /// ([`EngineOptions::build`]), as the Python binding builds it. A claim database with
+    /// claims it could not use says so on stderr (never silently).
     pub fn analyzer_selecting(&self, selection: &SelectionArgs) -> Result<Analyzer> {
-        let selection = selection.selection();
-        let mut sources = self.rule_sources()?;
-        sources.select(selection.clone());
-        let (set, _) = self.add_feeds(CampaignSet::load(&sources, self.outlets()?)?)?;
-        let (claims, reports) = self.claims()?;
+        let options = EngineOptions {
+            selection: selection.selection(),
+            ..self.options()
+        };
+        let (analyzer, reports) = options.build()?;
         for r in reports.iter().filter(|r| r.total_skipped() > 0) {
             eprintln!(
                 "calque: narratives {}: {} claims loaded, {} skipped (see `calque narratives check {}`)",
@@ -227,9 +183,7 @@ impl EngineArgs {
                 r.origin
             );
         }
-        Ok(Analyzer::with_selection(self.config()?, set, &selection)?
-            .with_claims(claims)
-            .with_context(self.context()?))
+        Ok(analyzer)
     }
 }
 
@@ -253,8 +207,4 @@ impl SelectionArgs {
     }
 }
 
-/// The language detector that decides a claim's language when its database does not say.
-pub fn claim_langid() -> Result<LangId> {
-    let allow: Vec<String> = DEFAULT_ALLOW.iter().map(|s| s.to_string()).collect();
-    LangId::new(&allow).map_err(|e| Fatal::config(format!("language detector: {e}")))
-}
+pub use calque::engine::claim_langid;

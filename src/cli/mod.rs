@@ -34,7 +34,7 @@ mod rule;
 mod rules;
 mod scan;
 mod tune;
-mod values;
+use calque::values;
 
 use clap::{Parser, Subcommand};
 

@@ -12,15 +12,15 @@ use std::io::Read;
 use std::sync::Arc;
 
 /// Column indices resolved from the header.
-struct Layout {
-    text: usize,
-    id: Option<usize>,
-    author: Option<usize>,
-    timestamp: Option<usize>,
-    url: Option<usize>,
-    platform: Option<usize>,
-    keep: Vec<usize>,
-    width: usize,
+pub struct Layout {
+    pub text: usize,
+    pub id: Option<usize>,
+    pub author: Option<usize>,
+    pub timestamp: Option<usize>,
+    pub url: Option<usize>,
+    pub platform: Option<usize>,
+    pub keep: Vec<usize>,
+    pub width: usize,
 }
 
 pub struct CsvReader {
@@ -107,7 +107,9 @@ fn fill(
     Ok(())
 }
 
-fn resolve(headers: &[String], spec: &ColumnSpec, source: &str) -> Result<Layout> {
+/// Which header is the text, id… (named in `spec`, else discovered), as every table-shaped
+/// input resolves them: CSV here, Arrow tables in the Python binding.
+pub fn resolve(headers: &[String], spec: &ColumnSpec, source: &str) -> Result<Layout> {
     let named = |name: &Option<String>, candidates: &[&str], what: &str| -> Result<Option<usize>> {
         match name {
             Some(n) => columns::find(headers, n).map(Some).ok_or_else(|| {

@@ -25,6 +25,7 @@ mod whisper_json;
 mod youtube_json;
 
 pub use columns::ColumnSpec;
+pub use csv_input::{resolve as resolve_columns, Layout as ColumnLayout};
 pub use decode::InputEncoding;
 pub use transcript::parse_duration;
 

@@ -185,6 +185,41 @@ thread_local! {
     static CELL_SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// Receives the cells of one report row in column order: every column of [`COLUMNS`] but
+/// `rank`, then the kept columns. The CSV / JSON Lines encoder ([`encode::RowWriter`]) is one;
+/// the Python binding builds its dicts and Arrow columns with another, so a column added to
+/// [`write_cells`] reaches every output without further change.
+pub trait CellVisitor {
+    /// A cell of text.
+    fn text(&mut self, cell: &str);
+    /// A cell holding a number formatted by Rust (`{:.N}` of an `f64`, or an integer).
+    fn number(&mut self, cell: &str);
+}
+
+impl CellVisitor for encode::RowWriter<'_> {
+    fn text(&mut self, cell: &str) {
+        encode::RowWriter::text(self, cell)
+    }
+    fn number(&mut self, cell: &str) {
+        encode::RowWriter::number(self, cell)
+    }
+}
+
+/// Hand the cells of one analysed record (every column but `rank`, then the kept columns) to
+/// `visitor`, exactly as the report writes them.
+pub fn visit_cells(
+    visitor: &mut impl CellVisitor,
+    analyzer: &Analyzer,
+    provenance: &Provenance,
+    record: &Record,
+    a: &Analysis,
+) {
+    CELL_SCRATCH.with(|scratch| {
+        let cell = &mut *scratch.borrow_mut();
+        write_cells(visitor, cell, analyzer, provenance, record, a);
+    })
+}
+
 /// Append the report row of one analysed record (every column but `rank`) to `out`.
 pub fn push_row(
     analyzer: &Analyzer,
@@ -194,12 +229,9 @@ pub fn push_row(
     a: &Analysis,
     out: &mut Vec<u8>,
 ) {
-    CELL_SCRATCH.with(|scratch| {
-        let cell = &mut *scratch.borrow_mut();
-        let mut row = encoder.row(out);
-        write_cells(&mut row, cell, analyzer, provenance, record, a);
-        row.finish();
-    })
+    let mut row = encoder.row(out);
+    visit_cells(&mut row, analyzer, provenance, record, a);
+    row.finish();
 }
 
 /// The report row of one analysed record.
@@ -224,7 +256,7 @@ pub fn build_row(
 /// heuristic hit, each counted indicator hit of every campaign (by its own id; the indicators
 /// counted through it are named in `evidence` only), the narrative's matched words
 /// (`NARRATIVE`), then the context's cues found in the text.
-fn evidence_entries<'a>(
+pub fn evidence_entries<'a>(
     analyzer: &'a Analyzer,
     a: &'a Analysis,
 ) -> impl Iterator<Item = (&'a str, &'a [Span])> + Clone {
@@ -250,7 +282,7 @@ fn evidence_entries<'a>(
 }
 
 /// A cell with `x` to `decimals` decimals.
-fn number(row: &mut encode::RowWriter<'_>, cell: &mut String, x: f64, decimals: usize) {
+fn number(row: &mut impl CellVisitor, cell: &mut String, x: f64, decimals: usize) {
     cell.clear();
     fixed::push_fixed(cell, x, decimals);
     row.number(cell);
@@ -259,7 +291,7 @@ fn number(row: &mut encode::RowWriter<'_>, cell: &mut String, x: f64, decimals: 
 /// Write the cells of every column but `rank`, in [`COLUMNS`] order, then the kept columns;
 /// `cell` is scratch space for the cells composed from several parts.
 fn write_cells(
-    row: &mut encode::RowWriter<'_>,
+    row: &mut impl CellVisitor,
     cell: &mut String,
     analyzer: &Analyzer,
     provenance: &Provenance,

@@ -1,6 +1,7 @@
 //! Parsers for numeric options. A value out of range is a usage error (exit 2) that names the
 //! option and what it accepts, before anything is read: no value may wrap, overflow a
-//! computation or ask for an unbounded allocation later on.
+//! computation or ask for an unbounded allocation later on. The CLI's flags and the Python
+//! binding's keywords go through the same parsers.
 
 /// Largest `--max-record-bytes`: a record is held whole in memory, several batches at once.
 pub const MAX_RECORD_BYTES: u64 = 1 << 30;
