@@ -388,7 +388,7 @@ impl Analyzer {
         let narrative = self
             .narratives
             .as_ref()
-            .and_then(|n| n.best(text, lang.code, &params));
+            .and_then(|n| n.best_normalized(text, &normalized.text, lang.code, &params));
         let narrative_count = match &narrative {
             Some(m) => evidence::count_narrative(
                 &mut campaigns,

@@ -20,6 +20,7 @@
 //! The form and the threshold were chosen on scripted paraphrases against native false matches
 //! (`scripts/eval-narratives.sh`, docs/EVALUATION.md).
 
+use super::gate::Gate;
 use super::tokens::{words, TermMaker};
 use crate::record::Span;
 use foldhash::fast::FixedState;
@@ -64,6 +65,8 @@ pub struct LangIndex {
     self_weight: Vec<f32>,
     /// Median claim weight: how much a match must weigh to count in full.
     reference_weight: f64,
+    /// Which items may hold enough of a claim's terms (small sets of claims only).
+    gate: Option<Gate>,
 }
 
 /// A claim's score for an item, before the threshold.
@@ -174,7 +177,15 @@ impl LangIndex {
         let reference_weight = weights.get(weights.len() / 2).map_or(1.0, |&w| w as f64);
         let generator_df = (GENERATOR_SHARE * n as f64).max(COMMON_MIN_DF as f64);
         let generator = stats.iter().map(|s| s.2 as f64 <= generator_df).collect();
+        let gate = Gate::build(
+            &maker,
+            terms
+                .iter()
+                .filter(|(_, &t)| !postings[t as usize].is_empty())
+                .map(|(s, &t)| (&**s, t)),
+        );
         LangIndex {
+            gate,
             generator,
             reference_weight,
             maker,
@@ -195,6 +206,11 @@ impl LangIndex {
         self.claim_ids.is_empty()
     }
 
+    /// Whether items are searched for claim terms before they are tokenized (small sets).
+    pub fn is_gated(&self) -> bool {
+        self.gate.is_some()
+    }
+
     /// Number of informative terms of local claim `c` (0: it can never match).
     pub fn informative_terms(&self, c: usize) -> usize {
         self.claim_terms[c].len()
@@ -212,23 +228,85 @@ impl LangIndex {
         out
     }
 
+    /// Whether an item whose normalized view is `view` may share `min_terms` terms with a
+    /// claim (`lowercased`: the view is the item's ASCII text lowercased byte for byte). Always
+    /// true without a gate.
+    pub(super) fn may_match(
+        &self,
+        view: &str,
+        lowercased: bool,
+        min_terms: usize,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let Some(gate) = &self.gate else {
+            return true;
+        };
+        let (seen, found) = (&mut scratch.gate_seen, &mut scratch.gate_found);
+        if seen.len() < self.postings.len() {
+            seen.resize(self.postings.len(), false);
+        }
+        found.clear();
+        gate.terms(view, lowercased, |t| {
+            if !std::mem::replace(&mut seen[t as usize], true) {
+                found.push(t);
+            }
+        });
+        for &t in found.iter() {
+            seen[t as usize] = false;
+        }
+        let min_terms = min_terms.max(1);
+        if found.len() < min_terms {
+            return false;
+        }
+        let count = &mut scratch.gate_count;
+        if count.len() < self.claim_ids.len() {
+            count.resize(self.claim_ids.len(), 0);
+        }
+        let mut enough = false;
+        for &t in found.iter() {
+            for &(c, _) in &self.postings[t as usize] {
+                let n = &mut count[c as usize];
+                *n = n.saturating_add(1);
+                enough |= *n as usize >= min_terms;
+            }
+        }
+        for &t in found.iter() {
+            for &(c, _) in &self.postings[t as usize] {
+                count[c as usize] = 0;
+            }
+        }
+        enough
+    }
+
     /// The informative terms of `text` (term id, span of its first occurrence), in text order,
-    /// at most [`MAX_QUERY_TERMS`]. `scratch` memoises word → term.
-    pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<QueryTerm> {
+    /// at most [`MAX_QUERY_TERMS`]. `lowercased`, if given, is `text` lowercased byte for byte
+    /// (its normalized view, for ASCII text): words are then read from it without folding.
+    /// `scratch` memoises word → term.
+    pub(super) fn query_terms(
+        &self,
+        text: &str,
+        lowercased: Option<&str>,
+        scratch: &mut Scratch,
+    ) -> Vec<QueryTerm> {
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut ordinal = 0u32;
         let mut words = std::mem::take(&mut scratch.words);
         super::tokens::words_into(text, &mut words);
         for w in &words {
-            super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
-            let found = match scratch.cache.get(scratch.folded.as_str()) {
+            let folded: &str = match lowercased {
+                Some(view) => w.span.slice(view),
+                None => {
+                    super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
+                    &scratch.folded
+                }
+            };
+            let found = match scratch.cache.get(folded) {
                 Some(t) => *t,
                 None => {
-                    let found = if self.maker.is_stop(&scratch.folded) {
+                    let found = if self.maker.is_stop(folded) {
                         None
                     } else {
-                        self.maker
-                            .terms_of_folded(&scratch.folded, &mut scratch.stems);
+                        self.maker.terms_of_folded(folded, &mut scratch.stems);
                         let mut found = [None; 2];
                         for (slot, stem) in found.iter_mut().zip(&scratch.stems) {
                             *slot = self
@@ -242,9 +320,7 @@ impl LangIndex {
                     if scratch.cache.len() >= CACHE_WORDS {
                         scratch.cache.clear();
                     }
-                    scratch
-                        .cache
-                        .insert(scratch.folded.clone().into_boxed_str(), found);
+                    scratch.cache.insert(folded.into(), found);
                     found
                 }
             };
@@ -382,4 +458,8 @@ pub struct Scratch {
     first: Vec<u32>,
     last: Vec<u32>,
     touched: Vec<u32>,
+    /// The gate's terms found in an item, whether each was found, and per claim how many.
+    gate_found: Vec<u32>,
+    gate_seen: Vec<bool>,
+    gate_count: Vec<u16>,
 }

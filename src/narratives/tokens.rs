@@ -198,7 +198,8 @@ fn unicode_words(text: &str, out: &mut Vec<Word>) -> usize {
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
@@ -252,6 +253,11 @@ impl TermMaker {
     pub fn terms(&self, word: &str, scratch: &mut String, out: &mut Vec<String>) {
         fold_into(word, scratch);
         self.terms_of_folded(scratch, out);
+    }
+
+    /// The stem of a folded word, as [`Self::terms_of_folded`] writes it (a unit's stem).
+    pub fn stem(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
     }
 
     /// [`Self::terms`] of a word already folded. A pure function of the folded word, so
