@@ -25,11 +25,32 @@
 use super::tokens::TermMaker;
 use crate::multi_search::MultiSearch;
 
-/// Endings a Snowball stemmer (English or French) may write where its word has other letters,
-/// longest first. Found by stemming every distinct word of the project's English and French
-/// corpora (about 110,000 words, each with both stemmers) and keeping what of each stem is not
-/// the start of its word; every one is also a rule of the algorithms.
-pub const STEM_REWRITES: [&str; 10] = ["ie", "le", "nt", "qu", "e", "i", "l", "t", "x", "y"];
+/// Per language of [`super::tokens::LANGUAGES`]: how a Snowball stem may end where its word
+/// has other letters, and how many of its last letters are then not the word's. Found by
+/// stemming every distinct word of the project's English and French corpora (about 110,000
+/// words, each with both stemmers) and keeping what of each stem does not start its word;
+/// each is also a rule of the algorithm (English: hoping → hope, cry → cri, dying → die,
+/// skies → sky, mobility → mobl, -bility → -ble; French: permanence → permanent, évidemment →
+/// évident, couramment → courant, explication → expliqu, normaux → normal, heureuse →
+/// heureux, voyez → voi).
+pub const STEM_REWRITES: [&[(&str, usize)]; 2] = [
+    &[
+        ("ie", 2),
+        ("ble", 2),
+        ("bl", 1),
+        ("e", 1),
+        ("i", 1),
+        ("y", 1),
+    ],
+    &[
+        ("ent", 2),
+        ("ant", 2),
+        ("iqu", 2),
+        ("al", 1),
+        ("eux", 1),
+        ("i", 1),
+    ],
+];
 
 /// Above this many distinct claim terms the gate is not built: nearly every item then holds
 /// some claim's terms, and the pass would only add to the query's cost.
@@ -57,6 +78,7 @@ impl Gate {
         maker: &TermMaker,
         terms: impl Iterator<Item = (&'a str, u32)>,
     ) -> Option<Self> {
+        let rewrites = STEM_REWRITES[super::tokens::language_index(maker.lang())?];
         let mut patterns: Vec<String> = Vec::new();
         let mut owners = Vec::new();
         let mut always = Vec::new();
@@ -93,7 +115,7 @@ impl Gate {
                 add(integer.to_string(), true);
                 continue;
             }
-            for pattern in stem_patterns(term) {
+            for pattern in stem_patterns(term, rewrites) {
                 add(pattern, true);
             }
             for (unit, letters) in &units {
@@ -138,11 +160,11 @@ impl Gate {
 }
 
 /// What every word whose stem is `stem` starts with, in each spelling it may have had.
-fn stem_patterns(stem: &str) -> Vec<String> {
-    let cut = STEM_REWRITES
+fn stem_patterns(stem: &str, rewrites: &[(&str, usize)]) -> Vec<String> {
+    let cut = rewrites
         .iter()
-        .filter(|r| stem.ends_with(*r))
-        .map(|r| r.len())
+        .filter(|(ending, _)| stem.ends_with(ending))
+        .map(|&(_, cut)| cut)
         .max()
         .unwrap_or(0);
     let mut head = &stem[..stem.len() - cut];

@@ -229,13 +229,18 @@ impl LangIndex {
     }
 
     /// Whether an item whose normalized view is `view` may share `min_terms` terms with a
-    /// claim (`lowercased`: the view is the item's ASCII text lowercased byte for byte). Always
-    /// true without a gate.
+    /// claim and score `threshold` or more against it (`lowercased`: the view is the item's
+    /// ASCII text lowercased byte for byte). Always true without a gate.
+    ///
+    /// The terms the gate finds include every term of the item's query, so their weight in a
+    /// claim bounds the covered weight from above, and with it coverage and information (the
+    /// density is at most 1): a claim whose bound stays below the threshold cannot match.
     pub(super) fn may_match(
         &self,
         view: &str,
         lowercased: bool,
         min_terms: usize,
+        threshold: f64,
         scratch: &mut Scratch,
     ) -> bool {
         let Some(gate) = &self.gate else {
@@ -258,24 +263,33 @@ impl LangIndex {
         if found.len() < min_terms {
             return false;
         }
-        let count = &mut scratch.gate_count;
+        let (count, weight) = (&mut scratch.gate_count, &mut scratch.gate_weight);
         if count.len() < self.claim_ids.len() {
             count.resize(self.claim_ids.len(), 0);
-        }
-        let mut enough = false;
-        for &t in found.iter() {
-            for &(c, _) in &self.postings[t as usize] {
-                let n = &mut count[c as usize];
-                *n = n.saturating_add(1);
-                enough |= *n as usize >= min_terms;
-            }
+            weight.resize(self.claim_ids.len(), 0.0);
         }
         for &t in found.iter() {
-            for &(c, _) in &self.postings[t as usize] {
-                count[c as usize] = 0;
+            for &(c, w) in &self.postings[t as usize] {
+                count[c as usize] = count[c as usize].saturating_add(1);
+                weight[c as usize] += w as f64;
             }
         }
-        enough
+        let mut may = false;
+        for &t in found.iter() {
+            for &(c, _) in &self.postings[t as usize] {
+                let c = c as usize;
+                if count[c] as usize >= min_terms {
+                    let w = weight[c];
+                    let bound = (w / self.self_weight[c] as f64).min(1.0)
+                        * (w / self.reference_weight).min(1.0);
+                    // The query sums the same weights in another order and precision.
+                    may |= bound * (1.0 + GATE_ROUNDING) >= threshold;
+                }
+                count[c] = 0;
+                weight[c] = 0.0;
+            }
+        }
+        may
     }
 
     /// The informative terms of `text` (term id, span of its first occurrence), in text order,
@@ -441,6 +455,9 @@ pub struct QueryTerm {
     pub ordinal: u32,
 }
 
+/// Relative margin of the gate's bound on a claim's score (see [`LangIndex::may_match`]).
+const GATE_ROUNDING: f64 = 1e-4;
+
 /// Words remembered per thread and language before the memo is emptied (bounded memory).
 const CACHE_WORDS: usize = 1 << 16;
 
@@ -462,4 +479,5 @@ pub struct Scratch {
     gate_found: Vec<u32>,
     gate_seen: Vec<bool>,
     gate_count: Vec<u16>,
+    gate_weight: Vec<f64>,
 }

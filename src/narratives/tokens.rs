@@ -209,6 +209,7 @@ pub fn fold_into(word: &str, out: &mut String) {
 
 /// Stemmer and stop words of one language.
 pub struct TermMaker {
+    lang: &'static str,
     stemmer: Stemmer,
     /// Folded stop words.
     stop: HashSet<String, foldhash::fast::FixedState>,
@@ -225,9 +226,9 @@ impl std::fmt::Debug for TermMaker {
 impl TermMaker {
     /// For a language of [`LANGUAGES`].
     pub fn new(lang: &str) -> Self {
-        let algorithm = match lang {
-            "fr" => Algorithm::French,
-            _ => Algorithm::English,
+        let (algorithm, lang) = match lang {
+            "fr" => (Algorithm::French, "fr"),
+            _ => (Algorithm::English, "en"),
         };
         let mut stop = HashSet::default();
         let mut folded = String::new();
@@ -236,9 +237,15 @@ impl TermMaker {
             stop.insert(folded.clone());
         }
         TermMaker {
+            lang,
             stemmer: Stemmer::create(algorithm),
             stop,
         }
+    }
+
+    /// The language of the stemmer: "en" or "fr".
+    pub fn lang(&self) -> &'static str {
+        self.lang
     }
 
     /// Whether a folded word is left out: a stop word, or a single letter.
