@@ -64,6 +64,9 @@ const MAX_AE_ALTERNATIVES: usize = 3;
 #[derive(Debug)]
 pub struct Gate {
     search: MultiSearch,
+    /// The searched strings, in automaton order (for a caller's own pass, see
+    /// [`super::NarrativeSet::gate_patterns`]).
+    strings: Vec<String>,
     /// Per pattern: the term it stands for, and whether it must start a word or follow a
     /// digit (checked only where the view is the text lowercased byte for byte).
     patterns: Vec<(u32, bool)>,
@@ -136,6 +139,7 @@ impl Gate {
         let search = MultiSearch::new(&patterns, false).ok()?;
         Some(Gate {
             search,
+            strings: patterns,
             patterns: owners,
             always,
         })
@@ -147,15 +151,47 @@ impl Gate {
     pub fn terms(&self, view: &str, lowercased: bool, mut found: impl FnMut(u32)) {
         let bytes = view.as_bytes();
         self.search.for_each(bytes, |p, start, _| {
-            let (term, word_start) = self.patterns[p];
-            if word_start && lowercased && start > 0 && bytes[start - 1].is_ascii_lowercase() {
-                return;
+            if let Some(term) = self.term_at(p, start, bytes, lowercased) {
+                found(term);
             }
-            found(term);
         });
         for &t in &self.always {
             found(t);
         }
+    }
+
+    /// [`Self::terms`] from the occurrences (pattern, start) of [`Self::patterns`] that the
+    /// caller found in `view` itself, every one of them.
+    pub fn terms_found(
+        &self,
+        view: &str,
+        lowercased: bool,
+        occurrences: &[(u32, u32)],
+        mut found: impl FnMut(u32),
+    ) {
+        for &(p, start) in occurrences {
+            if let Some(term) =
+                self.term_at(p as usize, start as usize, view.as_bytes(), lowercased)
+            {
+                found(term);
+            }
+        }
+        for &t in &self.always {
+            found(t);
+        }
+    }
+
+    /// The searched strings: a caller may look for them itself (see [`Self::terms_found`]).
+    pub fn patterns(&self) -> &[String] {
+        &self.strings
+    }
+
+    /// The term of pattern `p` found at `start` of `view`, unless it must start a word there.
+    #[inline]
+    fn term_at(&self, p: usize, start: usize, view: &[u8], lowercased: bool) -> Option<u32> {
+        let (term, word_start) = self.patterns[p];
+        let inside_word = start > 0 && view[start - 1].is_ascii_lowercase();
+        (!(word_start && lowercased && inside_word)).then_some(term)
     }
 }
 

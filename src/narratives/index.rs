@@ -211,6 +211,11 @@ impl LangIndex {
         self.gate.is_some()
     }
 
+    /// The strings the gate searches for, if there is a gate.
+    pub fn gate_patterns(&self) -> Option<&[String]> {
+        self.gate.as_ref().map(Gate::patterns)
+    }
+
     /// Number of informative terms of local claim `c` (0: it can never match).
     pub fn informative_terms(&self, c: usize) -> usize {
         self.claim_terms[c].len()
@@ -235,10 +240,12 @@ impl LangIndex {
     /// The terms the gate finds include every term of the item's query, so their weight in a
     /// claim bounds the covered weight from above, and with it coverage and information (the
     /// density is at most 1): a claim whose bound stays below the threshold cannot match.
+    /// `occurrences`: those of the gate's patterns in `view`, if the caller found them.
     pub(super) fn may_match(
         &self,
         view: &str,
         lowercased: bool,
+        occurrences: Option<&[(u32, u32)]>,
         min_terms: usize,
         threshold: f64,
         scratch: &mut Scratch,
@@ -251,11 +258,15 @@ impl LangIndex {
             seen.resize(self.postings.len(), false);
         }
         found.clear();
-        gate.terms(view, lowercased, |t| {
+        let add = |t: u32| {
             if !std::mem::replace(&mut seen[t as usize], true) {
                 found.push(t);
             }
-        });
+        };
+        match occurrences {
+            Some(o) => gate.terms_found(view, lowercased, o, add),
+            None => gate.terms(view, lowercased, add),
+        }
         for &t in found.iter() {
             seen[t as usize] = false;
         }

@@ -170,19 +170,50 @@ impl NarrativeSet {
         lang: &str,
         params: &MatchParams,
     ) -> Option<NarrativeMatch> {
-        self.best_in_view(text, Some(normalized), lang, params)
+        let gate = Gate {
+            view: normalized,
+            occurrences: None,
+            threshold: params.threshold,
+        };
+        self.best_in_view(text, Some(gate), lang, params)
+    }
+
+    /// The strings the gate of language `lang` searches the normalized view for, if it has
+    /// one: a caller that searches the view anyway can look for them in the same pass and
+    /// hand every occurrence to [`Self::best_found`].
+    pub fn gate_patterns(&self, lang: &str) -> Option<&[String]> {
+        let li = tokens::language_index(lang)?;
+        self.indexes[li].as_ref()?.gate_patterns()
+    }
+
+    /// [`Self::best_normalized`], given every occurrence (pattern index, start) of
+    /// [`Self::gate_patterns`] of `lang` in the view, overlapping ones included.
+    pub fn best_found(
+        &self,
+        text: &str,
+        normalized: &str,
+        occurrences: &[(u32, u32)],
+        lang: &str,
+        params: &MatchParams,
+    ) -> Option<NarrativeMatch> {
+        let gate = Gate {
+            view: normalized,
+            occurrences: Some(occurrences),
+            threshold: params.threshold,
+        };
+        self.best_in_view(text, Some(gate), lang, params)
     }
 
     fn best_in_view(
         &self,
         text: &str,
-        view: Option<&str>,
+        gate: Option<Gate<'_>>,
         lang: &str,
         params: &MatchParams,
     ) -> Option<NarrativeMatch> {
         self.search(
             text,
-            view.map(|v| (v, params.threshold)),
+            gate,
             lang,
             params.min_terms,
             |index, query, scratch| {
@@ -231,7 +262,7 @@ impl NarrativeSet {
     fn search(
         &self,
         text: &str,
-        gate: Option<(&str, f64)>,
+        gate: Option<Gate<'_>>,
         lang: &str,
         min_terms: usize,
         pick: impl FnOnce(&LangIndex, &[index::QueryTerm], &mut Scratch) -> Vec<Scored>,
@@ -254,10 +285,11 @@ impl NarrativeSet {
             }
             let scratch = &mut scratches[li];
             // ASCII text whose view is as long is lowercased byte for byte (see `normalize`).
-            let view = gate.map(|(v, _)| v);
+            let view = gate.as_ref().map(|g| g.view);
             let lowercased = view.filter(|v| text.is_ascii() && v.len() == text.len());
-            if let Some((v, threshold)) = gate {
-                if !index.may_match(v, lowercased.is_some(), min_terms, threshold, scratch) {
+            if let Some(g) = gate {
+                let (lower, threshold) = (lowercased.is_some(), g.threshold);
+                if !index.may_match(g.view, lower, g.occurrences, min_terms, threshold, scratch) {
                     return Vec::new();
                 }
             }
@@ -280,6 +312,15 @@ impl NarrativeSet {
                 .collect()
         })
     }
+}
+
+/// What the gate looks at: an item's normalized view, the occurrences of the gate's patterns
+/// in it if the caller found them, and the score a match needs.
+#[derive(Clone, Copy)]
+struct Gate<'a> {
+    view: &'a str,
+    occurrences: Option<&'a [(u32, u32)]>,
+    threshold: f64,
 }
 
 /// Whether `a` ranks before `b`: higher score, then higher covered weight, then the claim
@@ -426,10 +467,15 @@ mod tests {
         let (mut matched, mut closed) = ([0, 0], 0);
         let en = s.indexes[0].as_ref().unwrap();
         let mut scratch = Scratch::default();
+        let searches: Vec<crate::multi_search::MultiSearch> = tokens::LANGUAGES
+            .iter()
+            .map(|l| crate::multi_search::MultiSearch::new(s.gate_patterns(l).unwrap(), false))
+            .collect::<Result<_, _>>()
+            .unwrap();
         for text in &texts {
             let view = normalize(text).text;
             let lowercased = text.is_ascii() && view.len() == text.len();
-            closed += usize::from(!en.may_match(&view, lowercased, 3, 0.4, &mut scratch));
+            closed += usize::from(!en.may_match(&view, lowercased, None, 3, 0.4, &mut scratch));
             for params in [
                 PARAMS,
                 MatchParams {
@@ -441,10 +487,20 @@ mod tests {
                     min_terms: 2,
                 },
             ] {
-                for lang in tokens::LANGUAGES {
+                for (lang, search) in tokens::LANGUAGES.iter().zip(&searches) {
                     let plain = s.best(text, lang, &params);
                     assert_eq!(
                         s.best_normalized(text, &view, lang, &params),
+                        plain,
+                        "{lang} {text:?}"
+                    );
+                    // A caller's own pass over the view.
+                    let mut found = Vec::new();
+                    search.for_each(view.as_bytes(), |p, start, _| {
+                        found.push((p as u32, start as u32))
+                    });
+                    assert_eq!(
+                        s.best_found(text, &view, &found, lang, &params),
                         plain,
                         "{lang} {text:?}"
                     );
