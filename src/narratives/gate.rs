@@ -3,8 +3,10 @@
 //! A claim is scored only for an item that holds at least `min_terms` of its terms. For a
 //! small set of claims (the rule files' own narratives, loaded for every scan) one
 //! Aho-Corasick pass over the item's normalized view (`crate::normalize`) finds which terms
-//! *may* occur; only when some claim may have enough of them does the item go through the
-//! tokenizer, the stemmer and the index. The gate is sound: each term stands for strings that
+//! *may* occur — its own pass, or the caller's (`analyze` searches the patterns together with
+//! the campaign phrases); only when some claim may have enough of them, weighing enough to
+//! reach the score threshold, does the item go through the tokenizer, the stemmer and the
+//! index. The gate is sound: each term stands for strings that
 //! every word producing the term contains, so it never turns away an item the index would
 //! match (tested: gated and ungated matches are equal); it may let through items that then do
 //! not match.
@@ -20,7 +22,7 @@
 //!   digit: so a stem's pattern must start a word or follow a digit.
 //! - a number: its integer part starts the word ("4.8M", "4,8m" → 4.8).
 //! - the units million, billion, thousand: also written as a digit then m, b or k ("4.8M",
-//!   "2bn", "3 milliards" is a word of its own, "5k").
+//!   "2bn", "3milliards", "5k").
 
 use super::tokens::TermMaker;
 use crate::multi_search::MultiSearch;
