@@ -54,19 +54,21 @@ pub struct LangIndex {
     /// Per term: (local claim, weight) of every claim holding it; empty for common terms.
     postings: Vec<Vec<(u32, f32)>>,
     /// Per term: found in too many claims to count.
-    common: Vec<bool>,
+    pub(super) common: Vec<bool>,
     /// Per local claim: its index in the whole set.
     pub(super) claim_ids: Vec<u32>,
     /// Per local claim: its informative terms with their weights, sorted by term, and their
     /// total weight.
     claim_terms: Vec<Vec<(u32, f32)>>,
     /// Per term: found in few enough claims to propose candidates (see [`GENERATOR_SHARE`]).
-    generator: Vec<bool>,
+    pub(super) generator: Vec<bool>,
     self_weight: Vec<f32>,
     /// Median claim weight: how much a match must weigh to count in full.
     reference_weight: f64,
     /// Which items may hold enough of a claim's terms (small sets of claims only).
     gate: Option<Gate>,
+    /// Per term: its highest weight in any claim (0 for common terms).
+    max_weight: Vec<f32>,
 }
 
 /// A claim's score for an item, before the threshold.
@@ -177,6 +179,10 @@ impl LangIndex {
         let reference_weight = weights.get(weights.len() / 2).map_or(1.0, |&w| w as f64);
         let generator_df = (GENERATOR_SHARE * n as f64).max(COMMON_MIN_DF as f64);
         let generator = stats.iter().map(|s| s.2 as f64 <= generator_df).collect();
+        let max_weight = postings
+            .iter()
+            .map(|p| p.iter().map(|&(_, w)| w).fold(0.0f32, f32::max))
+            .collect();
         let gate = Gate::build(
             &maker,
             terms
@@ -186,6 +192,7 @@ impl LangIndex {
         );
         LangIndex {
             gate,
+            max_weight,
             generator,
             reference_weight,
             maker,
@@ -372,10 +379,13 @@ impl LangIndex {
 
     /// Score every candidate claim — one that shares a generator term with the query — that
     /// shares at least `min_terms` terms with it, handing each to `visit` (in no fixed order).
+    /// Candidates that cannot score `floor` even with the highest weight of each of the query's
+    /// frequent terms are left out before those terms are looked up.
     pub(super) fn score(
         &self,
         query: &[QueryTerm],
         min_terms: usize,
+        floor: f64,
         scratch: &mut Scratch,
         mut visit: impl FnMut(Scored),
     ) {
@@ -387,10 +397,11 @@ impl LangIndex {
             scratch.last.resize(n, 0);
         }
         scratch.touched.clear();
-        let mut others = 0usize;
+        let (mut others, mut others_weight) = (0usize, 0.0f64);
         for q in query {
             if !self.generator[q.term as usize] {
                 others += 1;
+                others_weight += self.max_weight[q.term as usize] as f64;
                 continue;
             }
             for &(c, w) in &self.postings[q.term as usize] {
@@ -412,6 +423,15 @@ impl LangIndex {
             scratch.matched[c] = 0;
             if terms + others < min_terms || self.self_weight[c] <= 0.0 {
                 continue;
+            }
+            if floor > 0.0 {
+                // At most this weight (coverage and information; the density is at most 1).
+                let w = weight + others_weight;
+                let bound = (w / self.self_weight[c] as f64).min(1.0)
+                    * (w / self.reference_weight).min(1.0);
+                if bound * (1.0 + GATE_ROUNDING) < floor {
+                    continue;
+                }
             }
             if others > 0 {
                 // The query's frequent terms, looked up in the candidate's own short list.

@@ -218,7 +218,8 @@ impl NarrativeSet {
             params.min_terms,
             |index, query, scratch| {
                 let mut best: Option<Scored> = None;
-                index.score(query, params.min_terms, scratch, |s| {
+                let floor = params.threshold;
+                index.score(query, params.min_terms, floor, scratch, |s| {
                     if best.as_ref().is_none_or(|b| ranks_before(&s, b)) {
                         best = Some(s);
                     }
@@ -243,7 +244,7 @@ impl NarrativeSet {
     ) -> Vec<NarrativeMatch> {
         self.search(text, None, lang, min_terms, |index, query, scratch| {
             let mut scored = Vec::new();
-            index.score(query, min_terms, scratch, |s| scored.push(s));
+            index.score(query, min_terms, 0.0, scratch, |s| scored.push(s));
             scored.sort_by(|a, b| {
                 if ranks_before(a, b) {
                     std::cmp::Ordering::Less
@@ -489,6 +490,10 @@ mod tests {
             ] {
                 for (lang, search) in tokens::LANGUAGES.iter().zip(&searches) {
                     let plain = s.best(text, lang, &params);
+                    // Candidates left out below the threshold change nothing either.
+                    let ranked = s.ranked(text, lang, params.min_terms, 1).into_iter().next();
+                    let ranked = ranked.filter(|m| m.score >= params.threshold);
+                    assert_eq!(plain, ranked, "{lang} {text:?}");
                     assert_eq!(
                         s.best_normalized(text, &view, lang, &params),
                         plain,
@@ -518,6 +523,58 @@ mod tests {
             "closed for {closed} of {}",
             texts.len()
         );
+    }
+
+    /// In a database large enough for frequent terms (found in over 1% of the claims) to be
+    /// looked up per candidate, candidates left out because even the highest weights of those
+    /// terms keep them below the threshold do not change the best match.
+    #[test]
+    fn candidates_left_out_below_the_threshold_change_nothing() {
+        let vocabulary: Vec<String> = (0..300).map(|i| format!("word{i}x")).collect();
+        // A skewed choice of words (low indices common), from a fixed linear congruential
+        // sequence.
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = (state >> 33) as usize % n;
+            r * r / n
+        };
+        let mut claims = Vec::new();
+        for _ in 0..600 {
+            let words: Vec<&str> = (0..4 + next(6))
+                .map(|_| vocabulary[next(300)].as_str())
+                .collect();
+            claims.push(claim(&words.join(" "), "en"));
+        }
+        let s = NarrativeSet::build(claims.clone());
+        let index = s.indexes[0].as_ref().unwrap();
+        assert!(index
+            .generator
+            .iter()
+            .zip(&index.common)
+            .any(|(g, c)| !g && !c));
+        let mut texts: Vec<String> = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            let other = &claims[(i * 7 + 3) % claims.len()].text;
+            let half: Vec<&str> = c.text.split(' ').step_by(2).collect();
+            texts.extend([c.text.clone(), format!("{} {other}", half.join(" "))]);
+        }
+        let mut matched = 0;
+        for text in &texts {
+            for threshold in [0.2, 0.4, 0.6] {
+                let params = MatchParams {
+                    threshold,
+                    min_terms: 2,
+                };
+                let best = s.best(text, "en", &params);
+                let ranked = s.ranked(text, "en", 2, 1).into_iter().next();
+                assert_eq!(best, ranked.filter(|m| m.score >= threshold), "{text:?}");
+                matched += usize::from(best.is_some());
+            }
+        }
+        assert!(matched > 1000, "{matched}");
     }
 
     #[test]
