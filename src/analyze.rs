@@ -85,6 +85,9 @@ thread_local! {
     /// Campaign phrases found by the one-pass search, reused from item to item.
     static PHRASES_FOUND: std::cell::RefCell<Vec<(usize, usize, usize)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+    /// Occurrences (pattern, start) of the narrative gate's patterns found by the same pass.
+    static GATE_FOUND: std::cell::RefCell<Vec<(u32, u32)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Non-ASCII characters that Unicode case folding maps to ASCII letters (ſ → s, K → k).
@@ -113,22 +116,28 @@ struct LangTriggers {
 }
 
 /// For one language, one automaton over the campaign set's phrase patterns followed by the
-/// language's trigger words. On ASCII text that normalization only lowercases (same length),
+/// language's trigger words and the narrative gate's patterns. On ASCII text that normalization only lowercases (same length),
 /// every trigger that occurs in the original text, in any ASCII case, occurs in the normalized
 /// view, so one pass over that view serves both the campaign rules and the heuristics.
 struct MergedPass {
     automaton: MultiSearch,
     /// Patterns below this index are the campaign set's; pattern `campaign_patterns + k` is
-    /// trigger `k`, owned by `owners[k]`.
+    /// trigger `k`, owned by `owners[k]`; the narrative gate's patterns follow.
     campaign_patterns: usize,
     owners: Vec<Vec<usize>>,
+    /// Whether the narrative gate's patterns are searched too.
+    narrative_gate: bool,
 }
 
 impl MergedPass {
     /// `None` when a trigger word holds white space other than a space, which normalization
     /// would turn into a space; non-ASCII triggers are left out, since they cannot occur in the
     /// ASCII texts this pass is used for.
-    fn build(campaign_patterns: &[Vec<u8>], triggers: &LangTriggers) -> Option<MergedPass> {
+    fn build(
+        campaign_patterns: &[Vec<u8>],
+        triggers: &LangTriggers,
+        narrative_gate: Option<&[String]>,
+    ) -> Option<MergedPass> {
         if triggers
             .patterns
             .iter()
@@ -144,11 +153,13 @@ impl MergedPass {
                 owners.push(owner.clone());
             }
         }
+        patterns.extend(narrative_gate.unwrap_or(&[]).iter().map(String::as_bytes));
         let automaton = MultiSearch::new(&patterns, false).ok()?;
         Some(MergedPass {
             automaton,
             campaign_patterns: campaign_patterns.len(),
             owners,
+            narrative_gate: narrative_gate.is_some(),
         })
     }
 }
@@ -327,15 +338,10 @@ impl Analyzer {
         };
         let langid = LangId::new(&allow)
             .map_err(|e| Fatal::config(format!("config [langid] allow: {e}")))?;
-        let mut triggers = Triggers::new(&heuristics);
-        for t in &mut triggers.by_lang {
-            if t.automaton.is_some() {
-                t.merged = MergedPass::build(campaigns.phrase_patterns(), t);
-            }
-        }
+        let triggers = Triggers::new(&heuristics);
         let narratives = (!campaigns.narratives.is_empty())
             .then(|| NarrativeSet::build(campaigns.narratives.clone()));
-        Ok(Analyzer {
+        let mut analyzer = Analyzer {
             config,
             langid,
             campaigns,
@@ -344,7 +350,23 @@ impl Analyzer {
             narratives,
             context: ContextDetector::embedded()?,
             triggers,
-        })
+        };
+        analyzer.build_merged_passes();
+        Ok(analyzer)
+    }
+
+    /// Per language, the one automaton over campaign phrases, trigger words and the narrative
+    /// gate's patterns (again when the claims change).
+    fn build_merged_passes(&mut self) {
+        for t in &mut self.triggers.by_lang {
+            if t.automaton.is_some() {
+                let gate = self
+                    .narratives
+                    .as_ref()
+                    .and_then(|n| n.gate_patterns(t.lang));
+                t.merged = MergedPass::build(self.campaigns.phrase_patterns(), t, gate);
+            }
+        }
     }
 
     /// Also match these claims (from `--narratives` databases), besides the rule files' own.
@@ -355,6 +377,7 @@ impl Analyzer {
         let mut all = self.campaigns.narratives.clone();
         all.extend(claims);
         self.narratives = Some(NarrativeSet::build(all));
+        self.build_merged_passes();
         self
     }
 
@@ -396,19 +419,28 @@ impl Analyzer {
         let merged = lang_triggers
             .and_then(|t| t.merged.as_ref().map(|m| (t, m)))
             .filter(|_| text.is_ascii() && normalized.text.len() == text.len());
+        // Whether GATE_FOUND holds the narrative gate's occurrences in this item.
+        let gate_searched = merged.is_some_and(|(_, pass)| pass.narrative_gate);
         let (heuristic_hits, indicator_hits) = match merged {
             Some((triggers, pass)) => PHRASES_FOUND.with(|phrases| {
                 let mut phrases = phrases.borrow_mut();
                 phrases.clear();
+                let mut gate = GATE_FOUND.with(std::cell::RefCell::take);
+                gate.clear();
+                let triggers_end = pass.campaign_patterns + pass.owners.len();
                 let active = triggers.active(|add| {
                     pass.automaton
                         .for_each(normalized.text.as_bytes(), |k, start, end| {
-                            match k.checked_sub(pass.campaign_patterns) {
-                                Some(trigger) => add(&pass.owners[trigger]),
-                                None => phrases.push((k, start, end)),
+                            if k >= triggers_end {
+                                gate.push(((k - triggers_end) as u32, start as u32));
+                            } else if k >= pass.campaign_patterns {
+                                add(&pass.owners[k - pass.campaign_patterns]);
+                            } else {
+                                phrases.push((k, start, end));
                             }
                         })
                 });
+                GATE_FOUND.with(|g| *g.borrow_mut() = gate);
                 (
                     self.run_heuristics(text, &active, tokens),
                     self.campaigns.matches_found(
@@ -432,10 +464,14 @@ impl Analyzer {
         let mut campaigns =
             evidence::campaign_scores(&self.campaigns, &self.indicator_weights, &indicator_hits);
         let params = self.config.narratives.params();
-        let narrative = self
-            .narratives
-            .as_ref()
-            .and_then(|n| n.best(text, lang.code, &params));
+        let narrative = self.narratives.as_ref().and_then(|n| {
+            if gate_searched {
+                GATE_FOUND
+                    .with(|g| n.best_found(text, &normalized.text, &g.borrow(), lang.code, &params))
+            } else {
+                n.best_normalized(text, &normalized.text, lang.code, &params)
+            }
+        });
         let narrative_count = match &narrative {
             Some(m) => evidence::count_narrative(
                 &mut campaigns,
@@ -619,6 +655,37 @@ mod tests {
         assert!(
             fired_h >= 5 && fired_i >= 5,
             "{fired_h} heuristic and {fired_i} indicator hits"
+        );
+    }
+
+    /// The narrative gate searched in the one pass finds the matches the plain search finds.
+    #[test]
+    fn the_one_pass_narrative_gate_changes_no_match() {
+        let an = analyzer();
+        let set = an.narratives.as_ref().expect("the rule files' narratives");
+        let mut texts: Vec<String> = Vec::new();
+        for c in &set.claims {
+            texts.extend([
+                c.text.clone(),
+                c.text.to_lowercase(),
+                format!("RT: {}", c.text),
+            ]);
+            texts.extend(c.fires_on.iter().cloned());
+            texts.extend(c.must_not_fire_on.iter().cloned());
+        }
+        let sample = include_str!("../data/samples/posts.txt");
+        texts.extend(sample.lines().map(String::from));
+        let (mut matched, mut one_pass) = (0, 0);
+        for text in &texts {
+            let a = an.analyze(text);
+            let plain = set.best(text, a.lang.code, &an.config.narratives.params());
+            assert_eq!(a.narrative, plain, "{text:?}");
+            matched += usize::from(plain.is_some());
+            one_pass += usize::from(text.is_ascii() && a.normalized.text.len() == text.len());
+        }
+        assert!(
+            matched >= 10 && one_pass >= 10,
+            "{matched} matched, {one_pass} in one pass"
         );
     }
 

@@ -20,6 +20,7 @@
 //! The form and the threshold were chosen on scripted paraphrases against native false matches
 //! (`scripts/eval-narratives.sh`, docs/EVALUATION.md).
 
+use super::gate::Gate;
 use super::tokens::{words, TermMaker};
 use crate::record::Span;
 use foldhash::fast::FixedState;
@@ -53,17 +54,21 @@ pub struct LangIndex {
     /// Per term: (local claim, weight) of every claim holding it; empty for common terms.
     postings: Vec<Vec<(u32, f32)>>,
     /// Per term: found in too many claims to count.
-    common: Vec<bool>,
+    pub(super) common: Vec<bool>,
     /// Per local claim: its index in the whole set.
     pub(super) claim_ids: Vec<u32>,
     /// Per local claim: its informative terms with their weights, sorted by term, and their
     /// total weight.
     claim_terms: Vec<Vec<(u32, f32)>>,
     /// Per term: found in few enough claims to propose candidates (see [`GENERATOR_SHARE`]).
-    generator: Vec<bool>,
+    pub(super) generator: Vec<bool>,
     self_weight: Vec<f32>,
     /// Median claim weight: how much a match must weigh to count in full.
     reference_weight: f64,
+    /// Which items may hold enough of a claim's terms (small sets of claims only).
+    gate: Option<Gate>,
+    /// Per term: its highest weight in any claim (0 for common terms).
+    max_weight: Vec<f32>,
 }
 
 /// A claim's score for an item, before the threshold.
@@ -174,7 +179,20 @@ impl LangIndex {
         let reference_weight = weights.get(weights.len() / 2).map_or(1.0, |&w| w as f64);
         let generator_df = (GENERATOR_SHARE * n as f64).max(COMMON_MIN_DF as f64);
         let generator = stats.iter().map(|s| s.2 as f64 <= generator_df).collect();
+        let max_weight = postings
+            .iter()
+            .map(|p| p.iter().map(|&(_, w)| w).fold(0.0f32, f32::max))
+            .collect();
+        let gate = Gate::build(
+            &maker,
+            terms
+                .iter()
+                .filter(|(_, &t)| !postings[t as usize].is_empty())
+                .map(|(s, &t)| (&**s, t)),
+        );
         LangIndex {
+            gate,
+            max_weight,
             generator,
             reference_weight,
             maker,
@@ -195,6 +213,16 @@ impl LangIndex {
         self.claim_ids.is_empty()
     }
 
+    /// Whether items are searched for claim terms before they are tokenized (small sets).
+    pub fn is_gated(&self) -> bool {
+        self.gate.is_some()
+    }
+
+    /// The strings the gate searches for, if there is a gate.
+    pub fn gate_patterns(&self) -> Option<&[String]> {
+        self.gate.as_ref().map(Gate::patterns)
+    }
+
     /// Number of informative terms of local claim `c` (0: it can never match).
     pub fn informative_terms(&self, c: usize) -> usize {
         self.claim_terms[c].len()
@@ -212,23 +240,105 @@ impl LangIndex {
         out
     }
 
+    /// Whether an item whose normalized view is `view` may share `min_terms` terms with a
+    /// claim and score `threshold` or more against it (`lowercased`: the view is the item's
+    /// ASCII text lowercased byte for byte). Always true without a gate.
+    ///
+    /// The terms the gate finds include every term of the item's query, so their weight in a
+    /// claim bounds the covered weight from above, and with it coverage and information (the
+    /// density is at most 1): a claim whose bound stays below the threshold cannot match.
+    /// `occurrences`: those of the gate's patterns in `view`, if the caller found them.
+    pub(super) fn may_match(
+        &self,
+        view: &str,
+        lowercased: bool,
+        occurrences: Option<&[(u32, u32)]>,
+        min_terms: usize,
+        threshold: f64,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let Some(gate) = &self.gate else {
+            return true;
+        };
+        let (seen, found) = (&mut scratch.gate_seen, &mut scratch.gate_found);
+        if seen.len() < self.postings.len() {
+            seen.resize(self.postings.len(), false);
+        }
+        found.clear();
+        let add = |t: u32| {
+            if !std::mem::replace(&mut seen[t as usize], true) {
+                found.push(t);
+            }
+        };
+        match occurrences {
+            Some(o) => gate.terms_found(view, lowercased, o, add),
+            None => gate.terms(view, lowercased, add),
+        }
+        for &t in found.iter() {
+            seen[t as usize] = false;
+        }
+        let min_terms = min_terms.max(1);
+        if found.len() < min_terms {
+            return false;
+        }
+        let (count, weight) = (&mut scratch.gate_count, &mut scratch.gate_weight);
+        if count.len() < self.claim_ids.len() {
+            count.resize(self.claim_ids.len(), 0);
+            weight.resize(self.claim_ids.len(), 0.0);
+        }
+        for &t in found.iter() {
+            for &(c, w) in &self.postings[t as usize] {
+                count[c as usize] = count[c as usize].saturating_add(1);
+                weight[c as usize] += w as f64;
+            }
+        }
+        let mut may = false;
+        for &t in found.iter() {
+            for &(c, _) in &self.postings[t as usize] {
+                let c = c as usize;
+                if count[c] as usize >= min_terms {
+                    let w = weight[c];
+                    let bound = (w / self.self_weight[c] as f64).min(1.0)
+                        * (w / self.reference_weight).min(1.0);
+                    // The query sums the same weights in another order and precision.
+                    may |= bound * (1.0 + GATE_ROUNDING) >= threshold;
+                }
+                count[c] = 0;
+                weight[c] = 0.0;
+            }
+        }
+        may
+    }
+
     /// The informative terms of `text` (term id, span of its first occurrence), in text order,
-    /// at most [`MAX_QUERY_TERMS`]. `scratch` memoises word → term.
-    pub(super) fn query_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<QueryTerm> {
+    /// at most [`MAX_QUERY_TERMS`]. `lowercased`, if given, is `text` lowercased byte for byte
+    /// (its normalized view, for ASCII text): words are then read from it without folding.
+    /// `scratch` memoises word → term.
+    pub(super) fn query_terms(
+        &self,
+        text: &str,
+        lowercased: Option<&str>,
+        scratch: &mut Scratch,
+    ) -> Vec<QueryTerm> {
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut ordinal = 0u32;
         let mut words = std::mem::take(&mut scratch.words);
         super::tokens::words_into(text, &mut words);
         for w in &words {
-            super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
-            let found = match scratch.cache.get(scratch.folded.as_str()) {
+            let folded: &str = match lowercased {
+                Some(view) => w.span.slice(view),
+                None => {
+                    super::tokens::fold_into(w.span.slice(text), &mut scratch.folded);
+                    &scratch.folded
+                }
+            };
+            let found = match scratch.cache.get(folded) {
                 Some(t) => *t,
                 None => {
-                    let found = if self.maker.is_stop(&scratch.folded) {
+                    let found = if self.maker.is_stop(folded) {
                         None
                     } else {
-                        self.maker
-                            .terms_of_folded(&scratch.folded, &mut scratch.stems);
+                        self.maker.terms_of_folded(folded, &mut scratch.stems);
                         let mut found = [None; 2];
                         for (slot, stem) in found.iter_mut().zip(&scratch.stems) {
                             *slot = self
@@ -242,9 +352,7 @@ impl LangIndex {
                     if scratch.cache.len() >= CACHE_WORDS {
                         scratch.cache.clear();
                     }
-                    scratch
-                        .cache
-                        .insert(scratch.folded.clone().into_boxed_str(), found);
+                    scratch.cache.insert(folded.into(), found);
                     found
                 }
             };
@@ -271,10 +379,13 @@ impl LangIndex {
 
     /// Score every candidate claim — one that shares a generator term with the query — that
     /// shares at least `min_terms` terms with it, handing each to `visit` (in no fixed order).
+    /// Candidates that cannot score `floor` even with the highest weight of each of the query's
+    /// frequent terms are left out before those terms are looked up.
     pub(super) fn score(
         &self,
         query: &[QueryTerm],
         min_terms: usize,
+        floor: f64,
         scratch: &mut Scratch,
         mut visit: impl FnMut(Scored),
     ) {
@@ -286,10 +397,11 @@ impl LangIndex {
             scratch.last.resize(n, 0);
         }
         scratch.touched.clear();
-        let mut others = 0usize;
+        let (mut others, mut others_weight) = (0usize, 0.0f64);
         for q in query {
             if !self.generator[q.term as usize] {
                 others += 1;
+                others_weight += self.max_weight[q.term as usize] as f64;
                 continue;
             }
             for &(c, w) in &self.postings[q.term as usize] {
@@ -311,6 +423,15 @@ impl LangIndex {
             scratch.matched[c] = 0;
             if terms + others < min_terms || self.self_weight[c] <= 0.0 {
                 continue;
+            }
+            if floor > 0.0 {
+                // At most this weight (coverage and information; the density is at most 1).
+                let w = weight + others_weight;
+                let bound = (w / self.self_weight[c] as f64).min(1.0)
+                    * (w / self.reference_weight).min(1.0);
+                if bound * (1.0 + GATE_ROUNDING) < floor {
+                    continue;
+                }
             }
             if others > 0 {
                 // The query's frequent terms, looked up in the candidate's own short list.
@@ -365,6 +486,9 @@ pub struct QueryTerm {
     pub ordinal: u32,
 }
 
+/// Relative margin of the gate's bound on a claim's score (see [`LangIndex::may_match`]).
+const GATE_ROUNDING: f64 = 1e-4;
+
 /// Words remembered per thread and language before the memo is emptied (bounded memory).
 const CACHE_WORDS: usize = 1 << 16;
 
@@ -382,4 +506,9 @@ pub struct Scratch {
     first: Vec<u32>,
     last: Vec<u32>,
     touched: Vec<u32>,
+    /// The gate's terms found in an item, whether each was found, and per claim how many.
+    gate_found: Vec<u32>,
+    gate_seen: Vec<bool>,
+    gate_count: Vec<u16>,
+    gate_weight: Vec<f64>,
 }

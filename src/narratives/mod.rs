@@ -6,6 +6,7 @@
 //! each through its own inverted index ([`index::LangIndex`]): Snowball stems, stop words left
 //! out, entity-like terms weighted up, BM25 term weights. See `docs/scoring.md`.
 
+pub mod gate;
 pub mod index;
 pub mod load;
 pub mod tokens;
@@ -156,17 +157,78 @@ impl NarrativeSet {
 
     /// The best claim of language `lang` that `text` matches at or above the threshold.
     pub fn best(&self, text: &str, lang: &str, params: &MatchParams) -> Option<NarrativeMatch> {
-        self.search(text, lang, params.min_terms, |index, query, scratch| {
-            let mut best: Option<Scored> = None;
-            index.score(query, params.min_terms, scratch, |s| {
-                if best.as_ref().is_none_or(|b| ranks_before(&s, b)) {
-                    best = Some(s);
-                }
-            });
-            best.filter(|b| b.score >= params.threshold)
-                .into_iter()
-                .collect()
-        })
+        self.best_in_view(text, None, lang, params)
+    }
+
+    /// [`Self::best`] of an item whose normalized view (`crate::normalize`) is at hand: the
+    /// same match, found at less cost (the view is searched first for the terms a match
+    /// needs, see [`gate`]; words of ASCII text are read from it without folding).
+    pub fn best_normalized(
+        &self,
+        text: &str,
+        normalized: &str,
+        lang: &str,
+        params: &MatchParams,
+    ) -> Option<NarrativeMatch> {
+        let gate = Gate {
+            view: normalized,
+            occurrences: None,
+            threshold: params.threshold,
+        };
+        self.best_in_view(text, Some(gate), lang, params)
+    }
+
+    /// The strings the gate of language `lang` searches the normalized view for, if it has
+    /// one: a caller that searches the view anyway can look for them in the same pass and
+    /// hand every occurrence to [`Self::best_found`].
+    pub fn gate_patterns(&self, lang: &str) -> Option<&[String]> {
+        let li = tokens::language_index(lang)?;
+        self.indexes[li].as_ref()?.gate_patterns()
+    }
+
+    /// [`Self::best_normalized`], given every occurrence (pattern index, start) of
+    /// [`Self::gate_patterns`] of `lang` in the view, overlapping ones included.
+    pub fn best_found(
+        &self,
+        text: &str,
+        normalized: &str,
+        occurrences: &[(u32, u32)],
+        lang: &str,
+        params: &MatchParams,
+    ) -> Option<NarrativeMatch> {
+        let gate = Gate {
+            view: normalized,
+            occurrences: Some(occurrences),
+            threshold: params.threshold,
+        };
+        self.best_in_view(text, Some(gate), lang, params)
+    }
+
+    fn best_in_view(
+        &self,
+        text: &str,
+        gate: Option<Gate<'_>>,
+        lang: &str,
+        params: &MatchParams,
+    ) -> Option<NarrativeMatch> {
+        self.search(
+            text,
+            gate,
+            lang,
+            params.min_terms,
+            |index, query, scratch| {
+                let mut best: Option<Scored> = None;
+                let floor = params.threshold;
+                index.score(query, params.min_terms, floor, scratch, |s| {
+                    if best.as_ref().is_none_or(|b| ranks_before(&s, b)) {
+                        best = Some(s);
+                    }
+                });
+                best.filter(|b| b.score >= params.threshold)
+                    .into_iter()
+                    .collect()
+            },
+        )
         .into_iter()
         .next()
     }
@@ -180,9 +242,9 @@ impl NarrativeSet {
         min_terms: usize,
         k: usize,
     ) -> Vec<NarrativeMatch> {
-        self.search(text, lang, min_terms, |index, query, scratch| {
+        self.search(text, None, lang, min_terms, |index, query, scratch| {
             let mut scored = Vec::new();
-            index.score(query, min_terms, scratch, |s| scored.push(s));
+            index.score(query, min_terms, 0.0, scratch, |s| scored.push(s));
             scored.sort_by(|a, b| {
                 if ranks_before(a, b) {
                     std::cmp::Ordering::Less
@@ -196,10 +258,12 @@ impl NarrativeSet {
     }
 
     /// Run `pick` on the index of `lang` with the query terms of `text` and this thread's
-    /// working memory; turn the claims it picks into matches.
+    /// working memory; turn the claims it picks into matches. With `text`'s normalized view
+    /// and a score threshold, nothing is picked when the gate finds that no claim can reach it.
     fn search(
         &self,
         text: &str,
+        gate: Option<Gate<'_>>,
         lang: &str,
         min_terms: usize,
         pick: impl FnOnce(&LangIndex, &[index::QueryTerm], &mut Scratch) -> Vec<Scored>,
@@ -221,7 +285,16 @@ impl NarrativeSet {
                 scratches.resize_with(tokens::LANGUAGES.len(), Scratch::default);
             }
             let scratch = &mut scratches[li];
-            let query = index.query_terms(text, scratch);
+            // ASCII text whose view is as long is lowercased byte for byte (see `normalize`).
+            let view = gate.as_ref().map(|g| g.view);
+            let lowercased = view.filter(|v| text.is_ascii() && v.len() == text.len());
+            if let Some(g) = gate {
+                let (lower, threshold) = (lowercased.is_some(), g.threshold);
+                if !index.may_match(g.view, lower, g.occurrences, min_terms, threshold, scratch) {
+                    return Vec::new();
+                }
+            }
+            let query = index.query_terms(text, lowercased, scratch);
             if query.len() < min_terms.max(1) {
                 return Vec::new();
             }
@@ -240,6 +313,15 @@ impl NarrativeSet {
                 .collect()
         })
     }
+}
+
+/// What the gate looks at: an item's normalized view, the occurrences of the gate's patterns
+/// in it if the caller found them, and the score a match needs.
+#[derive(Clone, Copy)]
+struct Gate<'a> {
+    view: &'a str,
+    occurrences: Option<&'a [(u32, u32)]>,
+    threshold: f64,
 }
 
 /// Whether `a` ranks before `b`: higher score, then higher covered weight, then the claim
@@ -329,6 +411,170 @@ mod tests {
             assert_eq!(a.best(text, "en", &PARAMS).map(|m| m.claim), Some(0));
             assert_eq!(b.best(text, "en", &PARAMS).map(|m| m.claim), Some(0));
         }
+    }
+
+    /// The gate may only save work: over the rule files' claims and the ones above, every
+    /// claim text, its examples, paraphrases (case, accents, spellings, numbers, words left
+    /// out or glued to numbers) and all sample and fixture texts, the gated search finds
+    /// exactly what the plain one finds.
+    #[test]
+    fn the_gate_never_changes_a_match() {
+        use crate::normalize::{normalize, test_inputs};
+        let mut claims = crate::campaigns::CampaignSet::embedded()
+            .unwrap()
+            .narratives;
+        claims.extend(set().claims);
+        claims.push(claim(
+            "Colourful rumours: the organisers paid 4.8 million to 21 paediatricians",
+            "en",
+        ));
+        claims.push(claim(
+            "Les chevaux heureux expliquent évidemment la permanence des 3 milliards",
+            "fr",
+        ));
+        let s = NarrativeSet::build(claims.clone());
+        assert!(s.indexes.iter().flatten().all(LangIndex::is_gated));
+        let mut texts: Vec<String> = Vec::new();
+        for c in &claims {
+            let t = c.text.as_str();
+            let words: Vec<&str> = t.split(' ').collect();
+            texts.extend([
+                t.to_string(),
+                t.to_uppercase(),
+                t.to_lowercase(),
+                format!("RT @someone: {t} https://t.co/x"),
+                t.replace('e', "é").replace('a', "à"),
+                t.replace("iz", "is")
+                    .replace("or", "our")
+                    .replace("pe", "pae"),
+                t.replace(" million", "M").replace(" milliards", "bn"),
+                t.replace(' ', "  "),
+                t.replace(' ', "1"),
+                words
+                    .iter()
+                    .step_by(2)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                words.iter().rev().copied().collect::<Vec<_>>().join(", "),
+            ]);
+            texts.extend(c.fires_on.iter().cloned());
+            texts.extend(c.must_not_fire_on.iter().cloned());
+        }
+        texts.extend(test_inputs::samples_and_fixtures());
+        texts.extend(test_inputs::generated(1000));
+        texts.extend(test_inputs::HAND_PICKED.iter().map(|t| t.to_string()));
+        // Matches without a threshold, and with one; items the gate turned away.
+        let (mut matched, mut closed) = ([0, 0], 0);
+        let en = s.indexes[0].as_ref().unwrap();
+        let mut scratch = Scratch::default();
+        let searches: Vec<crate::multi_search::MultiSearch> = tokens::LANGUAGES
+            .iter()
+            .map(|l| crate::multi_search::MultiSearch::new(s.gate_patterns(l).unwrap(), false))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for text in &texts {
+            let view = normalize(text).text;
+            let lowercased = text.is_ascii() && view.len() == text.len();
+            closed += usize::from(!en.may_match(&view, lowercased, None, 3, 0.4, &mut scratch));
+            for params in [
+                PARAMS,
+                MatchParams {
+                    threshold: 0.0,
+                    min_terms: 1,
+                },
+                MatchParams {
+                    threshold: 0.4,
+                    min_terms: 2,
+                },
+            ] {
+                for (lang, search) in tokens::LANGUAGES.iter().zip(&searches) {
+                    let plain = s.best(text, lang, &params);
+                    // Candidates left out below the threshold change nothing either.
+                    let ranked = s.ranked(text, lang, params.min_terms, 1).into_iter().next();
+                    let ranked = ranked.filter(|m| m.score >= params.threshold);
+                    assert_eq!(plain, ranked, "{lang} {text:?}");
+                    assert_eq!(
+                        s.best_normalized(text, &view, lang, &params),
+                        plain,
+                        "{lang} {text:?}"
+                    );
+                    // A caller's own pass over the view.
+                    let mut found = Vec::new();
+                    search.for_each(view.as_bytes(), |p, start, _| {
+                        found.push((p as u32, start as u32))
+                    });
+                    assert_eq!(
+                        s.best_found(text, &view, &found, lang, &params),
+                        plain,
+                        "{lang} {text:?}"
+                    );
+                    matched[usize::from(params.threshold > 0.0)] += usize::from(plain.is_some());
+                }
+            }
+        }
+        eprintln!(
+            "{matched:?} matches, closed for {closed} of {}",
+            texts.len()
+        );
+        assert!(matched[0] > 500 && matched[1] > 200, "{matched:?} matches");
+        assert!(
+            closed > texts.len() / 2,
+            "closed for {closed} of {}",
+            texts.len()
+        );
+    }
+
+    /// In a database large enough for frequent terms (found in over 1% of the claims) to be
+    /// looked up per candidate, candidates left out because even the highest weights of those
+    /// terms keep them below the threshold do not change the best match.
+    #[test]
+    fn candidates_left_out_below_the_threshold_change_nothing() {
+        let vocabulary: Vec<String> = (0..300).map(|i| format!("word{i}x")).collect();
+        // A skewed choice of words (low indices common), from a fixed linear congruential
+        // sequence.
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = (state >> 33) as usize % n;
+            r * r / n
+        };
+        let mut claims = Vec::new();
+        for _ in 0..600 {
+            let words: Vec<&str> = (0..4 + next(6))
+                .map(|_| vocabulary[next(300)].as_str())
+                .collect();
+            claims.push(claim(&words.join(" "), "en"));
+        }
+        let s = NarrativeSet::build(claims.clone());
+        let index = s.indexes[0].as_ref().unwrap();
+        assert!(index
+            .generator
+            .iter()
+            .zip(&index.common)
+            .any(|(g, c)| !g && !c));
+        let mut texts: Vec<String> = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            let other = &claims[(i * 7 + 3) % claims.len()].text;
+            let half: Vec<&str> = c.text.split(' ').step_by(2).collect();
+            texts.extend([c.text.clone(), format!("{} {other}", half.join(" "))]);
+        }
+        let mut matched = 0;
+        for text in &texts {
+            for threshold in [0.2, 0.4, 0.6] {
+                let params = MatchParams {
+                    threshold,
+                    min_terms: 2,
+                };
+                let best = s.best(text, "en", &params);
+                let ranked = s.ranked(text, "en", 2, 1).into_iter().next();
+                assert_eq!(best, ranked.filter(|m| m.score >= threshold), "{text:?}");
+                matched += usize::from(best.is_some());
+            }
+        }
+        assert!(matched > 1000, "{matched}");
     }
 
     #[test]

@@ -198,7 +198,8 @@ fn unicode_words(text: &str, out: &mut Vec<Word>) -> usize {
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
@@ -208,6 +209,7 @@ pub fn fold_into(word: &str, out: &mut String) {
 
 /// Stemmer and stop words of one language.
 pub struct TermMaker {
+    lang: &'static str,
     stemmer: Stemmer,
     /// Folded stop words.
     stop: HashSet<String, foldhash::fast::FixedState>,
@@ -224,9 +226,9 @@ impl std::fmt::Debug for TermMaker {
 impl TermMaker {
     /// For a language of [`LANGUAGES`].
     pub fn new(lang: &str) -> Self {
-        let algorithm = match lang {
-            "fr" => Algorithm::French,
-            _ => Algorithm::English,
+        let (algorithm, lang) = match lang {
+            "fr" => (Algorithm::French, "fr"),
+            _ => (Algorithm::English, "en"),
         };
         let mut stop = HashSet::default();
         let mut folded = String::new();
@@ -235,9 +237,15 @@ impl TermMaker {
             stop.insert(folded.clone());
         }
         TermMaker {
+            lang,
             stemmer: Stemmer::create(algorithm),
             stop,
         }
+    }
+
+    /// The language of the stemmer: "en" or "fr".
+    pub fn lang(&self) -> &'static str {
+        self.lang
     }
 
     /// Whether a folded word is left out: a stop word, or a single letter.
@@ -252,6 +260,11 @@ impl TermMaker {
     pub fn terms(&self, word: &str, scratch: &mut String, out: &mut Vec<String>) {
         fold_into(word, scratch);
         self.terms_of_folded(scratch, out);
+    }
+
+    /// The stem of a folded word, as [`Self::terms_of_folded`] writes it (a unit's stem).
+    pub fn stem(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
     }
 
     /// [`Self::terms`] of a word already folded. A pure function of the folded word, so
