@@ -170,8 +170,9 @@ impl RuleCatalog {
     }
 }
 
-/// A rule file's `[[narrative]]`: the claim is what it detects.
-fn narrative_info(claim: &Claim, set: &CampaignSet, config: &Config) -> RuleInfo {
+/// A known claim — a rule file's `[[narrative]]`, or a claim database's claim looked up by
+/// id — described: the claim is what it detects.
+pub fn narrative_info(claim: &Claim, set: &CampaignSet, config: &Config) -> RuleInfo {
     let campaign = claim
         .campaign
         .as_deref()
@@ -187,7 +188,21 @@ fn narrative_info(claim: &Claim, set: &CampaignSet, config: &Config) -> RuleInfo
         part: false,
         description: claim.text.clone(),
         rationale: campaign.map_or(String::new(), |c| c.description.clone()),
-        source: claim.citation.clone(),
+        source: if claim.citation.is_empty() {
+            // A database's claim: who checked it, the verdict, when.
+            [
+                ("checked by ", &claim.author),
+                ("verdict: ", &claim.rating),
+                ("dated ", &claim.date),
+            ]
+            .iter()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(what, x)| format!("{what}{x}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+        } else {
+            claim.citation.clone()
+        },
         // The claim's own fact-check or report: what `narrative_source` shows.
         references: (!claim.url.is_empty())
             .then(|| claim.url.clone())

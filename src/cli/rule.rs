@@ -2,7 +2,7 @@
 //! indicator, a rule file's narrative id, `NARRATIVE`, context cue — described in full.
 
 use super::common::EngineArgs;
-use calque::catalog::{RuleCatalog, RuleInfo, RuleType, NARRATIVE};
+use calque::catalog::{narrative_info, RuleCatalog, RuleInfo, RuleType, NARRATIVE};
 use calque::{Fatal, Result};
 use clap::{Args, ValueEnum};
 
@@ -20,6 +20,7 @@ pub enum RuleFormat {
   calque rule RU-EN-PREP-001          # an interference heuristic
   calque rule CTX-EN-VERDICT          # a context cue: what it means, its phrases
   calque rule MAT-N01                 # a rule file's known claim: claim, source, URL, campaign
+  calque rule 12345 --narratives cases.csv   # a claim database's claim, by its id
   calque rule NARRATIVE               # the narrative entry of the evidence column
   calque rule mat-001 RU-FR-ART-001 --format json
   calque rule MYRULE-1 --rules my-rules/")]
@@ -131,10 +132,30 @@ pub fn render(r: &RuleInfo) -> String {
 
 pub fn run(args: RuleArgs) -> Result<()> {
     let config = args.engine.config()?;
-    let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config, &args.engine.context()?);
+    let set = args.engine.campaigns()?;
+    let catalog = RuleCatalog::new(&set, &config, &args.engine.context()?);
+    // Claims of --narratives databases, looked up by id only when asked for (a database can
+    // hold tens of thousands; the catalogue, which the page and workbook list, holds none).
+    let (claims, _) = args.engine.claims()?;
+    let from_databases: Vec<RuleInfo> = args
+        .codes
+        .iter()
+        .filter(|code| catalog.get(code).is_none())
+        .filter_map(|code| {
+            claims
+                .iter()
+                .find(|c| !c.id.is_empty() && c.id.eq_ignore_ascii_case(code.trim()))
+        })
+        .map(|c| narrative_info(c, &set, &config))
+        .collect();
     let mut found = Vec::new();
     for code in &args.codes {
-        match catalog.get(code) {
+        let in_database = || {
+            from_databases
+                .iter()
+                .find(|r| r.code.eq_ignore_ascii_case(code.trim()))
+        };
+        match catalog.get(code).or_else(in_database) {
             Some(r) => found.push(r),
             None => {
                 let near = catalog.near(code, 5);
