@@ -391,22 +391,37 @@ mod tests {
     use super::*;
 
     fn catalog() -> RuleCatalog {
-        RuleCatalog::new(&CampaignSet::embedded().unwrap(), &Config::default())
+        RuleCatalog::new(
+            &CampaignSet::embedded().unwrap(),
+            &Config::default(),
+            &ContextDetector::embedded().unwrap(),
+        )
     }
 
     #[test]
-    fn every_heuristic_and_indicator_is_in_the_catalog_with_a_description() {
+    fn every_rule_of_every_kind_is_in_the_catalog_with_a_description() {
         let set = CampaignSet::embedded().unwrap();
+        let context = ContextDetector::embedded().unwrap();
         let c = catalog();
         assert_eq!(
             c.rules.len(),
-            heuristics::all().count() + set.indicators.len()
+            heuristics::all().count()
+                + set.indicators.len()
+                + set.narratives.len()
+                + 1
+                + context.cues.len()
+                + DERIVED_SIGNS.len()
         );
+        // One code, one rule: `get` must never have to choose.
+        let mut codes: Vec<String> = c.rules.iter().map(|r| r.code.to_uppercase()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), c.rules.len());
         for r in &c.rules {
             assert_eq!(c.get(&r.code.to_lowercase()).unwrap().code, r.code);
             assert!(!r.description.is_empty(), "{} has no description", r.code);
+            assert!(!r.rationale.is_empty(), "{} has no rationale", r.code);
             if r.rule_type == RuleType::Heuristic {
-                assert!(!r.rationale.is_empty(), "{} has no rationale", r.code);
                 assert!(!r.description.contains("##"), "{}", r.description);
             } else {
                 assert!(!r.source.is_empty(), "{} has no source", r.code);
@@ -423,6 +438,30 @@ mod tests {
         assert!(mat.disarm.iter().any(|d| d == "T0087"), "{:?}", mat.disarm);
         assert!(mat.references.iter().any(|r| r.starts_with("https://")));
         assert!(mat.defined_in.contains("matryoshka.toml:"));
+    }
+
+    #[test]
+    fn narratives_carry_claim_source_url_and_campaign_and_cues_their_phrases() {
+        let c = catalog();
+        let n = c.get("cc-n01").unwrap();
+        assert_eq!(n.rule_type, RuleType::Narrative);
+        assert_eq!(n.description, "The UK government has criminalised Islam.");
+        assert_eq!(
+            (n.group.as_str(), n.languages.as_slice()),
+            ("copycop", &["en".to_string()][..])
+        );
+        assert!(n.source.starts_with("GMF Alliance"), "{}", n.source);
+        assert!(n.references[0].starts_with("https://securingdemocracy"));
+        assert!(n.defined_in.contains("copycop.toml:"));
+        let cue = c.get("CTX-EN-HEADLINE").unwrap();
+        assert_eq!(
+            (cue.rule_type, cue.name.as_str()),
+            (RuleType::Context, "debunk")
+        );
+        assert!(cue.fires_on.iter().any(|p| p == "fact check:"));
+        assert!(cue.description.contains("first words"));
+        assert_eq!(c.get("CTX-ORG-LINK").unwrap().rule_type, RuleType::Context);
+        assert_eq!(c.get(NARRATIVE).unwrap().rule_type, RuleType::Narrative);
     }
 
     #[test]

@@ -774,5 +774,43 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.starts_with("o.toml:5:"), "{}", e.message);
+        // A cue may not take a derived sign's code: `calque rule` would not know which.
+        let e = ContextDetector::parse(
+            ("c.toml", "[[cue]]\nid = \"ctx-quote\"\ncontext = \"report\"\ndescription = \"d\"\nphrases = [\"x\"]\n"),
+            ("o.toml", "organisation = []\n"),
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("c.toml:2:"), "{}", e.message);
+    }
+
+    #[test]
+    fn derived_signs_carry_stable_codes_and_readable_labels() {
+        let t = "The post claims that \"Zelensky bought a villa\". See https://factuel.afp.com/doc.afp.com.34XY7";
+        let meta = ItemMeta {
+            author: "@AFPFactCheck",
+            url: "https://factuel.afp.com/x",
+            ..ItemMeta::default()
+        };
+        let c = detect(t, "en", meta, &[span_of(t, "villa")]);
+        let codes: Vec<(&str, &str)> = c
+            .hits
+            .iter()
+            .map(|h| (h.code.as_str(), h.label.as_str()))
+            .collect();
+        assert_eq!(codes[0], ("CTX-DISTANCE", "CTX-DISTANCE"));
+        assert_eq!(codes[1], (QUOTE, "quotes the matched text"));
+        assert_eq!(codes[2].0, ORG_AUTHOR);
+        assert!(
+            codes[2].1.starts_with("author @AFPFactCheck is AFP"),
+            "{codes:?}"
+        );
+        assert_eq!(codes[3].0, ORG_URL);
+        assert_eq!(
+            codes[4],
+            (
+                ORG_LINK,
+                "links to a fact-check by AFP Fact Check / AFP Factuel"
+            )
+        );
     }
 }
