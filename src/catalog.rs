@@ -79,6 +79,30 @@ pub struct RuleInfo {
     pub defined_in: String,
 }
 
+impl RuleInfo {
+    /// A rule with a code, a type and a description, every other field empty.
+    pub fn bare(code: &str, rule_type: RuleType, description: &str) -> Self {
+        RuleInfo {
+            code: code.to_string(),
+            rule_type,
+            name: String::new(),
+            group: String::new(),
+            group_name: String::new(),
+            languages: Vec::new(),
+            weight: 0.0,
+            part: false,
+            description: description.to_string(),
+            rationale: String::new(),
+            source: String::new(),
+            references: Vec::new(),
+            disarm: Vec::new(),
+            fires_on: Vec::new(),
+            must_not_fire_on: Vec::new(),
+            defined_in: String::new(),
+        }
+    }
+}
+
 /// Every rule of an analysis setup.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleCatalog {
@@ -271,22 +295,11 @@ fn context_rationale(context: &str, cap: f64) -> String {
 fn context_rules(context: &ContextDetector, config: &Config) -> Vec<RuleInfo> {
     let cap = config.score.context_cap;
     let cue = |code: &str, kind: &str, description: &str| RuleInfo {
-        code: code.to_string(),
-        rule_type: RuleType::Context,
         name: kind.to_string(),
         group: "context".into(),
         group_name: "context".into(),
-        languages: Vec::new(),
-        weight: 0.0,
-        part: false,
-        description: description.to_string(),
         rationale: context_rationale(kind, cap),
-        source: String::new(),
-        references: Vec::new(),
-        disarm: Vec::new(),
-        fires_on: Vec::new(),
-        must_not_fire_on: Vec::new(),
-        defined_in: String::new(),
+        ..RuleInfo::bare(code, RuleType::Context, description)
     };
     let cues = context.cues.iter().map(|c| {
         let mut info = cue(&c.id, c.kind.as_str(), &c.description);

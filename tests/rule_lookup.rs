@@ -11,6 +11,20 @@ fn json_codes(args: &[&str]) -> Vec<serde_json::Value> {
     serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
 }
 
+/// `calque rule --format json CODES…` (one process), asserting one answer per code, in order:
+/// the rules as `wanted` names them.
+fn resolve(codes: &[String], wanted: &[String]) -> Vec<serde_json::Value> {
+    let mut args = vec!["rule", "--format", "json"];
+    args.extend(codes.iter().map(String::as_str));
+    let resolved = json_codes(&args);
+    let got: Vec<&str> = resolved
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, wanted);
+    resolved
+}
+
 #[test]
 fn every_listed_code_is_resolvable_by_calque_rule() {
     let heuristics = json_codes(&["heuristics", "--format", "json"]);
@@ -48,14 +62,7 @@ fn every_listed_code_is_resolvable_by_calque_rule() {
         .collect();
     // Every code at once, in lower case: one process, one answer per code, in order.
     let lower: Vec<String> = codes.iter().map(|c| c.to_lowercase()).collect();
-    let mut args = vec!["rule", "--format", "json"];
-    args.extend(lower.iter().map(String::as_str));
-    let resolved = json_codes(&args);
-    let got: Vec<&str> = resolved
-        .iter()
-        .map(|r| r["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(got, codes);
+    let resolved = resolve(&lower, &codes);
     for r in &resolved {
         assert!(
             !r["description"].as_str().unwrap().is_empty(),
@@ -182,14 +189,7 @@ fn every_code_in_evidence_spans_resolves_with_calque_rule() {
             "{code:?} is not a code"
         );
     }
-    let mut args = vec!["rule", "--format", "json"];
-    args.extend(codes.iter().map(String::as_str));
-    let resolved = json_codes(&args);
-    let got: Vec<&str> = resolved
-        .iter()
-        .map(|r| r["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(got, codes);
+    resolve(&codes, &codes);
     // The fact-checker's own post names the spanless signs in `evidence`, with what was seen.
     let a1 = run.report.iter().find(|r| r["id"] == "a1").unwrap();
     assert!(

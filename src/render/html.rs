@@ -175,29 +175,15 @@ fn rule_or_stub(r: &Rendering<'_>, code: &str) -> RuleInfo {
     if let Some(rule) = r.catalog.get(code) {
         return rule.clone();
     }
-    RuleInfo {
-        code: code.to_string(),
-        rule_type: if code.starts_with("RU-") {
+    RuleInfo::bare(
+        code,
+        if code.starts_with("RU-") {
             RuleType::Heuristic
         } else {
             RuleType::Indicator
         },
-        name: String::new(),
-        group: String::new(),
-        group_name: String::new(),
-        languages: Vec::new(),
-        weight: 0.0,
-        part: false,
-        description: "not among the rules loaded to render this page (pass the scan's --rules)"
-            .into(),
-        rationale: String::new(),
-        source: String::new(),
-        references: Vec::new(),
-        disarm: Vec::new(),
-        fires_on: Vec::new(),
-        must_not_fire_on: Vec::new(),
-        defined_in: String::new(),
-    }
+        "not among the rules loaded to render this page (pass the scan's --rules)",
+    )
 }
 
 /// The rules of one item with their spans (in the order of the evidence column).
