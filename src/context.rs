@@ -111,6 +111,16 @@ struct OrgDef {
     source: Spanned<String>,
 }
 
+impl CueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Debunk => "debunk",
+            CueKind::Report => "report",
+            CueKind::Distance => "distance",
+        }
+    }
+}
+
 /// A cue as loaded.
 #[derive(Debug, Clone)]
 pub struct Cue {
@@ -119,7 +129,54 @@ pub struct Cue {
     pub languages: Vec<String>,
     pub at_start: bool,
     pub description: String,
+    /// Its phrases, as written (the normalized form).
+    pub phrases: Vec<String>,
+    /// Where it is defined: "file:line".
+    pub location: String,
 }
+
+/// A sign of context that is not a cue of `data/context.toml` but found by the detector
+/// itself: its stable code (what `evidence_spans` and `calque rule` use) and what it means.
+#[derive(Debug, Clone, Copy)]
+pub struct DerivedSign {
+    pub code: &'static str,
+    /// "report", "debunk", or "debunk or report" (by the organisation's kind).
+    pub context: &'static str,
+    pub description: &'static str,
+}
+
+/// The matched evidence stands inside quotation marks, next to another cue.
+pub const QUOTE: &str = "CTX-QUOTE";
+/// The item's author is the account of a listed organisation.
+pub const ORG_AUTHOR: &str = "CTX-ORG-AUTHOR";
+/// The item's URL is on a listed organisation's site.
+pub const ORG_URL: &str = "CTX-ORG-URL";
+/// The text links to an article on a listed fact-checker's site.
+pub const ORG_LINK: &str = "CTX-ORG-LINK";
+
+/// Every derived sign; cue ids must differ from these codes.
+pub const DERIVED_SIGNS: [DerivedSign; 4] = [
+    DerivedSign {
+        code: QUOTE,
+        context: "report",
+        description: "The matched evidence (campaign indicator or narrative words) stands inside quotation marks, and another cue was found: the item quotes what it matched.",
+    },
+    DerivedSign {
+        code: ORG_AUTHOR,
+        context: "debunk or report",
+        description: "The item's author is the account of a fact-checker (debunk), research group or newsroom (report) of data/factcheckers.toml.",
+    },
+    DerivedSign {
+        code: ORG_URL,
+        context: "debunk or report",
+        description: "The item's URL is on the site of a fact-checker (debunk), research group or newsroom (report) of data/factcheckers.toml.",
+    },
+    DerivedSign {
+        code: ORG_LINK,
+        context: "debunk",
+        description: "The text links to an article on a fact-checker's site (data/factcheckers.toml): it points to a fact-check.",
+    },
+];
 
 /// A fact-checker, research group or newsroom.
 #[derive(Debug, Clone)]
@@ -132,7 +189,10 @@ pub struct Organisation {
 /// One sign of context found in an item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextHit {
-    /// A cue id ("CTX-EN-VERDICT"), or what was recognised ("author @AFPFactCheck").
+    /// A cue id ("CTX-EN-VERDICT") or a derived sign's code ([`DERIVED_SIGNS`]): what
+    /// `evidence_spans` names and `calque rule` explains.
+    pub code: String,
+    /// For humans: the cue id again, or what was recognised ("author @AFPFactCheck is …").
     pub label: String,
     pub kind: ContextKind,
     /// Where in the text (empty for the author or URL columns).
@@ -225,6 +285,17 @@ impl ContextDetector {
                     format!("cue id {id:?} is used twice"),
                 ));
             }
+            if DERIVED_SIGNS
+                .iter()
+                .any(|d| d.code.eq_ignore_ascii_case(&id))
+            {
+                return Err(at(
+                    origin,
+                    text,
+                    def.id.span().start,
+                    format!("cue id {id:?} is the code of a sign the detector finds itself"),
+                ));
+            }
             let mut languages = Vec::new();
             for l in &def.languages {
                 let code = crate::langid::parse_code(l.get_ref().trim()).ok_or_else(|| {
@@ -284,12 +355,15 @@ impl ContextDetector {
                     }
                 }
             }
+            let (line, _) = line_col(text, def.id.span().start);
             detector.cues.push(Cue {
                 id,
                 kind: def.context,
                 languages,
                 at_start: def.at_start,
                 description: def.description,
+                phrases: def.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                location: format!("{origin}:{line}"),
             });
         }
         if !detector.patterns.is_empty() {
@@ -448,6 +522,7 @@ impl ContextDetector {
                 CueKind::Distance => continue,
             };
             hits.push(ContextHit {
+                code: cue.id.clone(),
                 label: cue.id.clone(),
                 kind,
                 spans,
@@ -455,6 +530,7 @@ impl ContextDetector {
         }
         if !evidence_quoted.is_empty() && !hits.is_empty() {
             hits.push(ContextHit {
+                code: QUOTE.into(),
                 label: "quotes the matched text".into(),
                 kind: ContextKind::Report,
                 spans: evidence_quoted,
@@ -469,6 +545,7 @@ impl ContextDetector {
             .filter(|_| !meta.author.is_empty())
         {
             hits.push(ContextHit {
+                code: ORG_AUTHOR.into(),
                 label: format!(
                     "author @{} is {} ({})",
                     meta.author.trim().trim_start_matches('@'),
@@ -483,6 +560,7 @@ impl ContextDetector {
             links::host_of(&links::refang(meta.url)).and_then(|h| self.organisation_of_host(&h))
         {
             hits.push(ContextHit {
+                code: ORG_URL.into(),
                 label: format!("url on a site of {} ({})", o.name, o.kind.as_str()),
                 kind: org_kind(o),
                 spans: Vec::new(),
@@ -494,6 +572,7 @@ impl ContextDetector {
                 if let Some(o) = self.organisation_of_host(&host.host) {
                     if article && o.kind == OrgKind::Factchecker {
                         hits.push(ContextHit {
+                            code: ORG_LINK.into(),
                             label: format!("links to a fact-check by {}", o.name),
                             kind: ContextKind::Debunk,
                             spans: vec![host.span],
@@ -695,5 +774,43 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.starts_with("o.toml:5:"), "{}", e.message);
+        // A cue may not take a derived sign's code: `calque rule` would not know which.
+        let e = ContextDetector::parse(
+            ("c.toml", "[[cue]]\nid = \"ctx-quote\"\ncontext = \"report\"\ndescription = \"d\"\nphrases = [\"x\"]\n"),
+            ("o.toml", "organisation = []\n"),
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("c.toml:2:"), "{}", e.message);
+    }
+
+    #[test]
+    fn derived_signs_carry_stable_codes_and_readable_labels() {
+        let t = "The post claims that \"Zelensky bought a villa\". See https://factuel.afp.com/doc.afp.com.34XY7";
+        let meta = ItemMeta {
+            author: "@AFPFactCheck",
+            url: "https://factuel.afp.com/x",
+            ..ItemMeta::default()
+        };
+        let c = detect(t, "en", meta, &[span_of(t, "villa")]);
+        let codes: Vec<(&str, &str)> = c
+            .hits
+            .iter()
+            .map(|h| (h.code.as_str(), h.label.as_str()))
+            .collect();
+        assert_eq!(codes[0], ("CTX-DISTANCE", "CTX-DISTANCE"));
+        assert_eq!(codes[1], (QUOTE, "quotes the matched text"));
+        assert_eq!(codes[2].0, ORG_AUTHOR);
+        assert!(
+            codes[2].1.starts_with("author @AFPFactCheck is AFP"),
+            "{codes:?}"
+        );
+        assert_eq!(codes[3].0, ORG_URL);
+        assert_eq!(
+            codes[4],
+            (
+                ORG_LINK,
+                "links to a fact-check by AFP Fact Check / AFP Factuel"
+            )
+        );
     }
 }

@@ -401,3 +401,46 @@ fn the_scan_page_equals_the_page_rendered_from_its_report() {
         assert!(a.contains("Items per day, by best-matching campaign"));
     }
 }
+
+#[test]
+fn context_and_narrative_highlights_are_described_on_the_page_and_in_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = "id,author,text\n\
+        1,@someone,\"FACT CHECK: Maia Sandu embezzled $24 million and is addicted to psychotropic drugs\"\n";
+    let html = dir.path().join("page.html");
+    let xlsx = dir.path().join("book.xlsx");
+    scan(
+        dir.path(),
+        posts,
+        &[
+            "--html",
+            html.to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let page = fs::read_to_string(&html).unwrap();
+    // The cue and the narrative words are labelled and described like any rule.
+    assert!(
+        page.contains("title=\"CTX-EN-HEADLINE: A fact-check headline"),
+        "{page}"
+    );
+    assert!(page.contains(">CTX-EN-HEADLINE</sup>"));
+    assert!(page.contains("<mark class=\"ev-x\""), "{page}");
+    assert!(page.contains("title=\"NARRATIVE: The item repeats a known claim"));
+    assert!(!page.contains("not among the rules loaded"), "{page}");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let rules = book.worksheet_range("rules").unwrap();
+    let row = |code: &str| {
+        rules
+            .rows()
+            .find(|r| r[0] == Data::String(code.into()))
+            .unwrap_or_else(|| panic!("{code} not in the rules sheet"))
+            .to_vec()
+    };
+    let cue = row("CTX-EN-HEADLINE");
+    assert_eq!(cue[1], Data::String("context".into()));
+    assert!(cue[8].to_string().starts_with("A fact-check headline"));
+    assert_eq!(row("MAT-N02")[1], Data::String("narrative".into()));
+    assert!(row("MAT-N02")[10].to_string().starts_with("NewsGuard"));
+}

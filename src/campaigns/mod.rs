@@ -776,6 +776,7 @@ impl Builder {
                 url: def.url.trim().to_string(),
                 origin: format!("{origin}:{line}"),
                 campaign: Some(c.id.get_ref().clone()),
+                citation: def.source.get_ref().trim().to_string(),
                 fires_on: def.fires_on.clone(),
                 must_not_fire_on: def.must_not_fire_on.clone(),
                 ..crate::narratives::Claim::default()

@@ -150,7 +150,7 @@ pub fn run(args: RenderArgs) -> Result<()> {
         .transpose()?;
 
     let config = args.engine.config()?;
-    let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config);
+    let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config, &args.engine.context()?);
     let options = args.page.options();
     let (top, aggregates) = render::read_report(&args.report, options.rows_needed())?;
     let counts = args

@@ -1,7 +1,8 @@
-//! `calque rule CODE…`: any rule code, heuristic or campaign indicator, described in full.
+//! `calque rule CODE…`: any code of the report's evidence columns — heuristic, campaign
+//! indicator, a rule file's narrative id, `NARRATIVE`, context cue — described in full.
 
 use super::common::EngineArgs;
-use calque::catalog::{RuleCatalog, RuleInfo, RuleType};
+use calque::catalog::{narrative_info, RuleCatalog, RuleInfo, RuleType, NARRATIVE};
 use calque::{Fatal, Result};
 use clap::{Args, ValueEnum};
 
@@ -17,10 +18,14 @@ pub enum RuleFormat {
 #[command(after_help = "Examples:
   calque rule MAT-005                 # a campaign indicator: description, source, DISARM ids
   calque rule RU-EN-PREP-001          # an interference heuristic
+  calque rule CTX-EN-VERDICT          # a context cue: what it means, its phrases
+  calque rule MAT-N01                 # a rule file's known claim: claim, source, URL, campaign
+  calque rule 12345 --narratives cases.csv   # a claim database's claim, by its id
+  calque rule NARRATIVE               # the narrative entry of the evidence column
   calque rule mat-001 RU-FR-ART-001 --format json
   calque rule MYRULE-1 --rules my-rules/")]
 pub struct RuleArgs {
-    /// Heuristic codes or indicator ids (any case).
+    /// Heuristic codes, indicator or narrative ids, NARRATIVE, context cue ids (any case).
     #[arg(required = true, value_name = "CODE")]
     codes: Vec<String>,
     #[arg(long, value_enum, default_value_t = RuleFormat::Text)]
@@ -41,6 +46,18 @@ pub fn render(r: &RuleInfo) -> String {
             r.group,
             r.group_name
         ),
+        RuleType::Narrative if r.code == NARRATIVE => {
+            "the evidence column's narrative entry: words an item shares with a known claim".into()
+        }
+        RuleType::Narrative if r.group.is_empty() => "known claim (narrative)".into(),
+        RuleType::Narrative => format!(
+            "known claim (narrative) of campaign {} ({})",
+            r.group, r.group_name
+        ),
+        RuleType::Context => format!(
+            "context cue ({}): the item reports on or debunks what it matched",
+            r.name
+        ),
     };
     s += &format!("{} — {what}\n", r.code);
     let langs = if r.languages.is_empty() {
@@ -48,9 +65,14 @@ pub fn render(r: &RuleInfo) -> String {
     } else {
         r.languages.join(", ")
     };
+    let counts = match r.rule_type {
+        RuleType::Narrative => format!("counts as: {:.2} × narrative score", r.weight),
+        RuleType::Context => "counts as: a cap on the score (context_cap)".into(),
+        _ => format!("weight: {:.2}", r.weight),
+    };
     s += &format!(
-        "languages: {langs}   weight: {:.2}   defined in: {}\n",
-        r.weight, r.defined_in
+        "languages: {langs}   {counts}   defined in: {}\n",
+        r.defined_in
     );
     let mut section = |title: &str, body: &str| {
         if !body.trim().is_empty() {
@@ -60,11 +82,40 @@ pub fn render(r: &RuleInfo) -> String {
             }
         }
     };
-    section("What it detects", &r.description);
-    section("Why it is evidence", &r.rationale);
+    let claim = r.rule_type == RuleType::Narrative && r.code != NARRATIVE;
+    section(
+        if claim { "Claim" } else { "What it detects" },
+        &r.description,
+    );
+    section(
+        match r.rule_type {
+            _ if claim => "The campaign",
+            RuleType::Context => "Why it matters",
+            _ => "Why it is evidence",
+        },
+        &r.rationale,
+    );
     section("Source", &r.source);
-    section("References", &r.references.join("\n"));
+    section(
+        if claim {
+            "Fact-check or report (the report's narrative_source)"
+        } else {
+            "References"
+        },
+        &r.references.join("\n"),
+    );
     section("DISARM techniques", &r.disarm.join(", "));
+    if r.rule_type == RuleType::Context {
+        section(
+            "Phrases (matched on the normalized text at word boundaries)",
+            &r.fires_on
+                .iter()
+                .map(|p| format!("\"{p}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        return s;
+    }
     let examples = |sign: &str, list: &[String]| {
         list.iter()
             .map(|e| format!("{sign} {e}"))
@@ -81,10 +132,30 @@ pub fn render(r: &RuleInfo) -> String {
 
 pub fn run(args: RuleArgs) -> Result<()> {
     let config = args.engine.config()?;
-    let catalog = RuleCatalog::new(&args.engine.campaigns()?, &config);
+    let set = args.engine.campaigns()?;
+    let catalog = RuleCatalog::new(&set, &config, &args.engine.context()?);
+    // Claims of --narratives databases, looked up by id only when asked for (a database can
+    // hold tens of thousands; the catalogue, which the page and workbook list, holds none).
+    let (claims, _) = args.engine.options().claims()?;
+    let from_databases: Vec<RuleInfo> = args
+        .codes
+        .iter()
+        .filter(|code| catalog.get(code).is_none())
+        .filter_map(|code| {
+            claims
+                .iter()
+                .find(|c| !c.id.is_empty() && c.id.eq_ignore_ascii_case(code.trim()))
+        })
+        .map(|c| narrative_info(c, &set, &config))
+        .collect();
     let mut found = Vec::new();
     for code in &args.codes {
-        match catalog.get(code) {
+        let in_database = || {
+            from_databases
+                .iter()
+                .find(|r| r.code.eq_ignore_ascii_case(code.trim()))
+        };
+        match catalog.get(code).or_else(in_database) {
             Some(r) => found.push(r),
             None => {
                 let near = catalog.near(code, 5);
@@ -94,7 +165,7 @@ pub fn run(args: RuleArgs) -> Result<()> {
                     format!(" (did you mean {}?)", near.join(", "))
                 };
                 return Err(Fatal::input(format!(
-                    "no heuristic or indicator with code {code:?}{hint}; `calque heuristics` and `calque rules list` list them"
+                    "no rule with code {code:?}{hint}: not a heuristic, indicator, narrative id or context cue; `calque heuristics` and `calque rules list --format csv` list them"
                 )));
             }
         }
@@ -137,10 +208,7 @@ pub fn print_csv<'a>(rules: impl Iterator<Item = &'a RuleInfo>) -> Result<()> {
     let err = |e: csv::Error| Fatal::output(format!("cannot write CSV: {e}"));
     w.write_record(CSV_COLUMNS).map_err(err)?;
     for r in rules {
-        let rule_type = match r.rule_type {
-            RuleType::Heuristic => "heuristic",
-            RuleType::Indicator => "indicator",
-        };
+        let rule_type = r.rule_type.as_str();
         w.write_record([
             r.code.as_str(),
             rule_type,

@@ -16,13 +16,14 @@ pub struct RulesArgs {
 
 #[derive(Subcommand, Debug)]
 enum RulesCommand {
-    /// List campaigns and their indicators.
+    /// List campaigns, their indicators and narratives (csv/json: context cues too).
     #[command(
-        after_help = "Examples:\n  calque rules list --rules my-rules/\n  calque rules list --format csv > indicators.csv   # one row per indicator, every field\n  calque rule MAT-005                               # one rule in full"
+        after_help = "Examples:\n  calque rules list --rules my-rules/\n  calque rules list --format csv > rules.csv   # one row per indicator, narrative, context cue\n  calque rule MAT-005                          # one rule in full"
     )]
     List {
-        /// Output: one line per indicator under its campaign, or one CSV row / JSON object
-        /// per indicator with every field of `calque rule`.
+        /// Output: one line per indicator and narrative under its campaign, or one CSV row /
+        /// JSON object per indicator, narrative (and the NARRATIVE entry) and context cue, with
+        /// every field of `calque rule` (`type`: indicator, narrative, context).
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
         #[command(flatten)]
@@ -90,10 +91,10 @@ pub fn run(args: RulesArgs) -> Result<()> {
         RulesCommand::List { format, engine } => {
             let (set, feeds) = engine.campaigns_and_feeds()?;
             if format != ListFormat::Text {
-                let catalog = RuleCatalog::new(&set, &engine.config()?);
+                let catalog = RuleCatalog::new(&set, &engine.config()?, &engine.context()?);
                 return match format {
-                    ListFormat::Csv => super::rule::print_csv(catalog.indicators()),
-                    _ => super::rule::print_json(catalog.indicators()),
+                    ListFormat::Csv => super::rule::print_csv(catalog.non_heuristics()),
+                    _ => super::rule::print_json(catalog.non_heuristics()),
                 };
             }
             print_feeds(&feeds);
@@ -123,6 +124,20 @@ pub fn run(args: RulesArgs) -> Result<()> {
                         weight,
                         langs,
                         ind.description
+                    );
+                }
+                for n in set
+                    .narratives
+                    .iter()
+                    .filter(|n| n.campaign.as_deref() == Some(c.id.as_str()))
+                {
+                    outln!(
+                        "  {:<10} {:<9} {:>5} {:<6} {}",
+                        n.id,
+                        "narrative",
+                        "",
+                        n.lang,
+                        n.text
                     );
                 }
             }

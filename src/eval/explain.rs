@@ -111,6 +111,9 @@ pub struct NarrativeView {
 /// A sign of debunking or reporting context.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContextHitView {
+    /// The cue id or derived code (`calque rule CODE` explains it).
+    pub code: String,
+    /// The cue id again, or what was recognised ("author @AFPFactCheck is …").
     pub label: String,
     pub context: &'static str,
     pub spans: Vec<SpanView>,
@@ -312,6 +315,7 @@ impl Explanation {
                 .hits
                 .iter()
                 .map(|h| ContextHitView {
+                    code: h.code.clone(),
                     label: h.label.clone(),
                     context: h.kind.as_str(),
                     spans: h.spans.iter().map(|s| SpanView::new(text, *s)).collect(),
@@ -549,7 +553,12 @@ comma before that/what/whether:               {}  native {:.3}-{:.3}\n",
         } else {
             out += &format!("Context: {}\n", self.context.context);
             for h in &self.context.hits {
-                out += &format!("  {} ({}) {}\n", h.label, h.context, spans(&h.spans));
+                let what = if h.code == h.label {
+                    h.code.clone()
+                } else {
+                    format!("{} {}", h.code, h.label)
+                };
+                out += &format!("  {what} ({}) {}\n", h.context, spans(&h.spans));
             }
         }
         let uncapped = 1.0

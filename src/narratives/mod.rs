@@ -36,6 +36,8 @@ pub struct Claim {
     pub origin: String,
     /// The campaign whose rule file declares it.
     pub campaign: Option<String>,
+    /// A rule file's `source`: the report (and date) the claim comes from.
+    pub citation: String,
     /// A rule file's examples: texts it must (not) be the best match of.
     pub fires_on: Vec<String>,
     pub must_not_fire_on: Vec<String>,

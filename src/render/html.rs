@@ -116,10 +116,11 @@ ol.items > li.nomatch { display: none; }
 .rank { font-weight: 700; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 8px 0; font-size: 1.02em; }
 mark { border-radius: 3px; padding: 0 1px; }
-mark.ev-c { background: #ffe08a; } mark.ev-h { background: #b9e3ff; } mark.ev-hc { background: #c9f0c0; }
+mark.ev-c { background: #ffe08a; } mark.ev-h { background: #b9e3ff; } mark.ev-hc { background: #c9f0c0; } mark.ev-x { background: #e6dcf5; }
 sup.tag { font-size: 0.68em; font-weight: 700; color: #6b3a00; background: #fff3d6; border: 1px solid #f0c674;
   border-radius: 3px; padding: 0 3px; margin: 0 2px; vertical-align: super; white-space: nowrap; }
 sup.tag.h { color: #0b4a75; background: #e4f4ff; border-color: #8cc8f0; }
+sup.tag.x { color: #4a2a75; background: #f3eefb; border-color: #c3aee6; }
 .gap { color: var(--muted); font-style: italic; }
 details.why summary { cursor: pointer; color: #0b62a4; }
 dl.rules dt { font-weight: 600; margin-top: 8px; }
@@ -174,29 +175,15 @@ fn rule_or_stub(r: &Rendering<'_>, code: &str) -> RuleInfo {
     if let Some(rule) = r.catalog.get(code) {
         return rule.clone();
     }
-    RuleInfo {
-        code: code.to_string(),
-        rule_type: if code.starts_with("RU-") {
+    RuleInfo::bare(
+        code,
+        if code.starts_with("RU-") {
             RuleType::Heuristic
         } else {
             RuleType::Indicator
         },
-        name: String::new(),
-        group: String::new(),
-        group_name: String::new(),
-        languages: Vec::new(),
-        weight: 0.0,
-        part: false,
-        description: "not among the rules loaded to render this page (pass the scan's --rules)"
-            .into(),
-        rationale: String::new(),
-        source: String::new(),
-        references: Vec::new(),
-        disarm: Vec::new(),
-        fires_on: Vec::new(),
-        must_not_fire_on: Vec::new(),
-        defined_in: String::new(),
-    }
+        "not among the rules loaded to render this page (pass the scan's --rules)",
+    )
 }
 
 /// The rules of one item with their spans (in the order of the evidence column).
@@ -249,15 +236,15 @@ fn highlighted_text(text: &str, rules: &[RuleInfo], marks: &[Mark]) -> Markup {
                 Piece::Gap { chars } => span class="gap" { " […" (chars) " characters left out…] " },
                 Piece::Text { text, covered_by, starts } => {
                     @for &i in starts {
-                        sup class=(if rules[i].rule_type == RuleType::Heuristic { "tag h" } else { "tag" })
+                        sup class=(match rules[i].rule_type { RuleType::Heuristic => "tag h", RuleType::Context => "tag x", _ => "tag" })
                             title=(rule_tooltip(&rules[i])) { (rules[i].code) }
                     }
                     @if covered_by.is_empty() {
                         (text)
                     } @else {
                         @let heuristic = covered_by.iter().any(|&i| rules[i].rule_type == RuleType::Heuristic);
-                        @let indicator = covered_by.iter().any(|&i| rules[i].rule_type == RuleType::Indicator);
-                        @let class = match (heuristic, indicator) { (true, true) => "ev-hc", (true, false) => "ev-h", _ => "ev-c" };
+                        @let campaign = covered_by.iter().any(|&i| matches!(rules[i].rule_type, RuleType::Indicator | RuleType::Narrative));
+                        @let class = match (heuristic, campaign) { (true, true) => "ev-hc", (true, false) => "ev-h", (false, true) => "ev-c", (false, false) => "ev-x" };
                         @let tooltip = covered_by.iter().map(|&i| rule_tooltip(&rules[i])).collect::<Vec<_>>().join("\n\n");
                         mark class=(class) title=(tooltip) { (text) }
                     }
@@ -275,6 +262,9 @@ fn rule_details(rule: &RuleInfo) -> Markup {
                 @match rule.rule_type {
                     RuleType::Heuristic => { "interference heuristic " (rule.name) " (" (rule.group) ")" },
                     RuleType::Indicator => { "indicator of " (rule.group_name) },
+                    RuleType::Narrative if rule.code == crate::catalog::NARRATIVE => { "words shared with a known claim (see the narrative columns)" },
+                    RuleType::Narrative => { "known claim of " (rule.group_name) },
+                    RuleType::Context => { "context cue (" (rule.name) "): the item reports on or debunks what it matched" },
                 }
             }
         }
@@ -709,8 +699,8 @@ pub fn render(r: &Rendering<'_>) -> String {
                     section id="top-items" {
                         h2 { "Top " (rows.len()) @if rows.len() == 1 { " item" } @else { " items" } @if (t.total_rows as usize) > rows.len() { " of " (t.total_rows) } }
                         p class="lede small" {
-                            "Highlights: " mark class="ev-c" { "campaign indicator" } " " mark class="ev-h" { "interference heuristic" } " "
-                            mark class="ev-hc" { "both" } "; the label before a highlight names the rule — hover it, or open “Why it was flagged”, for its description, source and DISARM techniques."
+                            "Highlights: " mark class="ev-c" { "campaign indicator or narrative" } " " mark class="ev-h" { "interference heuristic" } " "
+                            mark class="ev-hc" { "both" } " " mark class="ev-x" { "context (reports on or debunks it)" } "; the label before a highlight names the rule — hover it, or open “Why it was flagged”, for its description, source and DISARM techniques."
                         }
                         @for f in &filters { (f.radios()) }
                         div class="filters" {

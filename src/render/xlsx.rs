@@ -258,9 +258,10 @@ fn rules_sheet(ws: &mut Worksheet, r: &Rendering<'_>, f: &Formats) -> Result<()>
     rules.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (i, (rule, items)) in rules.iter().enumerate() {
         let row = i as u32 + 1;
-        let (rule_type, group_name) = match rule.rule_type {
-            RuleType::Heuristic => ("heuristic", ""),
-            RuleType::Indicator => ("indicator", rule.group_name.as_str()),
+        let rule_type = rule.rule_type.as_str();
+        let group_name = match rule.rule_type {
+            RuleType::Heuristic => "",
+            _ => rule.group_name.as_str(),
         };
         let text_cells: [(u16, &str); 5] = [
             (0, &rule.code),

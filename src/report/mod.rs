@@ -255,7 +255,8 @@ pub fn build_row(
 /// The evidence of an item as (code, spans), in the order of the `evidence` column: each
 /// heuristic hit, each counted indicator hit of every campaign (by its own id; the indicators
 /// counted through it are named in `evidence` only), the narrative's matched words
-/// (`NARRATIVE`), then the context's cues found in the text.
+/// (`NARRATIVE`), then the context's signs found in the text (cue ids and derived codes such
+/// as `CTX-QUOTE`, `src/context.rs`).
 pub fn evidence_entries<'a>(
     analyzer: &'a Analyzer,
     a: &'a Analysis,
@@ -277,7 +278,7 @@ pub fn evidence_entries<'a>(
         .hits
         .iter()
         .filter(|h| !h.spans.is_empty())
-        .map(|h| (h.label.as_str(), &h.spans[..]));
+        .map(|h| (h.code.as_str(), &h.spans[..]));
     heuristics.chain(indicators).chain(narrative).chain(context)
 }
 
@@ -496,10 +497,19 @@ pub fn push_evidence(cell: &mut String, analyzer: &Analyzer, a: &Analysis, recor
             if i > 0 {
                 cell.push_str("; ");
             }
-            if hit.spans.is_empty() {
-                cell.push_str(&hit.label);
+            // A derived sign: its code, then what was recognised ("CTX-ORG-AUTHOR (author
+            // @AFPFactCheck is …)"); a cue: its id, which is its label.
+            let named;
+            let code = if hit.code == hit.label {
+                hit.code.as_str()
             } else {
-                push_evidence_entry(cell, &hit.label, record, &hit.spans);
+                named = format!("{} ({})", hit.code, hit.label);
+                named.as_str()
+            };
+            if hit.spans.is_empty() {
+                cell.push_str(code);
+            } else {
+                push_evidence_entry(cell, code, record, &hit.spans);
             }
         }
     }

@@ -68,7 +68,7 @@ impl PageSink {
                 .collect(),
             rule_codes: heuristics.chain(indicators).map(String::from).collect(),
             heuristics: analyzer.heuristics.len(),
-            catalog: RuleCatalog::new(&analyzer.campaigns, &analyzer.config),
+            catalog: RuleCatalog::new(&analyzer.campaigns, &analyzer.config, &analyzer.context),
             page: page.clone(),
             encoder,
             html,
