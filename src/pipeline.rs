@@ -236,24 +236,31 @@ fn analyse_chunk(
     parts
 }
 
-/// Run the scan; returns the summary once every output is in place.
-pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
-    let started = Instant::now();
-    if opts.inputs.is_empty() {
+/// Fail early, before any output is staged, on inputs that cannot be read (none given,
+/// standard input twice, a missing file); then the worker pool of `threads` threads (0: one
+/// per core). Shared by `scan` and `coordinate`.
+pub fn check_inputs_and_start_pool(inputs: &[String], threads: usize) -> Result<rayon::ThreadPool> {
+    if inputs.is_empty() {
         return Err(Fatal::input("no input given (use - for standard input)"));
     }
-    if opts.inputs.iter().filter(|p| *p == "-").count() > 1 {
+    if inputs.iter().filter(|p| *p == "-").count() > 1 {
         return Err(Fatal::input("standard input (-) can be read only once"));
     }
-    for path in opts.inputs.iter().filter(|p| *p != "-") {
+    for path in inputs.iter().filter(|p| *p != "-") {
         if let Err(e) = std::fs::metadata(path) {
             return Err(Fatal::input(format!("{path}: cannot open: {e}")));
         }
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
         .build()
-        .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))
+}
+
+/// Run the scan; returns the summary once every output is in place.
+pub fn scan(analyzer: &Analyzer, opts: &ScanOptions) -> Result<Summary> {
+    let started = Instant::now();
+    let pool = check_inputs_and_start_pool(&opts.inputs, opts.threads)?;
     let threads = pool.current_num_threads();
 
     // Every output is staged (and checked against the inputs and each other) before anything

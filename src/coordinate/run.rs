@@ -9,7 +9,7 @@
 use super::edges::CampaignMatcher;
 use super::output::{write_summary, CoordFiles, REJECTS};
 use super::{ChunkFacts, CoordOptions, CoordSummary, Coordinator, PostExtractor};
-use crate::error::{Fatal, Result};
+use crate::error::Result;
 use crate::ingest::{IngestOptions, InputFormat};
 use crate::output::OutputSet;
 use crate::pipeline::{Batch, ScanOptions};
@@ -95,21 +95,7 @@ fn consume(
 /// Run coordination over the inputs; returns the summary once every output is in place.
 pub fn run(opts: &RunOptions, campaigns: Option<CampaignMatcher<'_>>) -> Result<CoordSummary> {
     let started = Instant::now();
-    if opts.inputs.is_empty() {
-        return Err(Fatal::input("no input given (use - for standard input)"));
-    }
-    if opts.inputs.iter().filter(|p| *p == "-").count() > 1 {
-        return Err(Fatal::input("standard input (-) can be read only once"));
-    }
-    for path in opts.inputs.iter().filter(|p| *p != "-") {
-        if let Err(e) = std::fs::metadata(path) {
-            return Err(Fatal::input(format!("{path}: cannot open: {e}")));
-        }
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-        .map_err(|e| Fatal::input(format!("cannot start worker threads: {e}")))?;
+    let pool = crate::pipeline::check_inputs_and_start_pool(&opts.inputs, opts.threads)?;
     let mut set = OutputSet::new(&opts.inputs);
     let files = CoordFiles::stage(&mut set, &opts.output_dir)?;
     let mut rejects = RejectsSink::new(

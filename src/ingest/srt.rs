@@ -98,18 +98,12 @@ impl SrtReader {
                 .push_back(reject(RejectReason::InvalidCue, detail, position));
             return;
         };
-        let mut speaker = None;
-        let cue = CueText {
-            number: self.cues,
-            line: block.line,
-            start_ms,
-            end_ms,
-            lines: lines[timing_at + 1..]
-                .iter()
-                .map(|l| clean_cue_line(l, &mut speaker))
-                .collect(),
-            speaker,
-        };
+        let cue = CueText::new(
+            self.cues,
+            block.line,
+            (start_ms, end_ms),
+            &lines[timing_at + 1..],
+        );
         self.queue.extend(self.transcript.push(cue));
     }
 }

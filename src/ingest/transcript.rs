@@ -24,6 +24,26 @@ pub struct CueText {
     pub speaker: Option<String>,
 }
 
+impl CueText {
+    /// A cue from its text lines (those after the timing line): tags removed, the speaker of
+    /// a `<v Name>` voice tag kept.
+    pub fn new(number: u64, line: u64, (start_ms, end_ms): (u64, u64), lines: &[String]) -> Self {
+        let mut speaker = None;
+        let lines = lines
+            .iter()
+            .map(|l| clean_cue_line(l, &mut speaker))
+            .collect();
+        CueText {
+            number,
+            line,
+            start_ms,
+            end_ms,
+            lines,
+            speaker,
+        }
+    }
+}
+
 /// Builds the items of one transcript from its cues.
 pub struct Transcript {
     source: Arc<str>,

@@ -8,7 +8,7 @@
 //! As for SubRip, a file is read block by block so that one bad cue costs only itself.
 
 use super::srt::decode_lines;
-use super::transcript::{clean_cue_line, parse_timing, Block, Blocks, CueText, Transcript};
+use super::transcript::{parse_timing, Block, Blocks, CueText, Transcript};
 use super::{io_error, IngestOptions, RecordReader};
 use crate::error::Result;
 use crate::record::{Event, Provenance, Reject, RejectReason};
@@ -92,18 +92,12 @@ impl VttReader {
                 .push_back(reject(RejectReason::InvalidCue, detail, position));
             return;
         };
-        let mut speaker = None;
-        let cue = CueText {
-            number: self.cues,
-            line: block.line,
-            start_ms,
-            end_ms,
-            lines: lines[timing_at + 1..]
-                .iter()
-                .map(|l| clean_cue_line(l, &mut speaker))
-                .collect(),
-            speaker,
-        };
+        let cue = CueText::new(
+            self.cues,
+            block.line,
+            (start_ms, end_ms),
+            &lines[timing_at + 1..],
+        );
         self.queue.extend(self.transcript.push(cue));
     }
 }
