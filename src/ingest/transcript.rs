@@ -9,7 +9,10 @@
 //! where each cue's text starts, so that the report can say at which time of the video a tell
 //! occurs.
 
+use super::{io_error, IngestOptions};
+use crate::error::Result as CalqueResult;
 use crate::record::{Cue, Event, Provenance, Record, Reject, RejectReason};
+use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
@@ -324,6 +327,61 @@ pub fn parse_duration(s: &str) -> Result<u64, String> {
         return Err(format!("{s:?}: a window must last at least a second"));
     }
     Ok(ms)
+}
+
+/// What every cue-file reader (SubRip, WebVTT) keeps: the blocks of the file, the transcript
+/// they build, and the events ready to hand out. A reader supplies what to do with one block.
+pub struct CueStream {
+    blocks: Blocks,
+    pub transcript: Transcript,
+    pub source: Arc<str>,
+    pub lossy_utf8: bool,
+    pub queue: VecDeque<Event>,
+    /// Cues met so far, rejected ones included: the next cue is number `cues + 1`.
+    pub cues: u64,
+    done: bool,
+}
+
+impl CueStream {
+    pub fn new(input: Box<dyn BufRead + Send>, source: Arc<str>, options: &IngestOptions) -> Self {
+        CueStream {
+            blocks: Blocks::new(input, options.max_record_bytes),
+            transcript: Transcript::new(
+                source.clone(),
+                options.transcript_window_ms,
+                options.max_record_bytes,
+            ),
+            source,
+            lossy_utf8: options.lossy_utf8,
+            queue: VecDeque::new(),
+            cues: 0,
+            done: false,
+        }
+    }
+
+    /// The next event: queued ones first, else blocks handed to `on_block` until one queues
+    /// something; at the end of the file, the transcript's last item.
+    pub fn next_event(
+        &mut self,
+        mut on_block: impl FnMut(&mut CueStream, Block),
+    ) -> CalqueResult<Option<Event>> {
+        loop {
+            if let Some(event) = self.queue.pop_front() {
+                return Ok(Some(event));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            match self.blocks.next_block() {
+                Ok(Some(block)) => on_block(self, block),
+                Ok(None) => {
+                    self.done = true;
+                    self.queue.extend(self.transcript.take());
+                }
+                Err(e) => return Err(io_error(&self.source, 0, e)),
+            }
+        }
+    }
 }
 
 /// The blocks of a subtitle file: runs of non-blank lines, each with the line where it starts.

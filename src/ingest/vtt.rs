@@ -8,117 +8,88 @@
 //! As for SubRip, a file is read block by block so that one bad cue costs only itself.
 
 use super::srt::decode_lines;
-use super::transcript::{parse_timing, Block, Blocks, CueText, Transcript};
-use super::{io_error, IngestOptions, RecordReader};
+use super::transcript::{parse_timing, Block, CueStream, CueText};
+use super::{IngestOptions, RecordReader};
 use crate::error::Result;
 use crate::record::{Event, Provenance, Reject, RejectReason};
-use std::collections::VecDeque;
 use std::io::BufRead;
 use std::sync::Arc;
 
 pub struct VttReader {
-    blocks: Blocks,
-    transcript: Transcript,
-    source: Arc<str>,
-    lossy_utf8: bool,
-    queue: VecDeque<Event>,
-    cues: u64,
+    stream: CueStream,
     header_seen: bool,
-    done: bool,
 }
 
 impl VttReader {
     pub fn new(input: Box<dyn BufRead + Send>, source: Arc<str>, options: &IngestOptions) -> Self {
         VttReader {
-            blocks: Blocks::new(input, options.max_record_bytes),
-            transcript: Transcript::new(
-                source.clone(),
-                options.transcript_window_ms,
-                options.max_record_bytes,
-            ),
-            source,
-            lossy_utf8: options.lossy_utf8,
-            queue: VecDeque::new(),
-            cues: 0,
+            stream: CueStream::new(input, source, options),
             header_seen: false,
-            done: false,
         }
     }
+}
 
-    fn block(&mut self, block: Block) {
-        let reject = |reason, detail: String, position: String| {
-            Event::Reject(
-                Provenance::at(self.source.clone(), block.line, position),
-                Reject {
-                    reason,
-                    detail,
-                    raw: block.raw(),
-                },
-            )
-        };
-        let first = block.lines.first().map(Vec::as_slice).unwrap_or_default();
-        let header = !self.header_seen && first.starts_with(b"WEBVTT");
-        self.header_seen = true;
-        let keyword = |k: &[u8]| {
-            first.starts_with(k) && first.get(k.len()).is_none_or(|b| b.is_ascii_whitespace())
-        };
-        if header || keyword(b"NOTE") || keyword(b"STYLE") || keyword(b"REGION") {
-            return;
-        }
-        let position = format!("cue {}", self.cues + 1);
-        self.cues += 1;
-        if block.too_large {
-            let detail = "a cue over --max-record-bytes".into();
-            self.queue
-                .push_back(reject(RejectReason::TooLarge, detail, position));
-            return;
-        }
-        let lines = match decode_lines(&block.lines, self.lossy_utf8) {
-            Ok(lines) => lines,
-            Err(detail) => {
-                self.queue
-                    .push_back(reject(RejectReason::InvalidUtf8, detail, position));
-                return;
-            }
-        };
-        let timing_at = if lines[0].contains("-->") { 0 } else { 1 };
-        let timing = lines.get(timing_at).and_then(|l| parse_timing(l));
-        let Some((start_ms, end_ms)) = timing else {
-            let detail = format!(
-                "not a cue: no readable timing line (START --> END) in {:?}",
-                lines.get(timing_at).map_or("", |l| l.trim())
-            );
-            self.queue
-                .push_back(reject(RejectReason::InvalidCue, detail, position));
-            return;
-        };
-        let cue = CueText::new(
-            self.cues,
-            block.line,
-            (start_ms, end_ms),
-            &lines[timing_at + 1..],
-        );
-        self.queue.extend(self.transcript.push(cue));
+/// One block of the file: a cue, or a rejected one.
+fn cue_block(s: &mut CueStream, header_seen: &mut bool, block: Block) {
+    let reject = |reason, detail: String, position: String| {
+        Event::Reject(
+            Provenance::at(s.source.clone(), block.line, position),
+            Reject {
+                reason,
+                detail,
+                raw: block.raw(),
+            },
+        )
+    };
+    let first = block.lines.first().map(Vec::as_slice).unwrap_or_default();
+    let header = !*header_seen && first.starts_with(b"WEBVTT");
+    *header_seen = true;
+    let keyword = |k: &[u8]| {
+        first.starts_with(k) && first.get(k.len()).is_none_or(|b| b.is_ascii_whitespace())
+    };
+    if header || keyword(b"NOTE") || keyword(b"STYLE") || keyword(b"REGION") {
+        return;
     }
+    let position = format!("cue {}", s.cues + 1);
+    s.cues += 1;
+    if block.too_large {
+        let detail = "a cue over --max-record-bytes".into();
+        s.queue
+            .push_back(reject(RejectReason::TooLarge, detail, position));
+        return;
+    }
+    let lines = match decode_lines(&block.lines, s.lossy_utf8) {
+        Ok(lines) => lines,
+        Err(detail) => {
+            s.queue
+                .push_back(reject(RejectReason::InvalidUtf8, detail, position));
+            return;
+        }
+    };
+    let timing_at = if lines[0].contains("-->") { 0 } else { 1 };
+    let timing = lines.get(timing_at).and_then(|l| parse_timing(l));
+    let Some((start_ms, end_ms)) = timing else {
+        let detail = format!(
+            "not a cue: no readable timing line (START --> END) in {:?}",
+            lines.get(timing_at).map_or("", |l| l.trim())
+        );
+        s.queue
+            .push_back(reject(RejectReason::InvalidCue, detail, position));
+        return;
+    };
+    let cue = CueText::new(
+        s.cues,
+        block.line,
+        (start_ms, end_ms),
+        &lines[timing_at + 1..],
+    );
+    s.queue.extend(s.transcript.push(cue));
 }
 
 impl RecordReader for VttReader {
     fn next_event(&mut self) -> Result<Option<Event>> {
-        loop {
-            if let Some(event) = self.queue.pop_front() {
-                return Ok(Some(event));
-            }
-            if self.done {
-                return Ok(None);
-            }
-            match self.blocks.next_block() {
-                Ok(Some(block)) => self.block(block),
-                Ok(None) => {
-                    self.done = true;
-                    self.queue.extend(self.transcript.take());
-                }
-                Err(e) => return Err(io_error(&self.source, 0, e)),
-            }
-        }
+        let header_seen = &mut self.header_seen;
+        self.stream
+            .next_event(|stream, block| cue_block(stream, header_seen, block))
     }
 }
